@@ -1,0 +1,579 @@
+"""The ``ebb`` command line (DESIGN.md section 7).
+
+Exit codes: 0 ok; 1 ``doctor`` found a problem; 2 invalid input (one line on stderr
+naming the field, nothing written); 3 a dose beyond the user's limits without
+``--force`` (nothing written); 4 the journal cannot be opened (file left untouched).
+
+This module must stay light: it never imports PySide6, numpy or matplotlib (the tray
+app is imported only for ``ebb run``), so that logging from a terminal is quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desktop.core.errors import ValidationError
+from desktop.core.times import localize, parse_date, parse_datetime, parse_entry_time, zone_from_name
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INVALID, EXIT_LIMIT, EXIT_UNREADABLE = 0, 1, 2, 3, 4
+
+LIMIT_WORDS = {
+    "min_interval": "less than your minimum interval since another dose",
+    "max_doses_24h": "more doses in 24 hours than your maximum",
+    "max_amount_24h": "more in 24 hours than your daily cap",
+}
+
+
+class UsageError(Exception):
+    """A command-line usage problem (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ebb")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ebb", description="Ebb: a private reminder and journal for pain, sleep, melatonin and kratom.")
+    parser.add_argument("--data-dir", help="folder of the journal (default: $EBB_DATA_DIR or the platform's data folder)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the tray app (the default)")
+    run.add_argument("--minimized", action="store_true", help="start in the tray without opening the window")
+    run.add_argument("--smoke", action="store_true", help="start fully, print 'ready' and exit")
+
+    substance = commands.add_parser("substance", help="add or list substances and your own limits")
+    substance_commands = substance.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    add = substance_commands.add_parser("add", help="add a substance with your own limits")
+    add.add_argument("name")
+    add.add_argument("--kind", required=True, help="melatonin, kratom or other")
+    add.add_argument("--unit", required=True, help="mg, g, mcg, capsule, tablet, ml, drop, tsp, tbsp")
+    add.add_argument("--amount", help="your usual amount (no default: you enter it)")
+    add.add_argument("--min-interval", help="your minimum hours between doses")
+    add.add_argument("--max-per-day", help="your maximum doses per rolling 24 h")
+    add.add_argument("--daily-cap", help="your maximum total amount per rolling 24 h")
+    add.add_argument("--onset", help="minutes until it usually takes effect")
+    add.add_argument("--duration", help="hours it usually lasts")
+    add.add_argument("--alias", help="neutral name used in discreet mode")
+    listing = substance_commands.add_parser("list", help="list substances")
+    listing.add_argument("--json", action="store_true")
+
+    log = commands.add_parser("log", help="log a dose, pain, sleep, side effect or note")
+    log_commands = log.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    dose = log_commands.add_parser("dose", help="log a dose")
+    dose.add_argument("name")
+    dose.add_argument("amount")
+    dose.add_argument("--at", help="ISO-8601 time, e.g. 2026-03-08T21:30 (default: now)")
+    dose.add_argument("--pain-before", help="pain right now, 0-10")
+    dose.add_argument("--batch")
+    dose.add_argument("--product")
+    dose.add_argument("--form")
+    dose.add_argument("--note")
+    dose.add_argument("--force", action="store_true", help="log even beyond your limits (with a warning)")
+    pain = log_commands.add_parser("pain", help="log pain on the 0-10 scale")
+    pain.add_argument("score")
+    pain.add_argument("--at")
+    pain.add_argument("--location", action="append", help="body location (repeat or comma-separate)")
+    pain.add_argument("--quality", action="append", help="e.g. aching, burning (repeat or comma-separate)")
+    pain.add_argument("--note")
+    sleep = log_commands.add_parser("sleep", help="log last night's sleep diary")
+    sleep.add_argument("--night", required=True, help="date of the evening the night began")
+    sleep.add_argument("--in-bed", required=True, help="HH:MM or ISO time")
+    sleep.add_argument("--try-sleep", required=True)
+    sleep.add_argument("--sol", required=True, help="minutes to fall asleep")
+    sleep.add_argument("--awakenings", required=True)
+    sleep.add_argument("--waso", required=True, help="minutes awake after falling asleep")
+    sleep.add_argument("--final-wake", required=True)
+    sleep.add_argument("--out-of-bed", required=True)
+    sleep.add_argument("--quality", required=True, help="1 very poor ... 5 very good")
+    sleep.add_argument("--note")
+    effect = log_commands.add_parser("effect", help="log a side effect, severity 0-3")
+    effect.add_argument("name")
+    effect.add_argument("severity")
+    effect.add_argument("--at")
+    effect.add_argument("--note")
+    note = log_commands.add_parser("note", help="log a free-text note")
+    note.add_argument("text")
+    note.add_argument("--at")
+    note.add_argument("--tag", action="append")
+
+    entries = commands.add_parser("list", help="list journal entries")
+    entries.add_argument("--kind", help="dose, pain, sleep, effect or note")
+    entries.add_argument("--from", dest="start", help="first date, YYYY-MM-DD")
+    entries.add_argument("--to", dest="end", help="last date, YYYY-MM-DD (inclusive)")
+    entries.add_argument("--json", action="store_true")
+    delete = commands.add_parser("delete", help="delete an entry (undo with 'ebb undo')")
+    delete.add_argument("id")
+    commands.add_parser("undo", help="undo the last delete or edit")
+
+    settings = commands.add_parser("settings", help="show or change settings")
+    settings_commands = settings.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    show = settings_commands.add_parser("show")
+    show.add_argument("--json", action="store_true")
+    setter = settings_commands.add_parser("set")
+    setter.add_argument("key")
+    setter.add_argument("value")
+
+    export = commands.add_parser("export", help="export the journal as CSV or JSON")
+    export.add_argument("--format", required=True, help="csv or json")
+    export.add_argument("--out", help="file to write (default: standard output)")
+    importer = commands.add_parser("import", help="import an Ebb CSV or JSON export")
+    importer.add_argument("path")
+    commands.add_parser("backup", help="write a backup now")
+    restore = commands.add_parser("restore", help="replace the journal with a backup")
+    restore.add_argument("path")
+    commands.add_parser("doctor", help="check the journal, its folder and backups")
+    return parser
+
+
+# ---- context shared by the commands ----------------------------------------------------
+
+class Context:
+    """What a command needs: the paths, the journal (opened on first use), the clock."""
+
+    def __init__(self, data_dir: str | None, out: Any, err: Any) -> None:
+        from desktop.paths import data_paths
+
+        self.paths = data_paths(data_dir)
+        self.out = out
+        self.err = err
+        self._journal: Any = None
+        self.wrote = False
+
+    @property
+    def journal(self) -> Any:
+        if self._journal is None:
+            from desktop.storage.backups import backup_to
+            from desktop.storage.database import open_journal
+            from desktop.storage.repository import Journal
+
+            def before_migrating(db: Any, version: int) -> None:
+                backup_to(db, self.paths.backups / f"journal-pre-migration-v{version}-{self.stamp()}.db")
+
+            self._journal = Journal(open_journal(self.paths.journal, before_migrating=before_migrating))
+        return self._journal
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+    def stamp(self) -> str:
+        return self.now().strftime("%Y%m%dT%H%M%SZ")
+
+    def zone_name(self) -> str | None:
+        from desktop.core.settings import effective_settings
+
+        configured = effective_settings(self.journal.stored_settings())["timezone"]
+        if configured:
+            return str(configured)
+        try:
+            from tzlocal import get_localzone_name
+
+            return get_localzone_name()
+        except Exception:  # tzlocal raises its own error types for broken set-ups
+            return None
+
+    def zone(self) -> tzinfo:
+        name = self.zone_name()
+        if name:
+            try:
+                return zone_from_name("timezone", name)
+            except ValidationError:
+                pass
+        local = datetime.now().astimezone().tzinfo
+        assert local is not None
+        return local
+
+    def entry_time(self, text: str | None, field: str = "at") -> datetime:
+        if text is None:
+            return self.now().astimezone(self.zone())
+        return parse_entry_time(field, text, self.zone(), self.now())
+
+    def close(self) -> None:
+        if self._journal is not None:
+            if self.wrote:
+                self._auto_backup()
+            self._journal.db.conn.close()
+
+    def _auto_backup(self) -> None:
+        from desktop.storage.backups import auto_backup
+
+        try:
+            auto_backup(self._journal.db, self.paths.backups, self.now().astimezone(self.zone()).date())
+        except OSError as exc:
+            print(f"ebb: warning: the daily backup could not be written ({exc})", file=self.err)
+
+
+def _show_time(text: str) -> str:
+    return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+# ---- commands --------------------------------------------------------------------------
+
+def cmd_substance(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.validation import validate_substance
+
+    if args.action == "add":
+        substance = validate_substance(
+            args.name, args.kind, args.unit, usual_amount=args.amount,
+            min_interval_h=args.min_interval, max_per_day=args.max_per_day,
+            daily_cap=args.daily_cap, onset_min=args.onset, duration_h=args.duration, alias=args.alias,
+        )
+        ctx.journal.add_substance(substance)
+        ctx.wrote = True
+        print(f"Added {substance.name} ({substance.kind}, {substance.unit}).", file=ctx.out)
+        if not substance.limits.any:
+            print("No limits set; you can add your own later.", file=ctx.out)
+        return EXIT_OK
+    stored = ctx.journal.substances()
+    if args.json:
+        import json
+
+        print(json.dumps(ctx.journal.substance_records(), indent=1), file=ctx.out)
+        return EXIT_OK
+    if not stored:
+        print("No substances yet. Add one: ebb substance add NAME --kind kratom --unit g", file=ctx.out)
+    for item in stored:
+        s, limits = item.substance, item.substance.limits
+        parts = [f"{s.name:<20} {s.kind:<9} {s.unit:<7}"]
+        if s.usual_amount is not None:
+            parts.append(f"usual {_fmt(s.usual_amount)} {s.unit}")
+        if limits.min_interval is not None:
+            parts.append(f"min interval {_fmt(limits.min_interval / timedelta(hours=1))} h")
+        if limits.max_doses_per_24h is not None:
+            parts.append(f"max {limits.max_doses_per_24h} doses/24 h")
+        if limits.max_amount_per_24h is not None:
+            parts.append(f"cap {_fmt(limits.max_amount_per_24h)} {s.unit}/24 h")
+        print("  ".join(parts), file=ctx.out)
+    return EXIT_OK
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core import validation
+
+    now = ctx.now()
+    if args.kind == "dose":
+        return _log_dose(ctx, args, now)
+    if args.kind == "pain":
+        value: Any = validation.validate_pain(
+            args.score, ctx.entry_time(args.at), now, locations=_split(args.location),
+            qualities=_split(args.quality), note=args.note,
+        )
+        what = f"pain {value.score}/10"
+    elif args.kind == "sleep":
+        value = _sleep_value(ctx, args, now)
+        what = (f"sleep for the night of {value.night}: {value.total_sleep_min / 60:.1f} h asleep, "
+                f"efficiency {value.sleep_efficiency:.0f} %")
+    elif args.kind == "effect":
+        value = validation.validate_effect(args.name, args.severity, ctx.entry_time(args.at), now, note=args.note)
+        what = f"side effect {value.name} ({('none', 'mild', 'moderate', 'severe')[value.severity]})"
+    else:
+        value = validation.validate_note(args.text, ctx.entry_time(args.at), now, tags=_split(args.tag))
+        what = "note"
+    entry_id = ctx.journal.add_entry(value, zone=ctx.zone_name())
+    ctx.wrote = True
+    print(f"Logged #{entry_id}: {what}.", file=ctx.out)
+    return EXIT_OK
+
+
+def _sleep_value(ctx: Context, args: argparse.Namespace, now: datetime) -> Any:
+    from desktop.core.sleep import resolve_night_times
+    from desktop.core.validation import validate_sleep
+
+    night = parse_date("night", args.night)
+    times = resolve_night_times(
+        night,
+        {"in_bed": args.in_bed, "try_sleep": args.try_sleep, "final_wake": args.final_wake,
+         "out_of_bed": args.out_of_bed},
+        ctx.zone(),
+    )
+    return validate_sleep(
+        night, times["in_bed"], times["try_sleep"], args.sol, args.awakenings, args.waso,
+        times["final_wake"], times["out_of_bed"], args.quality, now, note=args.note,
+    )
+
+
+def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
+    from desktop.core.safety import DAY, check_dose
+    from desktop.core.validation import validate_dose
+
+    stored = ctx.journal.substance(args.name)
+    at = ctx.entry_time(args.at)
+    value = validate_dose(
+        stored.substance, args.amount, at, now, pain_before=args.pain_before, batch=args.batch,
+        product=args.product, form=args.form, note=args.note,
+    )
+    history = ctx.journal.doses_of(stored.substance.name, at - DAY, at + DAY)
+    verdict = check_dose(stored.substance.limits, history, at, value.amount)
+    unit = stored.substance.unit
+    if not verdict.ok:
+        words = "; ".join(LIMIT_WORDS[str(r)] for r in verdict.reasons)
+        if not args.force:
+            when = (f" Within your limits again from {verdict.next_ok_at.astimezone(ctx.zone()):%Y-%m-%d %H:%M}."
+                    if verdict.next_ok_at else "")
+            print(f"ebb: limit warning: this dose of {stored.substance.name} would be {words}.{when} "
+                  "Nothing was logged; add --force to log it anyway.", file=ctx.err)
+            return EXIT_LIMIT
+        print(f"ebb: limit warning: logged although it is {words}.", file=ctx.err)
+        from dataclasses import replace
+
+        value = replace(value, warnings=tuple(str(r) for r in verdict.reasons))
+    entry_id = ctx.journal.add_entry(value, zone=ctx.zone_name())
+    ctx.wrote = True
+    count = verdict.used_count + 1
+    used = (f"{count} dose{'s' if count != 1 else ''}, {_fmt(verdict.used_amount + value.amount)} {unit} "
+            "in the last 24 h")
+    print(f"Logged #{entry_id}: {stored.substance.name} {_fmt(value.amount)} {unit} at "
+          f"{value.at.astimezone(ctx.zone()):%Y-%m-%d %H:%M} ({used}).", file=ctx.out)
+    return EXIT_OK
+
+
+def _day_bounds(ctx: Context, start: str | None, end: str | None) -> tuple[datetime | None, datetime | None]:
+    zone = ctx.zone()
+    first = None if start is None else localize(datetime.combine(parse_date("from", start), time()), zone)
+    last = None
+    if end is not None:
+        last_day = parse_date("to", end)
+        last = localize(datetime.combine(last_day + timedelta(days=1), time()), zone)
+    if first is not None and last is not None and last <= first:
+        raise ValidationError("to", f"{end} is before --from {start}")
+    return first, last
+
+
+def _describe(record: dict[str, Any]) -> str:
+    kind = record["kind"]
+    if kind == "dose":
+        text = f"{record['substance']} {_fmt(record['amount'])} {record['unit']}"
+        if record["pain_before"] is not None:
+            text += f", pain before {record['pain_before']}"
+        if record["warnings"]:
+            text += "  [beyond your limits: " + ", ".join(w.replace("_", " ") for w in record["warnings"]) + "]"
+    elif kind == "pain":
+        text = f"pain {record['score']}/10"
+        if record["locations"]:
+            text += " (" + ", ".join(record["locations"]) + ")"
+    elif kind == "sleep":
+        text = (f"night of {record['night']}: in bed {_show_time(record['in_bed'])[11:]}, "
+                f"up {_show_time(record['out_of_bed'])[11:]}, quality {record['quality']}/5")
+    elif kind == "effect":
+        text = f"{record['name']} ({('none', 'mild', 'moderate', 'severe')[record['severity']]})"
+    else:
+        text = ""
+    note = record["note"].replace("\n", " ")
+    if note:
+        text = f"{text} — {note}" if text else note
+    return text
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    kinds = ("dose", "pain", "sleep", "effect", "note")
+    if args.kind is not None and args.kind not in kinds:
+        raise ValidationError("kind", f"{ascii(args.kind)[:40]} is not one of: {', '.join(kinds)}")
+    start, end = _day_bounds(ctx, args.start, args.end)
+    records = ctx.journal.entries(kind=args.kind, start=start, end=end)
+    if args.json:
+        import json
+
+        print(json.dumps(records, ensure_ascii=False, indent=1), file=ctx.out)
+        return EXIT_OK
+    if not records:
+        print("No entries" + (" in that period." if start or end else " yet. Log one: ebb log pain 5"), file=ctx.out)
+    for record in records:
+        print(f"{record['id']:>6}  {_show_time(record['at'])}  {record['kind']:<6}  {_describe(record)}", file=ctx.out)
+    return EXIT_OK
+
+
+def _entry_id(text: str) -> int:
+    from desktop.core.numbers import parse_int
+
+    return parse_int("id", text, 1, 2**62)
+
+
+def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+    record = ctx.journal.delete_entry(_entry_id(args.id))
+    ctx.wrote = True
+    print(f"Deleted #{record['id']} ({record['kind']} at {_show_time(record['at'])}). Undo with: ebb undo", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
+    result = ctx.journal.undo()
+    if result is None:
+        print("Nothing to undo.", file=ctx.out)
+        return EXIT_OK
+    ctx.wrote = True
+    verb = "Restored" if result.action == "delete" else "Reverted the edit of"
+    print(f"{verb} #{result.entry_id} ({result.kind}).", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.settings import SPECS, effective_settings, normalise_setting
+
+    if args.action == "set":
+        value = normalise_setting(args.key, args.value)
+        ctx.journal.set_setting(args.key, value)
+        ctx.wrote = True
+        print(f"{args.key} = {value}", file=ctx.out)
+        return EXIT_OK
+    settings = effective_settings(ctx.journal.stored_settings())
+    if args.json:
+        import json
+
+        print(json.dumps(settings, indent=1), file=ctx.out)
+        return EXIT_OK
+    for key, value in settings.items():
+        print(f"{key:<22} {value or '(not set)':<20} {SPECS[key].help}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.storage.exchange import export_csv, export_json
+
+    if args.format not in ("csv", "json"):
+        raise ValidationError("format", f"{ascii(args.format)[:20]} is not one of: csv, json")
+    text = export_csv(ctx.journal) if args.format == "csv" else export_json(ctx.journal)
+    if args.out is None:
+        ctx.out.write(text)
+        return EXIT_OK
+    from desktop.storage.files import write_private_bytes
+
+    target = Path(args.out).expanduser()
+    if target.is_dir():
+        raise ValidationError("out", f"{target} is a folder; give a file name")
+    try:
+        write_private_bytes(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise ValidationError("out", f"{target} cannot be written ({exc.strerror})") from None
+    print(f"Exported to {target}.", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.storage.exchange import import_file
+
+    substances, added, present = import_file(Path(args.path), ctx.journal, ctx.now())
+    if substances or added:
+        ctx.wrote = True
+    print(f"Imported {added} entries and {substances} substances; {present} entries were already present.", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.storage.backups import backup_to
+
+    path = backup_to(ctx.journal.db, ctx.paths.backups / f"journal-manual-{ctx.stamp()}.db")
+    print(f"Backup written: {path}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.storage.backups import check_backup, restore
+
+    source = Path(args.path).expanduser()
+    if not source.is_file():
+        raise ValidationError("path", f"{source} is not a file")
+    problem = check_backup(source)
+    if problem is not None:
+        raise ValidationError("path", f"{source} {problem}; the journal was not changed")
+    kept = restore(source, ctx.paths.journal, ctx.stamp())
+    print(f"Restored the journal from {source}.", file=ctx.out)
+    if kept is not None:
+        print(f"The previous journal was kept as {kept}.", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.doctor import run_checks
+
+    problems = 0
+    for ok, line in run_checks(ctx.paths):
+        print(("ok    " if ok else "PROBLEM ") + line, file=ctx.out)
+        problems += not ok
+    print("All checks passed." if not problems else f"{problems} problem(s) found.", file=ctx.out)
+    return EXIT_OK if not problems else EXIT_PROBLEM
+
+
+def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.app import run_app  # the only path from here to Qt
+
+    return run_app(ctx.paths, minimized=args.minimized, smoke=args.smoke)
+
+
+COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
+    "substance": cmd_substance, "log": cmd_log, "list": cmd_list, "delete": cmd_delete,
+    "undo": cmd_undo, "settings": cmd_settings, "export": cmd_export, "import": cmd_import,
+    "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor, "run": cmd_run,
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None) -> int:
+    """Run the command line; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as exc:
+        print(f"ebb: error: {_one_line(str(exc))} (see ebb --help)", file=err)
+        return EXIT_INVALID
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    if args.version:
+        print(f"ebb {_version()}", file=out)
+        return EXIT_OK
+    if args.command is None:
+        args = build_parser().parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "run"])
+    from desktop.storage.database import JournalUnreadable
+
+    ctx = Context(args.data_dir, out, err)
+    try:
+        if args.command == "restore":
+            return cmd_restore(ctx, args)
+        return COMMANDS[args.command](ctx, args)
+    except ValidationError as exc:
+        print(f"ebb: error: {_one_line(str(exc))}", file=err)
+        return EXIT_INVALID
+    except JournalUnreadable as exc:
+        print(f"ebb: error: journal: {_one_line(str(exc))}. It was not changed. {_backup_hint(ctx)}", file=err)
+        return EXIT_UNREADABLE
+    finally:
+        ctx.close()
+
+
+def _backup_hint(ctx: Context) -> str:
+    from desktop.storage.backups import check_backup, list_backups
+
+    for info in list_backups(ctx.paths.backups):
+        if check_backup(info.path) is None:
+            return f"The latest good backup is {info.path}; restore it with: ebb restore '{info.path}'"
+    return "No readable backup was found; run 'ebb doctor' for details."
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

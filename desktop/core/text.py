@@ -1,0 +1,75 @@
+"""Validation of free text and names.
+
+Bidirectional-override and other invisible control characters are refused in every
+field: in a journal that a clinician reads they can make text display in a different
+order from the one stored ("Trojan Source", CVE-2021-42574). SQL-looking text is just
+text: it is stored verbatim (every query is parameterised).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from desktop.core.errors import ValidationError
+
+MAX_NAME_LENGTH = 60
+MAX_TEXT_LENGTH = 10_000
+
+# Explicit bidi embeddings, overrides and isolates, plus marks that are invisible.
+_BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+
+def _describe(value: str) -> str:
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    return ascii(shown)
+
+
+def _check_characters(field: str, value: str, *, multiline: bool) -> None:
+    for char in value:
+        if char in _BIDI_CONTROLS:
+            raise ValidationError(
+                field,
+                f"{_describe(value)} contains the bidirectional control character "
+                f"U+{ord(char):04X}; remove it",
+            )
+        if multiline and char in "\n\t":
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Co", "Cn") or char in "\u2028\u2029":
+            raise ValidationError(
+                field,
+                f"{_describe(value)} contains the control character "
+                f"U+{ord(char):04X}; only printable text is allowed",
+            )
+
+
+def clean_text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
+    """Validate free text (notes, batches, locations). Returns it with outer space trimmed."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{value!r} is not text")
+    value = value.strip()
+    if len(value) > max_length:
+        raise ValidationError(
+            field, f"is {len(value)} characters long; at most {max_length} are allowed"
+        )
+    _check_characters(field, value, multiline=True)
+    return value
+
+
+def clean_name(field: str, value: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
+    """Validate a short single-line name (substance, side effect, tag)."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{value!r} is not text")
+    value = value.strip()
+    if not value:
+        raise ValidationError(field, "is empty; give a name of 1 to 60 characters")
+    if len(value) > max_length:
+        raise ValidationError(
+            field,
+            f"{_describe(value)} is {len(value)} characters long; "
+            f"at most {max_length} are allowed",
+        )
+    _check_characters(field, value, multiline=False)
+    return value

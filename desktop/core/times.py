@@ -1,0 +1,167 @@
+"""Parsing and checking the times the user types.
+
+Times are stored as UTC plus the offset (and IANA zone when known) in force when the
+entry was made, so that "time of day" always means the local time the user lived.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop.core.errors import ValidationError
+
+# Entries before this are almost certainly typing mistakes (a year of 0026 or 1026).
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Entries may be logged a little ahead (a dose about to be taken) but not further.
+MAX_AHEAD = timedelta(days=1)
+
+_ISO_RE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?$"
+)
+_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def zone_from_name(field: str, name: str) -> ZoneInfo:
+    """An IANA zone such as "Europe/Berlin"; unknown names are refused."""
+    if not isinstance(name, str) or not name or len(name) > 64 or name.startswith("/"):
+        raise ValidationError(field, f"{ascii(name)} is not an IANA time zone name")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValidationError(
+            field, f"{ascii(name)} is not a known IANA time zone (e.g. Europe/Berlin)"
+        ) from None
+
+
+def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
+    """An aware datetime from ISO-8601 text; times without an offset are local to ``zone``.
+
+    A local time that does not exist (skipped by a DST change) moves forward by the
+    size of the gap, as a wall clock would show it.
+    """
+    if not isinstance(text, str):
+        raise ValidationError(field, f"{text!r} is not a time")
+    match = _ISO_RE.match(text.strip())
+    if not match:
+        raise ValidationError(
+            field, f"{_shown(text)} is not an ISO-8601 time such as 2026-03-08T21:30"
+        )
+    year, month, day, hour, minute, second, frac, offset = match.groups()
+    try:
+        naive = datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            int((frac or "0").ljust(6, "0")),
+        )
+    except ValueError as exc:
+        raise ValidationError(field, f"{_shown(text)} is not a real calendar time ({exc})") from None
+    if offset is None:
+        return localize(naive, zone)
+    if offset == "Z":
+        return naive.replace(tzinfo=timezone.utc)
+    sign = -1 if offset[0] == "-" else 1
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise ValidationError(field, f"{_shown(text)} has an impossible UTC offset")
+    return naive.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+
+
+def localize(naive: datetime, zone: tzinfo) -> datetime:
+    """Attach ``zone`` to a wall-clock time; nonexistent times move forward, ambiguous
+    times take the first (earlier) occurrence."""
+    aware = naive.replace(tzinfo=zone, fold=0)
+    round_trip = aware.astimezone(timezone.utc).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != naive:
+        # In a gap: fold=1 gives the offset from before the change, which maps the
+        # wall time to the instant the same distance past the gap.
+        later = naive.replace(tzinfo=zone, fold=1).astimezone(timezone.utc).astimezone(zone)
+        return max(later, round_trip)
+    return aware
+
+
+def check_entry_time(field: str, at: datetime, now: datetime) -> datetime:
+    """Refuse times before 1970 or more than a day after ``now``."""
+    if at.tzinfo is None or now.tzinfo is None:
+        raise TypeError("check_entry_time needs aware datetimes")
+    if at < EARLIEST:
+        raise ValidationError(
+            field, f"{at.isoformat()} is too far in the past; the earliest allowed is 1970-01-01"
+        )
+    if at > now + MAX_AHEAD:
+        raise ValidationError(
+            field,
+            f"{at.isoformat()} is more than a day in the future; "
+            f"the latest allowed is {(now + MAX_AHEAD).isoformat(timespec='minutes')}",
+        )
+    return at
+
+
+def parse_entry_time(field: str, text: str, zone: tzinfo, now: datetime) -> datetime:
+    """Parse a user-typed entry time and check it is plausible for a journal."""
+    return check_entry_time(field, parse_datetime(field, text, zone), now)
+
+
+def parse_date(field: str, text: str) -> date:
+    """A calendar date YYYY-MM-DD (Feb 30 refused), between 1970 and 9998."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise ValidationError(field, f"{_shown(str(text))} is not a date such as 2026-03-08")
+    try:
+        value = date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValidationError(field, f"{_shown(text)} is not a real calendar date ({exc})") from None
+    if value.year < 1970 or value.year > 9998:
+        raise ValidationError(field, f"{text} is out of range; allowed 1970-01-01 to 9998-12-31")
+    return value
+
+
+def parse_clock(field: str, text: str) -> time:
+    """A wall-clock time of day "HH:MM" (24-hour)."""
+    if not isinstance(text, str):
+        raise ValidationError(field, f"{text!r} is not a time of day")
+    match = _CLOCK_RE.match(text.strip())
+    if not match:
+        raise ValidationError(field, f"{_shown(text)} is not a time of day such as 21:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValidationError(field, f"{_shown(text)} is not a time of day; allowed 00:00-23:59")
+    return time(hour, minute)
+
+
+def format_clock(value: time) -> str:
+    """"HH:MM" for a time of day."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def to_utc_text(at: datetime) -> str:
+    """Sortable UTC text, fixed width: 2026-03-08T20:30:00.000000Z."""
+    return at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_utc_text(text: str) -> datetime:
+    """Inverse of :func:`to_utc_text`."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def offset_minutes(at: datetime) -> int:
+    """The UTC offset of an aware datetime, in whole minutes."""
+    offset = at.utcoffset()
+    if offset is None:
+        raise TypeError("offset_minutes needs an aware datetime")
+    return int(offset.total_seconds() // 60)
+
+
+def with_offset(at_utc: datetime, minutes: int) -> datetime:
+    """The same instant shown in a fixed UTC offset."""
+    return at_utc.astimezone(timezone(timedelta(minutes=minutes)))
+
+
+def _shown(text: str) -> str:
+    return ascii(text if len(text) <= 40 else text[:37] + "...")

@@ -1,0 +1,260 @@
+"""Turn raw input (text from the command line, an import file or a dialog) into
+validated journal values, or raise :class:`ValidationError` naming the field.
+
+Every function here is total: for any input it either returns a value or raises
+``ValidationError``; nothing else escapes (the property tests check this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from desktop.core.errors import ValidationError
+from desktop.core.model import (
+    UNITS,
+    Dose,
+    DoseSource,
+    Limits,
+    Note,
+    PainCheckin,
+    PainSource,
+    SideEffect,
+    SleepEntry,
+    Substance,
+    SubstanceKind,
+)
+from desktop.core.numbers import (
+    parse_amount,
+    parse_bounded_float,
+    parse_int,
+    parse_pain_score,
+)
+from desktop.core.text import clean_name, clean_text
+from desktop.core.times import check_entry_time
+
+MAX_SLEEP_SPAN = timedelta(hours=24)
+
+
+def _choice(field: str, value: object, allowed: Iterable[str]) -> str:
+    options = tuple(allowed)
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text not in options:
+        raise ValidationError(field, f"{ascii(value)} is not one of: {', '.join(options)}")
+    assert isinstance(text, str)
+    return text
+
+
+def _optional(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def validate_substance(
+    name: object,
+    kind: object,
+    unit: object,
+    *,
+    usual_amount: object = None,
+    min_interval_h: object = None,
+    max_per_day: object = None,
+    daily_cap: object = None,
+    onset_min: object = None,
+    duration_h: object = None,
+    alias: object = None,
+    active: bool = True,
+) -> Substance:
+    """A substance with the user's own limits. No amount or limit has a default."""
+    return Substance(
+        name=clean_name("name", name),  # type: ignore[arg-type]
+        kind=SubstanceKind(_choice("kind", kind, [k.value for k in SubstanceKind])),
+        unit=_choice("unit", unit, UNITS),
+        usual_amount=None if _optional(usual_amount) else parse_amount("amount", usual_amount),
+        limits=Limits(
+            min_interval=None
+            if _optional(min_interval_h)
+            else timedelta(hours=parse_bounded_float("min_interval", min_interval_h, 0, 72, low_inclusive=False)),
+            max_doses_per_24h=None if _optional(max_per_day) else parse_int("max_per_day", max_per_day, 1, 48),
+            max_amount_per_24h=None if _optional(daily_cap) else parse_amount("daily_cap", daily_cap),
+        ),
+        onset_min=None if _optional(onset_min) else parse_int("onset", onset_min, 0, 240),
+        duration_h=None
+        if _optional(duration_h)
+        else parse_bounded_float("duration", duration_h, 0, 48, low_inclusive=False),
+        alias=None if _optional(alias) else clean_name("alias", alias),  # type: ignore[arg-type]
+        active=active,
+    )
+
+
+def _optional_text(field: str, value: object, max_length: int = 200) -> str | None:
+    if _optional(value):
+        return None
+    return clean_text(field, value, max_length=max_length)  # type: ignore[arg-type]
+
+
+def _note(value: object) -> str:
+    return "" if value is None else clean_text("note", value)  # type: ignore[arg-type]
+
+
+def _names(field: str, values: object) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [v for v in values.split(",") if v.strip()]
+    if not isinstance(values, (list, tuple)):
+        raise ValidationError(field, f"{values!r} is not a list of words")
+    if len(values) > 20:
+        raise ValidationError(field, f"has {len(values)} items; at most 20 are allowed")
+    return tuple(clean_name(field, v) for v in values)
+
+
+def validate_dose(
+    substance: Substance,
+    amount: object,
+    at: datetime,
+    now: datetime,
+    *,
+    pain_before: object = None,
+    form: object = None,
+    product: object = None,
+    batch: object = None,
+    note: object = None,
+    source: object = DoseSource.MANUAL,
+    warnings: tuple[str, ...] = (),
+) -> Dose:
+    """A dose of a known substance; the unit is the substance's unit."""
+    return Dose(
+        substance=substance.name,
+        amount=parse_amount("amount", amount),
+        unit=substance.unit,
+        at=check_entry_time("at", at, now),
+        form=_optional_text("form", form),
+        product=_optional_text("product", product),
+        batch=_optional_text("batch", batch),
+        pain_before=None if _optional(pain_before) else parse_pain_score("pain_before", pain_before),
+        note=_note(note),
+        source=DoseSource(_choice("source", source, [s.value for s in DoseSource])),
+        warnings=warnings,
+    )
+
+
+def validate_pain(
+    score: object,
+    at: datetime,
+    now: datetime,
+    *,
+    locations: object = None,
+    qualities: object = None,
+    note: object = None,
+    source: object = PainSource.MANUAL,
+) -> PainCheckin:
+    """A pain check-in on the 0-10 numeric rating scale."""
+    return PainCheckin(
+        score=parse_pain_score("score", score),
+        at=check_entry_time("at", at, now),
+        locations=_names("location", locations),
+        qualities=_names("quality", qualities),
+        note=_note(note),
+        source=PainSource(_choice("source", source, [s.value for s in PainSource])),
+    )
+
+
+def validate_effect(
+    name: object, severity: object, at: datetime, now: datetime, *, note: object = None
+) -> SideEffect:
+    """A side effect with severity 0-3 (none, mild, moderate, severe)."""
+    return SideEffect(
+        name=clean_name("name", name),  # type: ignore[arg-type]
+        severity=parse_int("severity", severity, 0, 3),
+        at=check_entry_time("at", at, now),
+        note=_note(note),
+    )
+
+
+def validate_note(text: object, at: datetime, now: datetime, *, tags: object = None) -> Note:
+    """A free-text note; it must not be empty."""
+    cleaned = clean_text("text", text)  # type: ignore[arg-type]
+    if not cleaned:
+        raise ValidationError("text", "is empty; write something to note")
+    return Note(text=cleaned, at=check_entry_time("at", at, now), tags=_names("tags", tags))
+
+
+def validate_sleep(
+    night: date,
+    in_bed: datetime,
+    tried_sleep: datetime,
+    sol_min: object,
+    awakenings: object,
+    waso_min: object,
+    final_wake: datetime,
+    out_of_bed: datetime,
+    quality: object,
+    now: datetime,
+    *,
+    note: object = None,
+) -> SleepEntry:
+    """One night of the sleep diary; times must be in order and the night consistent."""
+    for field, moment in (
+        ("in_bed", in_bed),
+        ("try_sleep", tried_sleep),
+        ("final_wake", final_wake),
+        ("out_of_bed", out_of_bed),
+    ):
+        check_entry_time(field, moment, now)
+    in_bed_date = in_bed.date()
+    if not (night <= in_bed_date <= night + timedelta(days=1)):
+        raise ValidationError(
+            "in_bed", f"{in_bed.isoformat()} is not in the night of {night.isoformat()}"
+        )
+    if tried_sleep < in_bed:
+        raise ValidationError(
+            "try_sleep", f"{tried_sleep.isoformat()} is before into bed ({in_bed.isoformat()})"
+        )
+    if final_wake <= tried_sleep:
+        raise ValidationError(
+            "final_wake",
+            f"{final_wake.isoformat()} is not after trying to sleep ({tried_sleep.isoformat()})",
+        )
+    if out_of_bed < final_wake:
+        raise ValidationError(
+            "out_of_bed",
+            f"{out_of_bed.isoformat()} is before the final awakening ({final_wake.isoformat()})",
+        )
+    if out_of_bed - in_bed > MAX_SLEEP_SPAN:
+        hours = (out_of_bed - in_bed).total_seconds() / 3600
+        raise ValidationError(
+            "out_of_bed", f"gives {hours:.1f} h in bed; a diary night is at most 24 h"
+        )
+    night_min = int((final_wake - tried_sleep).total_seconds() // 60)
+    sol = parse_int("sol", sol_min, 0, 24 * 60)
+    waso = parse_int("waso", waso_min, 0, 24 * 60)
+    if sol > night_min:
+        raise ValidationError(
+            "sol", f"{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)"
+        )
+    if waso > night_min:
+        raise ValidationError(
+            "waso", f"{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)"
+        )
+    entry = SleepEntry(
+        night=night,
+        in_bed=in_bed,
+        tried_sleep=tried_sleep,
+        sol_min=sol,
+        awakenings=parse_int("awakenings", awakenings, 0, 100),
+        waso_min=waso,
+        final_wake=final_wake,
+        out_of_bed=out_of_bed,
+        quality=parse_int("quality", quality, 1, 5),
+        note=_note(note),
+    )
+    if entry.total_sleep_min < 0:
+        raise ValidationError(
+            "waso",
+            f"SOL {sol} + WASO {waso} min leave a negative total sleep time "
+            f"({entry.total_sleep_min:.0f} min); they must fit into the {night_min} min night",
+        )
+    if entry.sleep_efficiency > 100:  # cannot happen with ordered times; kept as a guard
+        raise ValidationError("out_of_bed", "sleep efficiency above 100 %")
+    if entry.awakenings == 0 and waso > 0:
+        raise ValidationError("awakenings", f"is 0 but WASO is {waso} min; give at least 1")
+    return entry

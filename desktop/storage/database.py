@@ -1,0 +1,149 @@
+"""Opening the journal: private permissions, refusal of files Ebb cannot read or that a
+newer Ebb wrote, WAL and foreign keys, and migrations with a backup taken first.
+
+Nothing in here ever rewrites, truncates or "repairs" a file it could not read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.storage.files import create_private_file, ensure_private_dir
+from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
+
+# PRAGMA application_id marks the file as Ebb's ("Ebb1" in ASCII).
+APPLICATION_ID = 0x45626231
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class JournalUnreadable(Exception):
+    """The journal file exists but Ebb will not open it; the file was left untouched."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def _check_header(path: Path) -> None:
+    size = path.stat().st_size
+    if size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise JournalUnreadable(path, "is not an SQLite database (unknown file header)")
+    if len(header) < 100:
+        raise JournalUnreadable(path, f"is truncated ({size} bytes)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and size < page_size * pages and not path.with_name(path.name + "-wal").exists():
+        raise JournalUnreadable(
+            path, f"is truncated ({size} bytes, the header says {page_size * pages})"
+        )
+
+
+def _pragma(conn: sqlite3.Connection, name: str) -> int:
+    return int(conn.execute(f"PRAGMA {name}").fetchone()[0])
+
+
+def _inspect(path: Path, conn: sqlite3.Connection) -> tuple[bool, int]:
+    """Return (is_new, user_version) or raise JournalUnreadable. Reads only."""
+    try:
+        app_id = _pragma(conn, "application_id")
+        version = _pragma(conn, "user_version")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise JournalUnreadable(path, f"cannot be read: {exc}") from None
+    if app_id == 0 and not tables:
+        return True, 0
+    if app_id != APPLICATION_ID:
+        raise JournalUnreadable(path, "is an SQLite database but not an Ebb journal")
+    if version > SCHEMA_VERSION:
+        raise JournalUnreadable(
+            path,
+            f"was written by a newer version of Ebb (schema {version}; this version "
+            f"understands up to {SCHEMA_VERSION}); update Ebb to open it",
+        )
+    if MIGRATIONS.migrations_table in tables:
+        try:
+            names = {r[0] for r in conn.execute(
+                f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
+                [MIGRATIONS.name],
+            )}
+        except sqlite3.DatabaseError as exc:
+            raise JournalUnreadable(path, f"cannot be read: {exc}") from None
+        unknown = names - KNOWN_MIGRATIONS
+        if unknown:
+            raise JournalUnreadable(
+                path, f"was written by a newer version of Ebb (migrations {sorted(unknown)})"
+            )
+    return False, version
+
+
+def open_journal(
+    path: Path,
+    *,
+    before_migrating: Callable[[Database, int], None] | None = None,
+) -> Database:
+    """Open (creating if needed) the journal at ``path``, migrated to the current schema.
+
+    ``before_migrating(db, from_version)`` is called before pending migrations run on
+    an existing journal, so that a backup can be taken. Raises
+    :class:`JournalUnreadable` for a file Ebb must not touch.
+    """
+    ensure_private_dir(path.parent)
+    create_private_file(path)
+    _check_header(path)
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        is_new, version = _inspect(path, conn)
+        db = Database(conn, execute_plugins=False)
+        if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        # FULL: a committed entry survives power loss, not only a crash of Ebb.
+        db.execute("PRAGMA synchronous = FULL")
+        if version < SCHEMA_VERSION:
+            if not is_new and version > 0 and before_migrating is not None:
+                before_migrating(db, version)
+            _migrate(path, db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise JournalUnreadable(path, f"cannot be read: {exc}") from None
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _migrate(path: Path, db: Database) -> None:
+    """Apply all pending migrations as one transaction under the write lock.
+
+    IMMEDIATE makes a second process that opens a new journal at the same moment
+    wait, then see the finished schema, instead of racing to create it.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        is_new, version = _inspect(path, db.conn)
+        if is_new:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if version < SCHEMA_VERSION:
+            MIGRATIONS.apply(db)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def schema_version(db: Database) -> int:
+    """The schema version recorded in the file."""
+    return _pragma(db.conn, "user_version")

@@ -1,0 +1,389 @@
+"""The journal repository: every SQL statement Ebb runs against the journal lives here.
+
+Each public write is one transaction: it happens whole or not at all. Deletes are
+soft (``deleted_utc``) and, like edits, recorded in ``undo_log`` so they can be undone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.errors import ValidationError
+from desktop.core.model import SleepEntry, Substance
+from desktop.core.safety import PastDose
+from desktop.core.times import from_utc_text, to_utc_text, with_offset
+from desktop.storage.records import (
+    Entry,
+    Record,
+    entry_kind,
+    entry_record,
+    entry_time,
+    new_uid,
+    parse_substance_record,
+    substance_record,
+)
+
+Clock = Callable[[], datetime]
+sqlite_row = tuple[Any, ...]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class StoredSubstance:
+    id: int
+    uid: str
+    substance: Substance
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    action: str  # "delete" or "edit"
+    entry_id: int
+    kind: str
+
+
+_ENTRY_SELECT = """
+SELECT e.id, e.uid, e.kind, e.at_utc, e.utc_offset_min, e.zone, e.note, e.recorded_utc,
+       s.name AS substance, d.amount, d.unit, d.form, d.product, d.batch, d.pain_before,
+       d.source AS dose_source, d.warnings,
+       p.score, p.locations, p.qualities, p.source AS pain_source,
+       sl.night, sl.in_bed, sl.tried_sleep, sl.sol_min, sl.awakenings, sl.waso_min,
+       sl.final_wake, sl.out_of_bed, sl.quality,
+       ef.name AS effect_name, ef.severity, n.tags
+FROM entries e
+LEFT JOIN doses d ON d.entry_id = e.id
+LEFT JOIN substances s ON s.id = d.substance_id
+LEFT JOIN pains p ON p.entry_id = e.id
+LEFT JOIN sleeps sl ON sl.entry_id = e.id
+LEFT JOIN effects ef ON ef.entry_id = e.id
+LEFT JOIN notes n ON n.entry_id = e.id
+"""
+
+_DETAIL_TABLES = {"dose": "doses", "pain": "pains", "sleep": "sleeps", "effect": "effects", "note": "notes"}
+
+
+def _row_to_record(row: sqlite_row) -> Record:
+    (entry_id, uid, kind, at_utc, offset, zone, note, recorded, substance, amount, unit, form,
+     product, batch, pain_before, dose_source, warnings, score, locations, qualities,
+     pain_source, night, in_bed, tried_sleep, sol, awakenings, waso, final_wake, out_of_bed,
+     quality, effect_name, severity, tags) = row
+    record: Record = {
+        "id": entry_id,
+        "uid": uid,
+        "kind": kind,
+        "at": with_offset(from_utc_text(at_utc), offset).isoformat(),
+        "zone": zone,
+        "recorded": recorded,
+        "note": note,
+    }
+    if kind == "dose":
+        record.update(substance=substance, amount=amount, unit=unit, form=form, product=product,
+                      batch=batch, pain_before=pain_before, source=dose_source,
+                      warnings=json.loads(warnings))
+    elif kind == "pain":
+        record.update(score=score, locations=json.loads(locations),
+                      qualities=json.loads(qualities), source=pain_source)
+    elif kind == "sleep":
+        record.update(night=night, in_bed=in_bed, try_sleep=tried_sleep, sol_min=sol,
+                      awakenings=awakenings, waso_min=waso, final_wake=final_wake,
+                      out_of_bed=out_of_bed, quality=quality)
+    elif kind == "effect":
+        record.update(name=effect_name, severity=severity)
+    else:
+        record.update(tags=json.loads(tags))
+    return record
+
+
+
+class Journal:
+    """All reads and writes of journal data. Collaborators: a sqlite-utils Database
+    opened by :func:`desktop.storage.database.open_journal`, and a UTC clock."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+
+    def _now_text(self) -> str:
+        return to_utc_text(self.clock())
+
+    # ---- substances -----------------------------------------------------------------
+
+    def add_substance(self, substance: Substance, *, uid: str | None = None) -> int:
+        """Store a new substance; a name already in use (any case) is refused."""
+        with self.db.atomic():
+            if self._substance_row(substance.name) is not None:
+                raise ValidationError("name", f"{ascii(substance.name)} already exists")
+            record = substance_record(substance, uid or new_uid())
+            record["active"] = int(record["active"])
+            record["created_utc"] = self._now_text()
+            cursor = self.db.execute(
+                f"INSERT INTO substances ({', '.join(record)}) VALUES ({', '.join('?' * len(record))})",
+                list(record.values()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def _substance_row(self, name: str) -> sqlite_row | None:
+        row: sqlite_row | None = self.db.execute(
+            "SELECT id, uid FROM substances WHERE name = ? COLLATE NOCASE", [name]
+        ).fetchone()
+        return row
+
+    def substances(self) -> list[StoredSubstance]:
+        """All substances, by name."""
+        rows = self.db.execute(
+            "SELECT id, uid, name, kind, unit, usual_amount, min_interval_h, max_per_day, "
+            "daily_cap, onset_min, duration_h, alias, active FROM substances ORDER BY name COLLATE NOCASE"
+        ).fetchall()
+        result = []
+        for row in rows:
+            raw = dict(zip(("id", "uid", "name", "kind", "unit", "usual_amount", "min_interval_h",
+                            "max_per_day", "daily_cap", "onset_min", "duration_h", "alias", "active"), row))
+            raw["active"] = bool(raw["active"])
+            uid, substance = parse_substance_record(raw, "substance")
+            result.append(StoredSubstance(raw["id"], uid, substance))
+        return result
+
+    def substance(self, name: str) -> StoredSubstance:
+        """The substance called ``name`` (any case); unknown names are a ValidationError."""
+        for stored in self.substances():
+            if stored.substance.name.casefold() == name.casefold():
+                return stored
+        known = ", ".join(s.substance.name for s in self.substances()) or "none yet; add one with 'ebb substance add'"
+        raise ValidationError("substance", f"{ascii(name)[:60]} is not a known substance; known: {known}")
+
+    # ---- entries --------------------------------------------------------------------
+
+    def add_entry(self, value: Entry, *, zone: str | None, uid: str | None = None,
+                  recorded: str | None = None) -> int:
+        """Store a validated entry in one transaction; returns its id."""
+        with self.db.atomic():
+            return self._insert(value, zone=zone, uid=uid or new_uid(),
+                                recorded=recorded or self._now_text())
+
+    def _insert(self, value: Entry, *, zone: str | None, uid: str, recorded: str) -> int:
+        if isinstance(value, SleepEntry):
+            self._check_night_free(value.night.isoformat(), exclude_id=None)
+        at = entry_time(value)
+        offset = at.utcoffset()
+        assert offset is not None
+        cursor = self.db.execute(
+            "INSERT INTO entries (uid, kind, at_utc, utc_offset_min, zone, note, recorded_utc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [uid, entry_kind(value), to_utc_text(at), int(offset.total_seconds() // 60), zone,
+             entry_record(value, zone=zone, uid=uid, recorded=recorded)["note"], recorded],
+        )
+        entry_id = int(cursor.lastrowid or 0)
+        self._write_detail(entry_id, entry_record(value, zone=zone, uid=uid, recorded=recorded))
+        return entry_id
+
+    def _check_night_free(self, night: str, exclude_id: int | None) -> None:
+        row = self.db.execute(
+            "SELECT e.id FROM sleeps sl JOIN entries e ON e.id = sl.entry_id "
+            "WHERE sl.night = ? AND e.deleted_utc IS NULL AND e.id IS NOT ?",
+            [night, exclude_id],
+        ).fetchone()
+        if row is not None:
+            raise ValidationError("night", f"{night} already has a sleep diary (entry {row[0]})")
+
+    def _write_detail(self, entry_id: int, record: Record) -> None:
+        kind = record["kind"]
+        if kind == "dose":
+            stored = self._substance_row(record["substance"])
+            if stored is None:
+                raise ValidationError("substance", f"{ascii(record['substance'])} is not a known substance")
+            columns: dict[str, Any] = {
+                "substance_id": stored[0], "amount": record["amount"], "unit": record["unit"],
+                "form": record["form"], "product": record["product"], "batch": record["batch"],
+                "pain_before": record["pain_before"], "source": record["source"],
+                "warnings": json.dumps(record["warnings"]),
+            }
+        elif kind == "pain":
+            columns = {"score": record["score"], "locations": json.dumps(record["locations"]),
+                       "qualities": json.dumps(record["qualities"]), "source": record["source"]}
+        elif kind == "sleep":
+            columns = {"night": record["night"], "in_bed": record["in_bed"],
+                       "tried_sleep": record["try_sleep"], "sol_min": record["sol_min"],
+                       "awakenings": record["awakenings"], "waso_min": record["waso_min"],
+                       "final_wake": record["final_wake"], "out_of_bed": record["out_of_bed"],
+                       "quality": record["quality"]}
+        elif kind == "effect":
+            columns = {"name": record["name"], "severity": record["severity"]}
+        else:
+            columns = {"tags": json.dumps(record["tags"])}
+        columns = {"entry_id": entry_id, **columns}
+        self.db.execute(
+            f"INSERT INTO {_DETAIL_TABLES[kind]} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            list(columns.values()),
+        )
+
+    def entry(self, entry_id: int) -> Record:
+        """One live (not deleted) entry; unknown ids are a ValidationError."""
+        row = self.db.execute(
+            _ENTRY_SELECT + " WHERE e.id = ? AND e.deleted_utc IS NULL", [entry_id]
+        ).fetchone()
+        if row is None:
+            raise ValidationError("id", f"{entry_id} is not an entry in the journal")
+        return _row_to_record(row)
+
+    def entries(self, *, kind: str | None = None, start: datetime | None = None,
+                end: datetime | None = None) -> list[Record]:
+        """Live entries in time order, optionally of one kind and in [start, end)."""
+        return list(self.iter_entries(kind=kind, start=start, end=end))
+
+    def iter_entries(self, *, kind: str | None = None, start: datetime | None = None,
+                     end: datetime | None = None) -> Iterator[Record]:
+        where = ["e.deleted_utc IS NULL"]
+        params: list[Any] = []
+        if kind is not None:
+            where.append("e.kind = ?")
+            params.append(kind)
+        if start is not None:
+            where.append("e.at_utc >= ?")
+            params.append(to_utc_text(start))
+        if end is not None:
+            where.append("e.at_utc < ?")
+            params.append(to_utc_text(end))
+        cursor = self.db.execute(
+            _ENTRY_SELECT + " WHERE " + " AND ".join(where) + " ORDER BY e.at_utc, e.id", params
+        )
+        for row in cursor:
+            yield _row_to_record(row)
+
+    def uids(self) -> set[str]:
+        """Every entry uid ever stored, deleted ones included."""
+        return {row[0] for row in self.db.execute("SELECT uid FROM entries")}
+
+    def doses_of(self, substance_name: str, start: datetime, end: datetime) -> list[PastDose]:
+        """Live doses of a substance with start <= at < end (for limit checks)."""
+        rows = self.db.execute(
+            "SELECT e.at_utc, d.amount FROM entries e JOIN doses d ON d.entry_id = e.id "
+            "JOIN substances s ON s.id = d.substance_id "
+            "WHERE s.name = ? COLLATE NOCASE AND e.deleted_utc IS NULL "
+            "AND e.at_utc >= ? AND e.at_utc < ? ORDER BY e.at_utc",
+            [substance_name, to_utc_text(start), to_utc_text(end)],
+        ).fetchall()
+        return [PastDose(from_utc_text(at), amount) for at, amount in rows]
+
+    # ---- delete, edit, undo ---------------------------------------------------------
+
+    def delete_entry(self, entry_id: int) -> Record:
+        """Delete an entry (undoably). Returns what was deleted."""
+        with self.db.atomic():
+            record = self.entry(entry_id)
+            now = self._now_text()
+            self.db.execute("UPDATE entries SET deleted_utc = ? WHERE id = ?", [now, entry_id])
+            self.db.execute(
+                "INSERT INTO undo_log (action, entry_id, before, done_utc) VALUES ('delete', ?, ?, ?)",
+                [entry_id, json.dumps(record), now],
+            )
+            return record
+
+    def replace_entry(self, entry_id: int, value: Entry, *, zone: str | None) -> Record:
+        """Edit an entry in place (undoably): same id and uid, new content."""
+        with self.db.atomic():
+            before = self.entry(entry_id)
+            if before["kind"] != entry_kind(value):
+                raise ValidationError("kind", f"cannot change a {before['kind']} entry into a {entry_kind(value)}")
+            if isinstance(value, SleepEntry):
+                self._check_night_free(value.night.isoformat(), exclude_id=entry_id)
+            now = self._now_text()
+            after = entry_record(value, zone=zone, uid=before["uid"], recorded=before["recorded"])
+            self._overwrite(entry_id, after)
+            self.db.execute(
+                "INSERT INTO undo_log (action, entry_id, before, done_utc) VALUES ('edit', ?, ?, ?)",
+                [entry_id, json.dumps(before), now],
+            )
+            return self.entry(entry_id)
+
+    def _overwrite(self, entry_id: int, record: Record) -> None:
+        at = datetime.fromisoformat(record["at"])
+        offset = at.utcoffset()
+        assert offset is not None
+        self.db.execute(
+            "UPDATE entries SET at_utc = ?, utc_offset_min = ?, zone = ?, note = ? WHERE id = ?",
+            [to_utc_text(at), int(offset.total_seconds() // 60), record["zone"], record["note"], entry_id],
+        )
+        self.db.execute(f"DELETE FROM {_DETAIL_TABLES[record['kind']]} WHERE entry_id = ?", [entry_id])
+        self._write_detail(entry_id, record)
+
+    def undo(self) -> UndoResult | None:
+        """Undo the most recent delete or edit not yet undone; None if there is none."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT id, action, entry_id, before FROM undo_log WHERE undone_utc IS NULL "
+                "ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            log_id, action, entry_id, before_text = row
+            before = json.loads(before_text)
+            if action == "delete":
+                if before["kind"] == "sleep":
+                    self._check_night_free(before["night"], exclude_id=entry_id)
+                self.db.execute("UPDATE entries SET deleted_utc = NULL WHERE id = ?", [entry_id])
+            else:
+                self._overwrite(entry_id, before)
+            self.db.execute("UPDATE undo_log SET undone_utc = ? WHERE id = ?", [self._now_text(), log_id])
+            return UndoResult(action, entry_id, before["kind"])
+
+    # ---- settings -------------------------------------------------------------------
+
+    def stored_settings(self) -> dict[str, str]:
+        """Settings the user has set (defaults are applied by core.settings)."""
+        return {k: v for k, v in self.db.execute("SELECT key, value FROM settings")}
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings (key, value, updated_utc) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_utc = excluded.updated_utc",
+                [key, value, self._now_text()],
+            )
+
+    # ---- bulk: export and import ----------------------------------------------------
+
+    def substance_records(self) -> list[Record]:
+        return [substance_record(s.substance, s.uid) for s in self.substances()]
+
+    def import_all(
+        self,
+        substances: Sequence[tuple[str, Substance]],
+        entries: Iterable[tuple[Entry, str | None, str, str]],
+    ) -> tuple[int, int, int]:
+        """Add substances and entries not yet present (by name / uid) in one transaction.
+
+        Returns (substances added, entries added, entries already present).
+        """
+        added_substances = added = present = 0
+        with self.db.atomic():
+            for uid, substance in substances:
+                row = self._substance_row(substance.name)
+                if row is None:
+                    self.add_substance(substance, uid=uid)
+                    added_substances += 1
+                else:
+                    unit = self.db.execute("SELECT unit FROM substances WHERE id = ?", [row[0]]).fetchone()[0]
+                    if unit != substance.unit:
+                        raise ValidationError(
+                            "unit", f"{substance.name} is in {unit} in this journal but in {substance.unit} in the file"
+                        )
+            known = self.uids()
+            for value, zone, uid, recorded in entries:
+                if uid in known:
+                    present += 1
+                    continue
+                self._insert(value, zone=zone, uid=uid, recorded=recorded)
+                known.add(uid)
+                added += 1
+        return added_substances, added, present
+
