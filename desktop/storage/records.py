@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, Note, PainCheckin, SideEffect, SleepEntry, Substance
@@ -113,7 +113,10 @@ def substance_record(substance: Substance, uid: str) -> Record:
 
 # ---- the way back in: raw records from a file --------------------------------------
 
-def _prefixed(where: str, call: Callable[[], Any]) -> Any:
+T = TypeVar("T")
+
+
+def _prefixed(where: str, call: Callable[[], T]) -> T:
     try:
         return call()
     except ValidationError as exc:
@@ -211,13 +214,14 @@ def parse_entry_record(
         ))
     elif kind == "sleep":
         night: date = _prefixed(where, lambda: parse_date("night", _get(raw, where, "night")))
-        value = _prefixed(where, lambda: validate_sleep(
+        diary = _prefixed(where, lambda: validate_sleep(
             night, when("in_bed"), when("try_sleep"), _get(raw, where, "sol_min"),
             _get(raw, where, "awakenings"), _get(raw, where, "waso_min"), when("final_wake"),
             when("out_of_bed"), _get(raw, where, "quality"), now, note=note,
         ))
-        if value.in_bed != when("at"):
+        if diary.in_bed != when("at"):
             raise ValidationError(f"{where}.at", "must equal in_bed for a sleep diary")
+        value = diary
     elif kind == "effect":
         value = _prefixed(where, lambda: validate_effect(
             _get(raw, where, "name"), _get(raw, where, "severity"), when("at"), now, note=note,
