@@ -16,7 +16,10 @@ def parse_float(field: str, value: object) -> float:
     if isinstance(value, bool):
         raise ValidationError(field, f"{value!r} is not a number")
     if isinstance(value, (int, float)):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond the float range, e.g. 10**400
+            raise ValidationError(field, f"{_shown(value)} is too large a number") from None
     elif isinstance(value, str):
         text = value.strip()
         try:

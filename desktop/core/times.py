@@ -147,7 +147,7 @@ def to_utc_text(at: datetime) -> str:
 
 def from_utc_text(text: str) -> datetime:
     """Inverse of :func:`to_utc_text`."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text)  # 3.11 reads the "Z" suffix; much faster than strptime
 
 
 def offset_minutes(at: datetime) -> int:

@@ -78,27 +78,29 @@ def _csv_cell(key: str, value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, int):
+        return str(value)
     if key in _LIST_FIELDS:
-        return neutralise_cell(json.dumps(value, ensure_ascii=False))
+        return neutralise_cell(json.dumps(value, ensure_ascii=False)) if value else "[]"
     return neutralise_cell(str(value))
 
 
-def _csv_rows(journal: Journal) -> Iterator[dict[str, str]]:
+def _csv_row(record_kind: str, record: Record) -> list[str]:
+    return [record_kind if key == "record" else _csv_cell(key, record.get(key)) for key in CSV_COLUMNS]
+
+
+def _csv_rows(journal: Journal) -> Iterator[list[str]]:
     for substance in journal.substance_records():
-        row = {"record": "substance", "substance_kind": substance["kind"]}
-        row.update({k: _csv_cell(k, v) for k, v in substance.items() if k != "kind"})
-        yield row
+        yield _csv_row("substance", {**substance, "substance_kind": substance["kind"]})
     for entry in journal.iter_entries():
-        row = {k: _csv_cell(k, v) for k, v in _export_entry(entry).items() if k != "kind"}
-        row["record"] = entry["kind"]
-        yield row
+        yield _csv_row(entry["kind"], entry)
 
 
 def export_csv(journal: Journal) -> str:
     """The whole journal as one CSV table (substances first, then entries by time)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
     writer.writerows(_csv_rows(journal))
     return buffer.getvalue()
 

@@ -71,6 +71,11 @@ LEFT JOIN notes n ON n.entry_id = e.id
 _DETAIL_TABLES = {"dose": "doses", "pain": "pains", "sleep": "sleeps", "effect": "effects", "note": "notes"}
 
 
+def _list(text: str) -> list[str]:
+    # Most lists are empty; skipping the JSON decoder for them halves export time.
+    return [] if text == "[]" else list(json.loads(text))
+
+
 def _row_to_record(row: sqlite_row) -> Record:
     (entry_id, uid, kind, at_utc, offset, zone, note, recorded, substance, amount, unit, form,
      product, batch, pain_before, dose_source, warnings, score, locations, qualities,
@@ -88,10 +93,10 @@ def _row_to_record(row: sqlite_row) -> Record:
     if kind == "dose":
         record.update(substance=substance, amount=amount, unit=unit, form=form, product=product,
                       batch=batch, pain_before=pain_before, source=dose_source,
-                      warnings=json.loads(warnings))
+                      warnings=_list(warnings))
     elif kind == "pain":
-        record.update(score=score, locations=json.loads(locations),
-                      qualities=json.loads(qualities), source=pain_source)
+        record.update(score=score, locations=_list(locations),
+                      qualities=_list(qualities), source=pain_source)
     elif kind == "sleep":
         record.update(night=night, in_bed=in_bed, try_sleep=tried_sleep, sol_min=sol,
                       awakenings=awakenings, waso_min=waso, final_wake=final_wake,
@@ -99,7 +104,7 @@ def _row_to_record(row: sqlite_row) -> Record:
     elif kind == "effect":
         record.update(name=effect_name, severity=severity)
     else:
-        record.update(tags=json.loads(tags))
+        record.update(tags=_list(tags))
     return record
 
 
@@ -327,9 +332,11 @@ class Journal:
                 return None
             log_id, action, entry_id, before_text = row
             before = json.loads(before_text)
+            # Undoing an edit can move a diary back to a night taken since, as can
+            # undoing a delete: both must keep one diary per night.
+            if before["kind"] == "sleep":
+                self._check_night_free(before["night"], exclude_id=entry_id)
             if action == "delete":
-                if before["kind"] == "sleep":
-                    self._check_night_free(before["night"], exclude_id=entry_id)
                 self.db.execute("UPDATE entries SET deleted_utc = NULL WHERE id = ?", [entry_id])
             else:
                 self._overwrite(entry_id, before)

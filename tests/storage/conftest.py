@@ -3,8 +3,6 @@ and builders for validated journal values (every time is explicit, never the rea
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -107,40 +105,3 @@ def new_journal(tmp_path: Path) -> Iterator[Journal]:
     database = open_journal(tmp_path / "other" / "journal.db")
     yield Journal(database, clock=lambda: NOW)
     database.close()
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def dump(db: Database) -> str:
-    """Every row and schema statement, for "nothing changed" comparisons."""
-    return "\n".join(db.conn.iterdump())
-
-
-def make_closed_journal(path: Path) -> Path:
-    """A real, closed journal file (WAL checkpointed into the main file)."""
-    database = open_journal(path)
-    database.close()
-    return path
-
-
-def set_user_version(path: Path, version: int) -> None:
-    conn = sqlite3.connect(str(path))
-    try:
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.commit()
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def helpers() -> type[Helpers]:
-    return Helpers
-
-
-class Helpers:
-    sha256 = staticmethod(sha256)
-    dump = staticmethod(dump)
-    make_closed_journal = staticmethod(make_closed_journal)
-    set_user_version = staticmethod(set_user_version)

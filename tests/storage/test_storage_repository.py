@@ -1,0 +1,395 @@
+"""The journal repository: substances, every entry kind, listing, undoable deletes and
+edits, one diary per night, atomic writes, the dose window and settings."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from desktop.core.errors import ValidationError
+from desktop.core.model import Dose, PainCheckin
+from desktop.core.safety import PastDose
+from desktop.storage.repository import Journal, UndoResult
+
+UTC = timezone.utc
+
+
+def dump(db: Database) -> str:
+    return "\n".join(db.conn.iterdump())
+
+
+def rows(db: Database, entry_id: int, table: str) -> list[tuple[Any, ...]]:
+    key = "id" if table == "entries" else "entry_id"
+    return db.execute(f"SELECT * FROM {table} WHERE {key} = ?", [entry_id]).fetchall()
+
+
+# ---- substances ------------------------------------------------------------------------
+
+
+def test_add_substance_and_read_it_back(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    kratom = make.kratom()
+    journal.add_substance(kratom, uid="kratom-uid")
+    journal.add_substance(make.melatonin())
+
+    assert [s.substance.name for s in journal.substances()] == ["Kratom", "Melatonin"]
+    stored = journal.substance("KRATOM")
+    assert stored.uid == "kratom-uid"
+    assert stored.substance == kratom
+
+
+@pytest.mark.parametrize("name", ["Kratom", "kratom", "KRATOM", "  kRaToM "])
+def test_a_substance_name_in_use_in_any_case_is_refused(journal: Journal, make, name: str) -> None:  # type: ignore[no-untyped-def]
+    journal.add_substance(make.kratom())
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError) as caught:
+        journal.add_substance(make.kratom(name))
+
+    assert caught.value.field == "name"
+    assert dump(journal.db) == before
+
+
+def test_unknown_substance_names_the_known_ones(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    journal.add_substance(make.kratom())
+    with pytest.raises(ValidationError, match="Kratom") as caught:
+        journal.substance("valerian")
+    assert caught.value.field == "substance"
+
+
+# ---- entries ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(journal: Journal, make) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """One entry of every kind, added out of time order."""
+    kratom = make.kratom()
+    journal.add_substance(kratom)
+    return {
+        "note": journal.add_entry(make.note(make.at(4, 12), "evening walk", tags=["walk"]), zone=make.zone),
+        "dose": journal.add_entry(
+            make.dose(kratom, make.at(3, 9), 2.5, form="powder", pain_before=6, warnings=("min_interval",)),
+            zone=make.zone,
+        ),
+        "sleep": journal.add_entry(make.sleep(date(2026, 3, 3), quality=4), zone=None),
+        "pain": journal.add_entry(
+            make.pain(make.at(3, 10), 7, locations=["lower back"], qualities=["aching"], source="follow-up"),
+            zone=make.zone,
+        ),
+        "effect": journal.add_entry(make.effect(make.at(4, 8), "dizziness", 2), zone=make.zone),
+    }
+
+
+def test_every_entry_kind_is_stored_and_read_back(journal: Journal, filled: dict[str, int]) -> None:
+    dose = journal.entry(filled["dose"])
+    assert dose == {
+        "id": filled["dose"],
+        "uid": dose["uid"],
+        "kind": "dose",
+        "at": "2026-03-03T09:00:00+01:00",
+        "zone": "Europe/Berlin",
+        "recorded": "2026-03-10T12:00:00.000000Z",
+        "note": "",
+        "substance": "Kratom",
+        "amount": 2.5,
+        "unit": "g",
+        "form": "powder",
+        "product": None,
+        "batch": None,
+        "pain_before": 6,
+        "source": "manual",
+        "warnings": ["min_interval"],
+    }
+    pain = journal.entry(filled["pain"])
+    assert (pain["score"], pain["locations"], pain["qualities"], pain["source"]) == (
+        7,
+        ["lower back"],
+        ["aching"],
+        "follow-up",
+    )
+    sleep = journal.entry(filled["sleep"])
+    assert sleep["zone"] is None
+    assert (sleep["night"], sleep["at"], sleep["in_bed"], sleep["final_wake"], sleep["quality"]) == (
+        "2026-03-03",
+        "2026-03-03T22:45:00+01:00",
+        "2026-03-03T22:45:00+01:00",
+        "2026-03-04T06:30:00+01:00",
+        4,
+    )
+    effect = journal.entry(filled["effect"])
+    assert (effect["name"], effect["severity"]) == ("dizziness", 2)
+    note = journal.entry(filled["note"])
+    assert (note["note"], note["tags"]) == ("evening walk", ["walk"])
+
+
+def test_entries_are_listed_in_time_order(journal: Journal, filled: dict[str, int]) -> None:
+    assert [e["kind"] for e in journal.entries()] == ["dose", "pain", "sleep", "effect", "note"]
+
+
+def test_entries_at_the_same_moment_keep_insertion_order(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    ids = [journal.add_entry(make.pain(make.at(5, 9), score), zone=make.zone) for score in (3, 1, 2)]
+    assert [e["id"] for e in journal.entries()] == ids
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "expected"),
+    [
+        ("pain", None, None, ["pain"]),
+        ("sleep", None, None, ["sleep"]),
+        (None, datetime(2026, 3, 3, 9, 0, tzinfo=timezone(timedelta(hours=1))), None, ["dose", "pain", "sleep", "effect", "note"]),
+        # start is inclusive, end exclusive, whatever the offset they are given in.
+        (None, datetime(2026, 3, 3, 8, 0, 1, tzinfo=UTC), None, ["pain", "sleep", "effect", "note"]),
+        (None, None, datetime(2026, 3, 3, 9, 0, tzinfo=timezone(timedelta(hours=1))), []),
+        (None, None, datetime(2026, 3, 3, 9, 0, 1, tzinfo=timezone(timedelta(hours=1))), ["dose"]),
+        (None, datetime(2026, 3, 3, 12, tzinfo=UTC), datetime(2026, 3, 4, 7, 0, tzinfo=UTC), ["sleep"]),
+        ("note", datetime(2026, 3, 4, tzinfo=UTC), datetime(2026, 3, 5, tzinfo=UTC), ["note"]),
+        ("dose", datetime(2026, 3, 4, tzinfo=UTC), None, []),
+    ],
+)
+def test_entries_filters(  # type: ignore[no-untyped-def]
+    journal: Journal, filled: dict[str, int], kind, start, end, expected: list[str]
+) -> None:
+    assert [e["kind"] for e in journal.entries(kind=kind, start=start, end=end)] == expected
+
+
+@pytest.mark.parametrize("entry_id", [0, -1, 999])
+def test_unknown_entry_id_is_refused(journal: Journal, filled: dict[str, int], entry_id: int) -> None:
+    with pytest.raises(ValidationError) as caught:
+        journal.entry(entry_id)
+    assert caught.value.field == "id"
+
+
+def test_a_deleted_entry_is_gone_from_reads(journal: Journal, filled: dict[str, int]) -> None:
+    deleted = journal.delete_entry(filled["pain"])
+
+    assert deleted["score"] == 7
+    assert "pain" not in [e["kind"] for e in journal.entries()]
+    with pytest.raises(ValidationError) as caught:
+        journal.entry(filled["pain"])
+    assert caught.value.field == "id"
+    with pytest.raises(ValidationError):
+        journal.delete_entry(filled["pain"])
+    # Nothing is destroyed: the uid is remembered (so a re-import does not revive it).
+    assert deleted["uid"] in journal.uids()
+
+
+@pytest.mark.parametrize("kind", ["dose", "pain", "sleep", "effect", "note"])
+def test_delete_then_undo_restores(journal: Journal, filled: dict[str, int], kind: str) -> None:
+    before = journal.entries()
+    deleted = journal.delete_entry(filled[kind])
+
+    assert journal.undo() == UndoResult("delete", filled[kind], kind)
+
+    assert journal.entries() == before
+    assert journal.entry(filled[kind]) == deleted
+
+
+@pytest.mark.parametrize("kind", ["dose", "pain", "sleep", "effect", "note"])
+def test_edit_then_undo_reverts_exactly(journal: Journal, filled: dict[str, int], make, kind: str) -> None:  # type: ignore[no-untyped-def]
+    entry_id = filled[kind]
+    kratom = make.kratom()
+    replacement = {
+        "dose": make.dose(kratom, make.at(3, 9, 30), 3.0, product="Red Bali", note="edited", source="reminder"),
+        "pain": make.pain(make.at(3, 11), 2, note="edited"),
+        "sleep": make.sleep(date(2026, 3, 6), quality=1, note="edited"),
+        "effect": make.effect(make.at(4, 9), "headache", 3, note="edited"),
+        "note": make.note(make.at(4, 13), "edited", tags=["x", "y"]),
+    }[kind]
+    table = {"dose": "doses", "pain": "pains", "sleep": "sleeps", "effect": "effects", "note": "notes"}[kind]
+    before = journal.entry(entry_id)
+    before_rows = (rows(journal.db, entry_id, "entries"), rows(journal.db, entry_id, table))
+
+    after = journal.replace_entry(entry_id, replacement, zone="Europe/Vienna")
+
+    assert (after["id"], after["uid"], after["recorded"]) == (entry_id, before["uid"], before["recorded"])
+    assert after["note"] == "edited"
+    assert after["zone"] == "Europe/Vienna"
+    assert journal.entry(entry_id) == after
+
+    assert journal.undo() == UndoResult("edit", entry_id, kind)
+
+    assert journal.entry(entry_id) == before
+    assert (rows(journal.db, entry_id, "entries"), rows(journal.db, entry_id, table)) == before_rows
+
+
+def test_an_edit_cannot_change_the_kind(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+    before = dump(journal.db)
+    with pytest.raises(ValidationError) as caught:
+        journal.replace_entry(filled["pain"], make.note(make.at(3, 10), "oops"), zone=None)
+    assert caught.value.field == "kind"
+    assert dump(journal.db) == before
+
+
+def test_undo_walks_back_through_several_operations(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+    original = journal.entries()
+    journal.delete_entry(filled["note"])
+    journal.replace_entry(filled["pain"], make.pain(make.at(3, 10), 1), zone=make.zone)
+    journal.replace_entry(filled["pain"], make.pain(make.at(3, 10), 2), zone=make.zone)
+    journal.delete_entry(filled["pain"])
+
+    assert journal.undo() == UndoResult("delete", filled["pain"], "pain")
+    assert journal.entry(filled["pain"])["score"] == 2
+    assert journal.undo() == UndoResult("edit", filled["pain"], "pain")
+    assert journal.entry(filled["pain"])["score"] == 1
+    assert journal.undo() == UndoResult("edit", filled["pain"], "pain")
+    assert journal.entry(filled["pain"])["score"] == 7
+    assert journal.undo() == UndoResult("delete", filled["note"], "note")
+    assert journal.entries() == original
+    assert journal.undo() is None
+
+
+def test_undo_with_nothing_to_undo_returns_none(journal: Journal) -> None:
+    before = dump(journal.db)
+    assert journal.undo() is None
+    assert dump(journal.db) == before
+
+
+# ---- one sleep diary per night ---------------------------------------------------------
+
+
+def test_a_second_diary_for_the_same_night_is_refused(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError) as caught:
+        journal.add_entry(make.sleep(date(2026, 3, 5), quality=5), zone=None)
+
+    assert caught.value.field == "night"
+    assert dump(journal.db) == before
+
+
+def test_editing_a_diary_onto_a_taken_night_is_refused(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
+    other = journal.add_entry(make.sleep(date(2026, 3, 6)), zone=None)
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError) as caught:
+        journal.replace_entry(other, make.sleep(date(2026, 3, 5)), zone=None)
+
+    assert caught.value.field == "night"
+    assert dump(journal.db) == before
+    # Editing a diary without moving it is fine.
+    journal.replace_entry(other, make.sleep(date(2026, 3, 6), quality=5), zone=None)
+
+
+def test_deleting_a_diary_frees_its_night(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    first = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
+    journal.delete_entry(first)
+
+    second = journal.add_entry(make.sleep(date(2026, 3, 5), quality=5), zone=None)
+
+    assert [e["id"] for e in journal.entries(kind="sleep")] == [second]
+
+
+def test_undoing_a_diary_delete_is_refused_when_the_night_has_a_new_diary(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    first = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
+    journal.delete_entry(first)
+    second = journal.add_entry(make.sleep(date(2026, 3, 5), quality=5), zone=None)
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError) as caught:
+        journal.undo()
+
+    assert caught.value.field == "night"
+    assert dump(journal.db) == before
+    assert [e["id"] for e in journal.entries(kind="sleep")] == [second]
+
+
+def test_undoing_a_diary_edit_is_refused_when_its_old_night_has_a_new_diary(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    moved = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
+    journal.replace_entry(moved, make.sleep(date(2026, 3, 6)), zone=None)
+    newcomer = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError) as caught:
+        journal.undo()
+
+    assert caught.value.field == "night"
+    assert dump(journal.db) == before
+    nights = {e["id"]: e["night"] for e in journal.entries(kind="sleep")}
+    assert nights == {moved: "2026-03-06", newcomer: "2026-03-05"}
+
+
+# ---- atomic writes ---------------------------------------------------------------------
+
+
+def test_a_failing_detail_insert_leaves_the_journal_unchanged(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+    # A Dose value naming a substance the journal does not have: the entries row is
+    # written first, then _write_detail refuses; both must be rolled back.
+    stray = Dose(substance="Valerian", amount=1.0, unit="g", at=make.at(5, 9))
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError) as caught:
+        journal.add_entry(stray, zone=make.zone)
+
+    assert caught.value.field == "substance"
+    assert dump(journal.db) == before
+    assert not journal.db.conn.in_transaction
+
+
+def test_a_failing_edit_leaves_the_journal_unchanged(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+    stray = Dose(substance="Valerian", amount=1.0, unit="g", at=make.at(5, 9))
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError):
+        journal.replace_entry(filled["dose"], stray, zone=make.zone)
+
+    assert dump(journal.db) == before
+    assert journal.undo() is None
+
+
+def test_a_database_constraint_failure_rolls_back_too(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    # A value that skipped validation: the CHECK constraint is the last line of defence.
+    journal.add_entry(make.pain(make.at(5, 9), 3), zone=make.zone)
+    before = dump(journal.db)
+
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        journal.add_entry(PainCheckin(score=11, at=make.at(5, 10)), zone=make.zone)
+
+    assert dump(journal.db) == before
+
+
+# ---- the dose window -------------------------------------------------------------------
+
+
+def test_doses_of_returns_live_doses_in_the_half_open_window(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+    kratom, melatonin = make.kratom(), make.melatonin()
+    journal.add_substance(kratom)
+    journal.add_substance(melatonin)
+    for hour, amount in ((6, 1.0), (8, 2.0), (12, 3.0), (16, 4.0)):
+        journal.add_entry(make.dose(kratom, make.at(5, hour), amount), zone=make.zone)
+    journal.add_entry(make.dose(melatonin, make.at(5, 10), 0.5), zone=make.zone)
+    deleted = journal.add_entry(make.dose(kratom, make.at(5, 9), 9.0), zone=make.zone)
+    journal.delete_entry(deleted)
+    journal.add_entry(make.pain(make.at(5, 11), 4), zone=make.zone)
+
+    window = journal.doses_of("kRATOM", make.at(5, 8), make.at(5, 16))
+
+    assert window == [
+        PastDose(datetime(2026, 3, 5, 7, tzinfo=UTC), 2.0),
+        PastDose(datetime(2026, 3, 5, 11, tzinfo=UTC), 3.0),
+    ]
+    assert journal.doses_of("Melatonin", make.at(5, 0), make.at(6, 0)) == [
+        PastDose(datetime(2026, 3, 5, 9, tzinfo=UTC), 0.5)
+    ]
+    assert journal.doses_of("Valerian", make.at(5, 0), make.at(6, 0)) == []
+
+
+# ---- settings --------------------------------------------------------------------------
+
+
+def test_settings_are_upserted(db: Database) -> None:
+    times = iter([datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 2, tzinfo=UTC)])
+    journal = Journal(db, clock=lambda: next(times))
+    assert journal.stored_settings() == {}
+
+    journal.set_setting("bedtime", "22:30")
+    journal.set_setting("bedtime", "23:00")
+
+    assert journal.stored_settings() == {"bedtime": "23:00"}
+    assert db.execute("SELECT key, value, updated_utc FROM settings").fetchall() == [
+        ("bedtime", "23:00", "2026-03-02T00:00:00.000000Z")
+    ]
