@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from desktop.paths import Paths, resource
+from desktop.present import describe, show_time
 from desktop.storage.database import JournalUnreadable, open_journal
 from desktop.storage.repository import Journal
 
@@ -16,14 +17,8 @@ RECENT = 50
 
 
 def _recent_lines(journal: Journal) -> list[str]:
-    from datetime import datetime
-
     records = journal.entries()[-RECENT:]
-    lines = []
-    for record in reversed(records):
-        when = datetime.fromisoformat(record["at"]).strftime("%Y-%m-%d %H:%M")
-        lines.append(f"{when}   {record['kind']}")
-    return lines
+    return [f"{show_time(r['at'])}   {r['kind']:<6}  {describe(r)}" for r in reversed(records)]
 
 
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:

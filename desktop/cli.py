@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop.core.errors import ValidationError
-from desktop.core.times import localize, parse_date, parse_datetime, parse_entry_time, zone_from_name
+from desktop.core.times import localize, parse_date, parse_entry_time, zone_from_name
+from desktop.present import SEVERITY, describe, fmt, show_time
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID, EXIT_LIMIT, EXIT_UNREADABLE = 0, 1, 2, 3, 4
 
@@ -218,14 +219,6 @@ class Context:
             print(f"ebb: warning: the daily backup could not be written ({exc})", file=self.err)
 
 
-def _show_time(text: str) -> str:
-    return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
-
-
-def _fmt(number: float) -> str:
-    return f"{number:g}"
-
-
 # ---- commands --------------------------------------------------------------------------
 
 def cmd_substance(ctx: Context, args: argparse.Namespace) -> int:
@@ -255,13 +248,13 @@ def cmd_substance(ctx: Context, args: argparse.Namespace) -> int:
         s, limits = item.substance, item.substance.limits
         parts = [f"{s.name:<20} {s.kind:<9} {s.unit:<7}"]
         if s.usual_amount is not None:
-            parts.append(f"usual {_fmt(s.usual_amount)} {s.unit}")
+            parts.append(f"usual {fmt(s.usual_amount)} {s.unit}")
         if limits.min_interval is not None:
-            parts.append(f"min interval {_fmt(limits.min_interval / timedelta(hours=1))} h")
+            parts.append(f"min interval {fmt(limits.min_interval / timedelta(hours=1))} h")
         if limits.max_doses_per_24h is not None:
             parts.append(f"max {limits.max_doses_per_24h} doses/24 h")
         if limits.max_amount_per_24h is not None:
-            parts.append(f"cap {_fmt(limits.max_amount_per_24h)} {s.unit}/24 h")
+            parts.append(f"cap {fmt(limits.max_amount_per_24h)} {s.unit}/24 h")
         print("  ".join(parts), file=ctx.out)
     return EXIT_OK
 
@@ -288,7 +281,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
                 f"efficiency {value.sleep_efficiency:.0f} %")
     elif args.kind == "effect":
         value = validation.validate_effect(args.name, args.severity, ctx.entry_time(args.at), now, note=args.note)
-        what = f"side effect {value.name} ({('none', 'mild', 'moderate', 'severe')[value.severity]})"
+        what = f"side effect {value.name} ({SEVERITY[value.severity]})"
     else:
         value = validation.validate_note(args.text, ctx.entry_time(args.at), now, tags=_split(args.tag))
         what = "note"
@@ -343,9 +336,9 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
     entry_id = ctx.journal.add_entry(value, zone=ctx.zone_name())
     ctx.wrote = True
     count = verdict.used_count + 1
-    used = (f"{count} dose{'s' if count != 1 else ''}, {_fmt(verdict.used_amount + value.amount)} {unit} "
+    used = (f"{count} dose{'s' if count != 1 else ''}, {fmt(verdict.used_amount + value.amount)} {unit} "
             "in the last 24 h")
-    print(f"Logged #{entry_id}: {stored.substance.name} {_fmt(value.amount)} {unit} at "
+    print(f"Logged #{entry_id}: {stored.substance.name} {fmt(value.amount)} {unit} at "
           f"{value.at.astimezone(ctx.zone()):%Y-%m-%d %H:%M} ({used}).", file=ctx.out)
     return EXIT_OK
 
@@ -362,31 +355,6 @@ def _day_bounds(ctx: Context, start: str | None, end: str | None) -> tuple[datet
     return first, last
 
 
-def _describe(record: dict[str, Any]) -> str:
-    kind = record["kind"]
-    if kind == "dose":
-        text = f"{record['substance']} {_fmt(record['amount'])} {record['unit']}"
-        if record["pain_before"] is not None:
-            text += f", pain before {record['pain_before']}"
-        if record["warnings"]:
-            text += "  [beyond your limits: " + ", ".join(w.replace("_", " ") for w in record["warnings"]) + "]"
-    elif kind == "pain":
-        text = f"pain {record['score']}/10"
-        if record["locations"]:
-            text += " (" + ", ".join(record["locations"]) + ")"
-    elif kind == "sleep":
-        text = (f"night of {record['night']}: in bed {_show_time(record['in_bed'])[11:]}, "
-                f"up {_show_time(record['out_of_bed'])[11:]}, quality {record['quality']}/5")
-    elif kind == "effect":
-        text = f"{record['name']} ({('none', 'mild', 'moderate', 'severe')[record['severity']]})"
-    else:
-        text = ""
-    note = record["note"].replace("\n", " ")
-    if note:
-        text = f"{text} — {note}" if text else note
-    return text
-
-
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     kinds = ("dose", "pain", "sleep", "effect", "note")
     if args.kind is not None and args.kind not in kinds:
@@ -401,7 +369,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if not records:
         print("No entries" + (" in that period." if start or end else " yet. Log one: ebb log pain 5"), file=ctx.out)
     for record in records:
-        print(f"{record['id']:>6}  {_show_time(record['at'])}  {record['kind']:<6}  {_describe(record)}", file=ctx.out)
+        print(f"{record['id']:>6}  {show_time(record['at'])}  {record['kind']:<6}  {describe(record)}", file=ctx.out)
     return EXIT_OK
 
 
@@ -414,7 +382,7 @@ def _entry_id(text: str) -> int:
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     record = ctx.journal.delete_entry(_entry_id(args.id))
     ctx.wrote = True
-    print(f"Deleted #{record['id']} ({record['kind']} at {_show_time(record['at'])}). Undo with: ebb undo", file=ctx.out)
+    print(f"Deleted #{record['id']} ({record['kind']} at {show_time(record['at'])}). Undo with: ebb undo", file=ctx.out)
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QFontDatabase, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 
@@ -22,10 +22,12 @@ class HomeWindow(QWidget):
         layout.addWidget(heading)
         self.entries = QListWidget()
         self.entries.setAlternatingRowColors(True)
+        self.entries.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         if lines:
             self.entries.addItems(lines)
         else:
             self.entries.addItem(self.tr("No entries yet. Log one from a terminal:  ebb log pain 5"))
+            self.entries.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         layout.addWidget(QLabel(self.tr("Latest entries")))
         layout.addWidget(self.entries, 1)
         hint = QLabel(note)
