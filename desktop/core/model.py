@@ -8,7 +8,7 @@ These dataclasses hold already-validated data; build them through
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -130,12 +130,12 @@ class SleepEntry:
     @property
     def time_in_bed_min(self) -> float:
         """TIB = out of bed - into bed."""
-        return (self.out_of_bed - self.in_bed).total_seconds() / 60
+        return minutes_between(self.in_bed, self.out_of_bed)
 
     @property
     def total_sleep_min(self) -> float:
         """TST = (final awakening - tried to sleep) - SOL - WASO."""
-        span = (self.final_wake - self.tried_sleep).total_seconds() / 60
+        span = minutes_between(self.tried_sleep, self.final_wake)
         return span - self.sol_min - self.waso_min
 
     @property
@@ -143,6 +143,15 @@ class SleepEntry:
         """SE = TST / TIB x 100 (percent)."""
         tib = self.time_in_bed_min
         return 0.0 if tib <= 0 else self.total_sleep_min / tib * 100
+
+
+def minutes_between(start: datetime, end: datetime) -> float:
+    """Real minutes from ``start`` to ``end``, also across a DST change.
+
+    Subtracting two datetimes that share a tzinfo (one ZoneInfo) ignores their UTC
+    offsets, so a night when the clocks change would be an hour off; go through UTC.
+    """
+    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() / 60
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from desktop.core.model import Limits
@@ -77,15 +77,23 @@ def _violations(
     return tuple(reasons)
 
 
+def _in_utc(history: Sequence[PastDose]) -> list[PastDose]:
+    # Intervals and rolling 24 hours are real time. Datetimes sharing one ZoneInfo
+    # subtract and compare by wall clock (an hour off across a DST change); UTC does not.
+    return [PastDose(d.at.astimezone(UTC), d.amount) for d in history]
+
+
 def check_dose(
     limits: Limits, history: Sequence[PastDose], at: datetime, amount: float
 ) -> Verdict:
     """Check a dose of ``amount`` at ``at`` against ``limits`` given earlier doses."""
+    proposed = at
+    at, history = at.astimezone(UTC), _in_utc(history)
     reasons = _violations(limits, history, at, amount)
     recent = [d for d in history if at - DAY < d.at <= at]
     return Verdict(
         reasons=reasons,
-        next_ok_at=at if not reasons else next_allowed_time(limits, history, at, amount),
+        next_ok_at=proposed if not reasons else next_allowed_time(limits, history, proposed, amount),
         used_count=len(recent),
         used_amount=sum(d.amount for d in recent),
     )
@@ -97,6 +105,7 @@ def next_allowed_time(
     """The earliest time >= ``after`` at which this dose would break no limit."""
     if limits.max_amount_per_24h is not None and amount > limits.max_amount_per_24h * (1 + 1e-9):
         return None
+    zone, after, history = after.tzinfo, after.astimezone(UTC), _in_utc(history)
     candidates = {after}
     for dose in history:
         if limits.min_interval is not None:
@@ -104,5 +113,5 @@ def next_allowed_time(
         candidates.add(dose.at + DAY)
     for candidate in sorted(c for c in candidates if c >= after):
         if not _violations(limits, history, candidate, amount):
-            return candidate
+            return candidate.astimezone(zone)
     return None

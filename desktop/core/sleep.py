@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from desktop.core.times import localize, parse_clock, parse_datetime
 
@@ -33,10 +33,20 @@ def resolve_night_times(
                 local_prev = previous.astimezone(zone)
                 day = local_prev.date()
                 moment = localize(datetime.combine(day, clock), zone)
-                if moment < previous:
-                    moment = localize(datetime.combine(day + timedelta(days=1), clock), zone)
+                if _utc(moment) < _utc(previous):
+                    # In a repeated (fall-back) hour the second occurrence may still lie ahead.
+                    second = moment.replace(fold=1)
+                    if _utc(second) >= _utc(previous):
+                        moment = second
+                    else:
+                        moment = localize(datetime.combine(day + timedelta(days=1), clock), zone)
         else:
             moment = parse_datetime(field, text, zone)
         resolved[field] = moment
         previous = moment
     return resolved
+
+
+def _utc(moment: datetime) -> datetime:
+    # Datetimes sharing one ZoneInfo compare by wall clock, ignoring fold; compare in UTC.
+    return moment.astimezone(UTC)

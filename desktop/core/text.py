@@ -1,9 +1,10 @@
 """Validation of free text and names.
 
-Bidirectional-override and other invisible control characters are refused in every
-field: in a journal that a clinician reads they can make text display in a different
+Bidirectional controls and other control characters (C0/C1, unassigned, surrogates)
+are refused in every field: in a journal that a clinician reads they can make text display in a different
 order from the one stored ("Trojan Source", CVE-2021-42574). SQL-looking text is just
-text: it is stored verbatim (every query is parameterised).
+text: it is stored verbatim (every query is parameterised). Zero-width joiners stay
+allowed: emoji sequences and Persian/Indic scripts need them.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def clean_text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> 
     """Validate free text (notes, batches, locations). Returns it with outer space trimmed."""
     if not isinstance(value, str):
         raise ValidationError(field, f"{value!r} is not text")
-    value = value.strip()
+    # Windows and old Mac line ends become "\n", so a CRLF file imports cleanly.
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(value) > max_length:
         raise ValidationError(
             field, f"is {len(value)} characters long; at most {max_length} are allowed"

@@ -19,9 +19,10 @@ MAX_AHEAD = timedelta(days=1)
 
 _ISO_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?"
-    r"(Z|[+-]\d{2}:?\d{2})?$"
+    r"(Z|[+-]\d{2}:?\d{2})?$",
+    re.ASCII,  # only 0-9: no Arabic-Indic or full-width digits
 )
-_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 def zone_from_name(field: str, name: str) -> ZoneInfo:
@@ -63,7 +64,10 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
     except ValueError as exc:
         raise ValidationError(field, f"{_shown(text)} is not a real calendar time ({exc})") from None
     if offset is None:
-        return localize(naive, zone)
+        try:
+            return localize(naive, zone)
+        except OverflowError:  # e.g. 0001-01-01T00:00 in a zone east of UTC
+            raise ValidationError(field, f"{_shown(text)} is too far in the past or future") from None
     if offset == "Z":
         return naive.replace(tzinfo=timezone.utc)
     sign = -1 if offset[0] == "-" else 1
@@ -80,8 +84,8 @@ def localize(naive: datetime, zone: tzinfo) -> datetime:
     aware = naive.replace(tzinfo=zone, fold=0)
     round_trip = aware.astimezone(timezone.utc).astimezone(zone)
     if round_trip.replace(tzinfo=None) != naive:
-        # In a gap: fold=1 gives the offset from before the change, which maps the
-        # wall time to the instant the same distance past the gap.
+        # In a gap: one of the two folds maps the wall time to the instant the same
+        # distance past the gap; take whichever lands later.
         later = naive.replace(tzinfo=zone, fold=1).astimezone(timezone.utc).astimezone(zone)
         return max(later, round_trip)
     return aware
@@ -111,7 +115,7 @@ def parse_entry_time(field: str, text: str, zone: tzinfo, now: datetime) -> date
 
 def parse_date(field: str, text: str) -> date:
     """A calendar date YYYY-MM-DD (Feb 30 refused), between 1970 and 9998."""
-    if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
         raise ValidationError(field, f"{_shown(str(text))} is not a date such as 2026-03-08")
     try:
         value = date.fromisoformat(text.strip())
@@ -142,7 +146,9 @@ def format_clock(value: time) -> str:
 
 def to_utc_text(at: datetime) -> str:
     """Sortable UTC text, fixed width: 2026-03-08T20:30:00.000000Z."""
-    return at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = at.astimezone(timezone.utc)
+    # strftime's %Y does not zero-pad years before 1000 on glibc; pad it by hand.
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S.%f}Z"
 
 
 def from_utc_text(text: str) -> datetime:

@@ -8,7 +8,7 @@ Every function here is total: for any input it either returns a value or raises
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import (
@@ -205,26 +205,31 @@ def validate_sleep(
         raise ValidationError(
             "in_bed", f"{in_bed.isoformat()} is not in the night of {night.isoformat()}"
         )
-    if tried_sleep < in_bed:
+    # Compare instants in UTC: datetimes sharing one ZoneInfo compare and subtract by
+    # wall clock, which is wrong on a night when the clocks change.
+    bed, tried, wake, out = (
+        moment.astimezone(UTC) for moment in (in_bed, tried_sleep, final_wake, out_of_bed)
+    )
+    if tried < bed:
         raise ValidationError(
             "try_sleep", f"{tried_sleep.isoformat()} is before into bed ({in_bed.isoformat()})"
         )
-    if final_wake <= tried_sleep:
+    if wake <= tried:
         raise ValidationError(
             "final_wake",
             f"{final_wake.isoformat()} is not after trying to sleep ({tried_sleep.isoformat()})",
         )
-    if out_of_bed < final_wake:
+    if out < wake:
         raise ValidationError(
             "out_of_bed",
             f"{out_of_bed.isoformat()} is before the final awakening ({final_wake.isoformat()})",
         )
-    if out_of_bed - in_bed > MAX_SLEEP_SPAN:
-        hours = (out_of_bed - in_bed).total_seconds() / 3600
+    if out - bed > MAX_SLEEP_SPAN:
+        hours = (out - bed).total_seconds() / 3600
         raise ValidationError(
             "out_of_bed", f"gives {hours:.1f} h in bed; a diary night is at most 24 h"
         )
-    night_min = int((final_wake - tried_sleep).total_seconds() // 60)
+    night_min = int((wake - tried).total_seconds() // 60)
     sol = parse_int("sol", sol_min, 0, 24 * 60)
     waso = parse_int("waso", waso_min, 0, 24 * 60)
     if sol > night_min:

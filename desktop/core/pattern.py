@@ -1,0 +1,248 @@
+"""The user's typical pain by time of day, learned from their own check-ins (DESIGN.md 5).
+
+48 half-hour slots; each slot's value is a weighted mean of readings, the weight being a
+circular Gaussian kernel on time of day (sigma 60 min) times recency (half-life 14
+days). Readings taken while a pain-relief dose was working are left out (they describe
+the dose, not the untreated pain); readings taken with or just before a dose count.
+Slots whose readings were mostly left out that way are "treated": their value comes
+from the pain the user reported just before those doses, so that a dose that works is
+not planned away (the plan must not drift off a dose because the dose helped).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+SLOTS = 48
+SLOT_MIN = 30
+DAY_MIN = 24 * 60
+SIGMA_MIN = 60.0
+HALF_LIFE_DAYS = 14.0
+# A reading within this many minutes after a dose still counts as "with the dose".
+WITH_DOSE_MIN = 5
+# "Pain before" a dose: the dose's own field, or a reading at most this long before it.
+BEFORE_DOSE_MIN = 30
+# Below this much kernel weight a slot has no estimate of its own.
+MIN_SLOT_WEIGHT = 0.5
+MIN_READINGS, MIN_DAYS, MIN_BLOCKS = 20, 7, 4
+BLOCK_MIN = 4 * 60
+
+_KERNEL = [math.exp(-0.5 * (d / SIGMA_MIN) ** 2) for d in range(DAY_MIN // 2 + 1)]
+
+
+class Split(StrEnum):
+    POOLED = "pooled"
+    WEEKDAY = "weekday"
+    WEEKEND = "weekend"
+
+
+@dataclass(frozen=True)
+class PainReading:
+    at: datetime  # aware, in the offset the user lived
+    score: int
+
+
+@dataclass(frozen=True)
+class ReliefDose:
+    """A logged dose of a pain-relief substance and its user-set timing."""
+
+    at: datetime
+    onset_min: int
+    duration_h: float
+    pain_before: int | None = None
+
+    @property
+    def effect_end(self) -> datetime:
+        return self.at + timedelta(minutes=self.onset_min) + timedelta(hours=self.duration_h)
+
+
+@dataclass(frozen=True)
+class Slot:
+    start_min: int
+    pain: float | None
+    support: float  # effective number of recent readings at this time of day
+    treated: bool = False
+
+    @property
+    def start(self) -> str:
+        return f"{self.start_min // 60:02d}:{self.start_min % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Sufficiency:
+    """Whether readings suffice for a pattern: >= 20 readings on >= 7 days covering
+    >= 4 of the six 4-hour blocks of the day."""
+
+    readings: int
+    days: int
+    blocks: int
+
+    @property
+    def enough(self) -> bool:
+        return self.readings >= MIN_READINGS and self.days >= MIN_DAYS and self.blocks >= MIN_BLOCKS
+
+    @property
+    def missing(self) -> dict[str, int]:
+        """How many more readings, days and blocks are needed (only the short ones)."""
+        short = {
+            "readings": MIN_READINGS - self.readings,
+            "days": MIN_DAYS - self.days,
+            "blocks": MIN_BLOCKS - self.blocks,
+        }
+        return {k: v for k, v in short.items() if v > 0}
+
+
+@dataclass(frozen=True)
+class PainProfile:
+    slots: tuple[Slot, ...]
+    split: Split
+    sufficiency: Sufficiency
+    window_days: int
+    first_day: date
+    last_day: date
+
+    @property
+    def enough_data(self) -> bool:
+        return self.sufficiency.enough
+
+
+def minute_of_day(at: datetime) -> int:
+    """Local minute of the day in the offset the moment carries."""
+    return at.hour * 60 + at.minute
+
+
+def _circular_distance(a: float, b: float) -> int:
+    d = abs(a - b) % DAY_MIN
+    return int(round(min(d, DAY_MIN - d)))
+
+
+def split_readings(
+    readings: Sequence[PainReading], doses: Sequence[ReliefDose]
+) -> tuple[list[PainReading], list[PainReading]]:
+    """(eligible, excluded): excluded readings fall inside a dose's effect window."""
+    windows = sorted(
+        (d.at + timedelta(minutes=WITH_DOSE_MIN), d.effect_end) for d in doses
+    )
+    eligible, excluded = [], []
+    for reading in readings:
+        inside = any(start < reading.at < end for start, end in windows)
+        (excluded if inside else eligible).append(reading)
+    return eligible, excluded
+
+
+def sufficiency(readings: Sequence[PainReading]) -> Sufficiency:
+    days = {r.at.date() for r in readings}
+    blocks = {minute_of_day(r.at) // BLOCK_MIN for r in readings}
+    return Sufficiency(len(readings), len(days), len(blocks))
+
+
+def _pain_before(dose: ReliefDose, readings: Sequence[PainReading]) -> int | None:
+    if dose.pain_before is not None:
+        return dose.pain_before
+    earliest = dose.at - timedelta(minutes=BEFORE_DOSE_MIN)
+    latest = dose.at + timedelta(minutes=WITH_DOSE_MIN)
+    before = [r for r in readings if earliest <= r.at <= latest]
+    return max(before, key=lambda r: r.at).score if before else None
+
+
+def _weights(at: datetime, end: datetime) -> tuple[float, list[float]]:
+    """Recency weight and the kernel weight of a moment for every slot."""
+    age_days = max(0.0, (end - at).total_seconds() / 86400)
+    recency = 0.5 ** (age_days / HALF_LIFE_DAYS)
+    minute = minute_of_day(at)
+    kernel = [_KERNEL[_circular_distance(minute, s * SLOT_MIN + SLOT_MIN / 2)] for s in range(SLOTS)]
+    return recency, kernel
+
+
+def build_profile(
+    readings: Sequence[PainReading],
+    doses: Sequence[ReliefDose],
+    *,
+    end: datetime,
+    window_days: int,
+    split: Split = Split.POOLED,
+) -> PainProfile:
+    """The profile from readings in [end - window_days, end) of the given split."""
+    start = end - timedelta(days=window_days)
+
+    def wanted(at: datetime) -> bool:
+        if not start <= at < end:
+            return False
+        weekend = at.weekday() >= 5
+        return split is Split.POOLED or weekend == (split is Split.WEEKEND)
+
+    in_window = [r for r in readings if wanted(r.at)]
+    window_doses = [d for d in doses if start - timedelta(days=1) <= d.at < end]
+    eligible, excluded = split_readings(in_window, window_doses)
+    sums = [0.0] * SLOTS
+    weights = [0.0] * SLOTS
+    kernel_mass = [0.0] * SLOTS
+    for reading in eligible:
+        recency, kernel = _weights(reading.at, end)
+        for s in range(SLOTS):
+            w = kernel[s] * recency
+            sums[s] += w * reading.score
+            weights[s] += w
+            kernel_mass[s] += kernel[s]
+    excluded_mass = [0.0] * SLOTS
+    for reading in excluded:
+        _, kernel = _weights(reading.at, end)
+        for s in range(SLOTS):
+            excluded_mass[s] += kernel[s]
+    before_sums = [0.0] * SLOTS
+    before_weights = [0.0] * SLOTS
+    for dose in window_doses:
+        if not wanted(dose.at):
+            continue
+        before = _pain_before(dose, in_window)
+        if before is None:
+            continue
+        recency, _ = _weights(dose.at, end)
+        first = minute_of_day(dose.at) + WITH_DOSE_MIN
+        last = first + dose.onset_min + int(dose.duration_h * 60)
+        for s in range(SLOTS):
+            centre = s * SLOT_MIN + SLOT_MIN / 2
+            if any(first <= centre + k * DAY_MIN < last for k in (0, 1)):
+                before_sums[s] += recency * before
+                before_weights[s] += recency
+    slots = []
+    for s in range(SLOTS):
+        treated = excluded_mass[s] >= MIN_SLOT_WEIGHT and excluded_mass[s] > kernel_mass[s]
+        if treated and before_weights[s] > 0:
+            pain: float | None = before_sums[s] / before_weights[s]
+        elif kernel_mass[s] >= MIN_SLOT_WEIGHT:
+            pain = sums[s] / weights[s]
+        else:
+            pain = None
+        slots.append(Slot(s * SLOT_MIN, pain, weights[s], treated and before_weights[s] > 0))
+    return PainProfile(
+        slots=tuple(slots),
+        split=split,
+        sufficiency=sufficiency(eligible),
+        window_days=window_days,
+        first_day=start.date(),
+        last_day=(end - timedelta(microseconds=1)).date(),
+    )
+
+
+def profile_for_day(
+    readings: Sequence[PainReading],
+    doses: Sequence[ReliefDose],
+    *,
+    day_start: datetime,
+    window_days: int,
+) -> PainProfile:
+    """The profile to plan ``day_start``'s day with: the weekday or weekend profile when
+    both have enough data, otherwise the pooled one. Uses data before ``day_start``."""
+    pooled = build_profile(readings, doses, end=day_start, window_days=window_days)
+    if not pooled.enough_data:
+        return pooled
+    weekday = build_profile(readings, doses, end=day_start, window_days=window_days, split=Split.WEEKDAY)
+    weekend = build_profile(readings, doses, end=day_start, window_days=window_days, split=Split.WEEKEND)
+    if weekday.enough_data and weekend.enough_data:
+        return weekend if day_start.weekday() >= 5 else weekday
+    return pooled
