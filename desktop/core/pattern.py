@@ -127,7 +127,8 @@ def split_readings(
     windows = sorted(
         (d.at + timedelta(minutes=WITH_DOSE_MIN), d.effect_end) for d in doses
     )
-    eligible, excluded = [], []
+    eligible: list[PainReading] = []
+    excluded: list[PainReading] = []
     for reading in readings:
         inside = any(start < reading.at < end for start, end in windows)
         (excluded if inside else eligible).append(reading)

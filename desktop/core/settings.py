@@ -104,6 +104,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("pattern_window_days", "28", "days of check-ins used for the pain pattern (7-365)", _int_range(7, 365)),
         SettingSpec("no_dose_before_bed_h", "0", "no dose reminders this many hours before bedtime (0-12)", _float_range(0, 12)),
         SettingSpec("discreet", "false", "keep substance names out of notifications", _bool),
+        SettingSpec("repeat_every_min", "0", "repeat an unanswered reminder every N minutes (0 = off)", _int_range(0, 120)),
+        SettingSpec("repeat_max", "3", "repeat an unanswered reminder at most this many times", _int_range(0, 10)),
     )
 }
 

@@ -110,13 +110,19 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(infos, key=lambda info: info.modified, reverse=True)
 
 
+def _read_only_uri(path: Path) -> str:
+    # as_uri() percent-encodes "#", "?" and "%", which SQLite would otherwise read as
+    # URI syntax and then open (or create) a different file, without mode=ro.
+    return f"{path.absolute().as_uri()}?mode=ro"
+
+
 def check_backup(path: Path) -> str | None:
     """None if ``path`` is a readable Ebb journal this version understands, else why not."""
     try:
         with path.open("rb") as handle:
             if not handle.read(16).startswith(SQLITE_HEADER):
                 return "is not an SQLite database"
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
     try:
@@ -146,7 +152,7 @@ def restore(backup: Path, journal_path: Path, stamp: str) -> Path | None:
     temporary.unlink(missing_ok=True)
     create_private_file(temporary)
     try:
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        source = sqlite3.connect(_read_only_uri(backup), uri=True)
         target = sqlite3.connect(str(temporary))
         try:
             source.backup(target)

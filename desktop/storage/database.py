@@ -7,6 +7,7 @@ Nothing in here ever rewrites, truncates or "repairs" a file it could not read.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,10 +105,15 @@ def open_journal(
     conn = sqlite3.connect(str(path))
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        is_new, version = _inspect(path, conn)
+        # One read transaction: another process creating the journal at this moment is
+        # then seen whole or not at all (never tables without the application id).
+        conn.execute("BEGIN")
+        try:
+            is_new, version = _inspect(path, conn)
+        finally:
+            conn.rollback()
         db = Database(conn, execute_plugins=False)
-        if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        _use_wal(db.conn)
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed entry survives power loss, not only a crash of Ebb.
         db.execute("PRAGMA synchronous = FULL")
@@ -122,6 +128,25 @@ def open_journal(
         conn.close()
         raise
     return db
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying while another process does the same.
+
+    Two processes switching a new file to WAL at once both hold a shared lock and want
+    an exclusive one; SQLite then fails one of them at once with "database is locked"
+    instead of calling the busy handler (it would deadlock; see sqlite3_busy_handler).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not exc.sqlite_errorname.startswith("SQLITE_BUSY") or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _migrate(path: Path, db: Database) -> None:

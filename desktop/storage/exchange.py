@@ -189,7 +189,11 @@ def read_import(
         raise ValidationError("file", "is empty")
     raw_substances, raw_entries = _read_json(text) if text.lstrip().startswith("{") else _read_csv(text)
     substances: list[tuple[str, Substance]] = []
-    by_name: dict[str, Substance] = {s.substance.name.casefold(): s.substance for s in journal.substances()}
+    stored = journal.substances()
+    by_name: dict[str, Substance] = {s.substance.name.casefold(): s.substance for s in stored}
+    # A substance uid names one substance: a clash would otherwise surface as an
+    # sqlite3.IntegrityError from import_all instead of a ValidationError.
+    name_of_uid: dict[str, str] = {s.uid: s.substance.name.casefold() for s in stored}
     seen_uids: set[str] = set()
     for index, raw in enumerate(raw_substances):
         where = _where("substances", index, raw if isinstance(raw, dict) else {})
@@ -198,6 +202,10 @@ def read_import(
         uid, substance = parse_substance_record(raw, where)
         if substance.name.casefold() in {s.name.casefold() for _, s in substances}:
             raise ValidationError(f"{where}.name", f"{ascii(substance.name)} appears twice in the file")
+        if name_of_uid.setdefault(uid, substance.name.casefold()) != substance.name.casefold():
+            raise ValidationError(
+                f"{where}.uid", f"{uid} is already the uid of another substance in this file or journal"
+            )
         substances.append((uid, substance))
         by_name.setdefault(substance.name.casefold(), substance)
     entries = []

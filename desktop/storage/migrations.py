@@ -110,5 +110,44 @@ def m0001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+_OCCURRENCES_SCHEMA = """
+CREATE TABLE occurrences (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('melatonin', 'dose', 'checkin', 'followup', 'sleep_diary')),
+    local_date TEXT NOT NULL,
+    substance TEXT,
+    due_utc TEXT NOT NULL,
+    due_offset_min INTEGER NOT NULL,
+    valid_until_utc TEXT NOT NULL,
+    reason_code TEXT NOT NULL,
+    reason_data TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN
+        ('planned', 'due', 'taken', 'skipped', 'snoozed', 'missed', 'suppressed')),
+    fire_utc TEXT NOT NULL,
+    state_code TEXT,
+    state_data TEXT,
+    deliveries INTEGER NOT NULL DEFAULT 0,
+    delivered_utc TEXT,
+    acted_utc TEXT,
+    summarised INTEGER NOT NULL DEFAULT 0,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX occurrences_by_state_fire ON occurrences (state, fire_utc);
+CREATE INDEX occurrences_by_date ON occurrences (local_date);
+CREATE TABLE app_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@MIGRATIONS(name="0002_occurrences")
+def m0002_occurrences(db: Database) -> None:
+    for statement in _OCCURRENCES_SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)

@@ -7,15 +7,17 @@ soft (``deleted_utc``) and, like edits, recorded in ``undo_log`` so they can be 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import SleepEntry, Substance
+from desktop.core.pattern import PainReading
+from desktop.core.planner import JournalView, LoggedDose
 from desktop.core.safety import PastDose
 from desktop.core.times import from_utc_text, to_utc_text, with_offset
 from desktop.storage.records import (
@@ -279,6 +281,38 @@ class Journal:
         ).fetchall()
         return [PastDose(from_utc_text(at), amount) for at, amount in rows]
 
+    def planner_view(self, since: datetime) -> JournalView:
+        """What the planner needs: active substances, and pain readings, doses and
+        sleep onsets from ``since`` on (times in the offset the user lived)."""
+        since_text = to_utc_text(since)
+        pains = [
+            PainReading(with_offset(from_utc_text(at), offset), score)
+            for at, offset, score in self.db.execute(
+                "SELECT e.at_utc, e.utc_offset_min, p.score FROM entries e JOIN pains p ON p.entry_id = e.id "
+                "WHERE e.deleted_utc IS NULL AND e.at_utc >= ? ORDER BY e.at_utc",
+                [since_text],
+            )
+        ]
+        doses = [
+            LoggedDose(uid, name, with_offset(from_utc_text(at), offset), pain_before)
+            for uid, name, at, offset, pain_before in self.db.execute(
+                "SELECT e.uid, s.name, e.at_utc, e.utc_offset_min, d.pain_before FROM entries e "
+                "JOIN doses d ON d.entry_id = e.id JOIN substances s ON s.id = d.substance_id "
+                "WHERE e.deleted_utc IS NULL AND e.at_utc >= ? ORDER BY e.at_utc",
+                [since_text],
+            )
+        ]
+        onsets = [
+            (date.fromisoformat(night), datetime.fromisoformat(tried))
+            for night, tried in self.db.execute(
+                "SELECT sl.night, sl.tried_sleep FROM entries e JOIN sleeps sl ON sl.entry_id = e.id "
+                "WHERE e.deleted_utc IS NULL AND e.at_utc >= ? ORDER BY e.at_utc",
+                [since_text],
+            )
+        ]
+        substances = [(s.uid, s.substance) for s in self.substances() if s.substance.active]
+        return JournalView(substances=substances, pains=pains, doses=doses, sleep_onsets=onsets)
+
     # ---- delete, edit, undo ---------------------------------------------------------
 
     def delete_entry(self, entry_id: int) -> Record:
@@ -394,3 +428,222 @@ class Journal:
                 added += 1
         return added_substances, added, present
 
+
+
+# ---- reminders: the occurrences table -------------------------------------------------
+
+ACTED_STATES = frozenset({"due", "taken", "skipped", "snoozed", "missed", "suppressed"})
+PENDING_STATES = ("planned", "snoozed")
+
+_OCCURRENCE_COLUMNS = (
+    "key", "kind", "local_date", "substance", "due_utc", "due_offset_min", "valid_until_utc",
+    "reason_code", "reason_data", "state", "fire_utc", "state_code", "state_data", "deliveries",
+    "delivered_utc", "acted_utc", "summarised", "updated_utc",
+)
+
+
+@dataclass(frozen=True)
+class StoredOccurrence:
+    """A row of the occurrences table, with times as aware datetimes."""
+
+    key: str
+    kind: str
+    local_date: str
+    substance: str | None
+    due: datetime  # in the offset in force when it was planned
+    valid_until: datetime
+    reason_code: str
+    reason_data: dict[str, Any]
+    state: str
+    fire_at: datetime
+    state_code: str | None
+    state_data: dict[str, Any] | None
+    deliveries: int
+
+    @classmethod
+    def from_row(cls, row: sqlite_row) -> StoredOccurrence:
+        values = dict(zip(_OCCURRENCE_COLUMNS, row, strict=True))
+        return cls(
+            key=values["key"],
+            kind=values["kind"],
+            local_date=values["local_date"],
+            substance=values["substance"],
+            due=with_offset(from_utc_text(values["due_utc"]), values["due_offset_min"]),
+            valid_until=from_utc_text(values["valid_until_utc"]),
+            reason_code=values["reason_code"],
+            reason_data=json.loads(values["reason_data"]),
+            state=values["state"],
+            fire_at=from_utc_text(values["fire_utc"]),
+            state_code=values["state_code"],
+            state_data=None if values["state_data"] is None else json.loads(values["state_data"]),
+            deliveries=values["deliveries"],
+        )
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    inserted: int
+    updated: int
+    deleted: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated or self.deleted)
+
+
+class Reminders:
+    """The reminder lifecycle in the database (DESIGN.md section 4).
+
+    The database is the truth; timers are derived from :meth:`pending`. Rows that were
+    acted on (delivered, taken, skipped, snoozed, missed, suppressed) are never rewritten
+    by re-planning.
+    """
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+
+    def _select(self, where: str, params: Sequence[Any] = ()) -> list[StoredOccurrence]:
+        rows = self.db.execute(
+            f"SELECT {', '.join(_OCCURRENCE_COLUMNS)} FROM occurrences WHERE {where}", list(params)
+        ).fetchall()
+        return [StoredOccurrence.from_row(r) for r in rows]
+
+    def sync_plan(self, local_dates: Iterable[str], planned: Iterable[Any]) -> SyncResult:
+        """Make the planned rows of ``local_dates`` match ``planned`` (core Occurrences).
+
+        Idempotent: the same plan twice changes nothing; a changed plan updates only
+        rows still in state ``planned``; planned rows no longer in the plan are deleted.
+        """
+        dates = sorted(set(local_dates))
+        inserted = updated = deleted = 0
+        now = to_utc_text(self.clock())
+        with self.db.atomic():
+            existing = {o.key: o for o in self._select(
+                f"local_date IN ({', '.join('?' * len(dates))})", dates)} if dates else {}
+            seen = set()
+            for occurrence in planned:
+                seen.add(occurrence.key)
+                fields = {
+                    "kind": str(occurrence.kind),
+                    "local_date": occurrence.due.date().isoformat(),
+                    "substance": occurrence.substance,
+                    "due_utc": to_utc_text(occurrence.due),
+                    "due_offset_min": int((occurrence.due.utcoffset() or timedelta()).total_seconds() // 60),
+                    "valid_until_utc": to_utc_text(occurrence.valid_until),
+                    "reason_code": occurrence.reason.code,
+                    "reason_data": json.dumps(dict(occurrence.reason.data), sort_keys=True),
+                }
+                old = existing.get(occurrence.key)
+                if old is None:
+                    old_row = self.db.execute(
+                        "SELECT state FROM occurrences WHERE key = ?", [occurrence.key]).fetchone()
+                    if old_row is not None:  # planned under another date (e.g. a zone change)
+                        if old_row[0] != "planned":
+                            continue
+                        self.db.execute("DELETE FROM occurrences WHERE key = ?", [occurrence.key])
+                    columns = {"key": occurrence.key, **fields, "state": "planned",
+                               "fire_utc": fields["due_utc"], "updated_utc": now}
+                    self.db.execute(
+                        f"INSERT INTO occurrences ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        list(columns.values()),
+                    )
+                    inserted += 1
+                    continue
+                if old.state != "planned":
+                    continue
+                current = {
+                    "kind": old.kind, "local_date": old.local_date, "substance": old.substance,
+                    "due_utc": to_utc_text(old.due),
+                    "due_offset_min": int((old.due.utcoffset() or timedelta()).total_seconds() // 60),
+                    "valid_until_utc": to_utc_text(old.valid_until), "reason_code": old.reason_code,
+                    "reason_data": json.dumps(old.reason_data, sort_keys=True),
+                }
+                if current != fields:
+                    assignments = ", ".join(f"{k} = ?" for k in fields)
+                    self.db.execute(
+                        f"UPDATE occurrences SET {assignments}, fire_utc = ?, state_code = NULL, "
+                        "state_data = NULL, updated_utc = ? WHERE key = ?",
+                        [*fields.values(), fields["due_utc"], now, occurrence.key],
+                    )
+                    updated += 1
+            for key, old in existing.items():
+                if key not in seen and old.state == "planned":
+                    self.db.execute("DELETE FROM occurrences WHERE key = ?", [key])
+                    deleted += 1
+        return SyncResult(inserted, updated, deleted)
+
+    def get(self, key: str) -> StoredOccurrence | None:
+        found = self._select("key = ?", [key])
+        return found[0] if found else None
+
+    def pending(self) -> list[StoredOccurrence]:
+        """Occurrences still to fire (planned or snoozed), by fire time."""
+        return self._select("state IN ('planned', 'snoozed') ORDER BY fire_utc, key")
+
+    def on_dates(self, local_dates: Sequence[str]) -> list[StoredOccurrence]:
+        return self._select(
+            f"local_date IN ({', '.join('?' * len(local_dates))}) ORDER BY due_utc, key", local_dates
+        )
+
+    def set_state(
+        self,
+        key: str,
+        state: str,
+        *,
+        code: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        fire_at: datetime | None = None,
+        delivered: bool = False,
+        acted: bool = False,
+    ) -> None:
+        """Move an occurrence to ``state`` with the reason for it (one transaction)."""
+        now = to_utc_text(self.clock())
+        sets = ["state = ?", "state_code = ?", "state_data = ?", "updated_utc = ?"]
+        params: list[Any] = [state, code, None if data is None else json.dumps(dict(data), sort_keys=True), now]
+        if fire_at is not None:
+            sets.append("fire_utc = ?")
+            params.append(to_utc_text(fire_at))
+        if delivered:
+            sets += ["deliveries = deliveries + 1", "delivered_utc = ?"]
+            params.append(now)
+        if acted:
+            sets.append("acted_utc = ?")
+            params.append(now)
+        with self.db.atomic():
+            self.db.execute(f"UPDATE occurrences SET {', '.join(sets)} WHERE key = ?", [*params, key])
+
+    def mark_missed(self, now: datetime) -> list[StoredOccurrence]:
+        """Every pending occurrence whose window has passed becomes ``missed``; returns them."""
+        with self.db.atomic():
+            stale = self._select(
+                "state IN ('planned', 'snoozed') AND valid_until_utc <= ? ORDER BY due_utc",
+                [to_utc_text(now)],
+            )
+            for occurrence in stale:
+                self.set_state(occurrence.key, "missed", code="window_passed")
+        return stale
+
+    def unsummarised_missed(self) -> list[StoredOccurrence]:
+        return self._select("state = 'missed' AND summarised = 0 ORDER BY due_utc")
+
+    def mark_summarised(self, keys: Sequence[str]) -> None:
+        with self.db.atomic():
+            self.db.conn.executemany("UPDATE occurrences SET summarised = 1 WHERE key = ?", [[k] for k in keys])
+
+    # -- small app state (pause) --
+
+    def paused_until(self) -> datetime | None:
+        row = self.db.execute("SELECT value FROM app_state WHERE key = 'paused_until'").fetchone()
+        return None if row is None else from_utc_text(row[0])
+
+    def set_paused_until(self, until: datetime | None) -> None:
+        with self.db.atomic():
+            if until is None:
+                self.db.execute("DELETE FROM app_state WHERE key = 'paused_until'")
+            else:
+                self.db.execute(
+                    "INSERT INTO app_state (key, value) VALUES ('paused_until', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [to_utc_text(until)],
+                )

@@ -1,0 +1,250 @@
+"""The reminder service: plan, fire, check safety, record the state, notify.
+
+The database is the truth (DESIGN.md 1.5): jobs are rebuilt from the occurrences
+table at start, after re-planning, on resume and on clock or zone changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+
+from desktop.core.errors import ValidationError
+from desktop.core.planner import PlanConfig, plan_day
+from desktop.core.safety import DAY, check_dose
+from desktop.core.settings import effective_settings
+from desktop.scheduling.ports import Delivery, MissedItem, Notifier
+from desktop.scheduling.scheduler import HostedScheduler
+from desktop.storage.repository import Journal, Reminders, StoredOccurrence, SyncResult
+
+log = logging.getLogger(__name__)
+
+REPLAN_JOB = "ebb:replan-daily"
+WATCHDOG_JOB = "ebb:watchdog"
+WATCHDOG_SECONDS = 60
+PATTERN_LOOKBACK = timedelta(days=400)  # enough for a 365-day pattern window + margin
+SNOOZE_CHOICES = (10, 30, 60)
+# A dose reminder's amount for the limit check when the user set no usual amount: any
+# positive amount, so that a reached daily cap still counts as reached.
+_ANY_AMOUNT = 1e-9
+
+
+class ReminderService:
+    """Plans occurrences into the database, turns them into scheduler jobs, and handles
+    each one when it fires: missed, suppressed or moved by the user's limits, or
+    delivered through the :class:`Notifier`."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        reminders: Reminders,
+        scheduler: HostedScheduler,
+        notifier: Notifier,
+        *,
+        clock: Callable[[], datetime],
+        zone: Callable[[], tzinfo],
+    ) -> None:
+        self.journal = journal
+        self.reminders = reminders
+        self.scheduler = scheduler
+        self.notifier = notifier
+        self.clock = clock
+        self.zone = zone
+
+    # ---- planning -------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        return effective_settings(self.journal.stored_settings())
+
+    def plan_dates(self, now: datetime) -> list[date]:
+        today = now.astimezone(self.zone()).date()
+        return [today, today + timedelta(days=1)]
+
+    def replan(self) -> SyncResult:
+        """Re-plan today and tomorrow in the current zone, sweep missed, rebuild jobs."""
+        now = self.clock()
+        zone = self.zone()
+        config = PlanConfig.from_settings(self.settings())
+        view = self.journal.planner_view(now - PATTERN_LOOKBACK)
+        dates = self.plan_dates(now)
+        occurrences = [o for day in dates for o in plan_day(config, view, day, zone)]
+        result = self.reminders.sync_plan([d.isoformat() for d in dates], occurrences)
+        self.sweep()
+        self.rebuild_jobs()
+        return result
+
+    def sweep(self) -> list[StoredOccurrence]:
+        """Record every occurrence whose window passed as missed, and show them once."""
+        self.reminders.mark_missed(self.clock())
+        missed = self.reminders.unsummarised_missed()
+        if missed:
+            self.notifier.summarise_missed([self._missed_item(o) for o in missed])
+            self.reminders.mark_summarised([o.key for o in missed])
+        return missed
+
+    def rebuild_jobs(self) -> None:
+        """Jobs = pending occurrences (+ the daily re-plan and the watchdog)."""
+        for job in self.scheduler.get_jobs():
+            if job.id not in (WATCHDOG_JOB,):
+                job.remove()
+        zone = self.zone()
+        for occurrence in self.reminders.pending():
+            self._schedule_fire(occurrence.key, occurrence.fire_at)
+        self.scheduler.add_job(
+            self.replan, "cron", hour=0, minute=1, timezone=zone, id=REPLAN_JOB, replace_existing=True
+        )
+
+    def add_watchdog(self, check: Callable[[], Any]) -> None:
+        self.scheduler.add_job(
+            check, "interval", seconds=WATCHDOG_SECONDS, id=WATCHDOG_JOB, replace_existing=True
+        )
+
+    # ---- firing ---------------------------------------------------------------------
+
+    def fire(self, key: str) -> None:
+        """An occurrence's time has come (possibly late, after a wake-up)."""
+        occurrence = self.reminders.get(key)
+        now = self.clock()
+        if occurrence is None or occurrence.state not in ("planned", "snoozed"):
+            return  # already handled: a repeated wake-up never delivers twice
+        if now >= occurrence.valid_until:
+            self.sweep()
+            return
+        paused = self.reminders.paused_until()
+        if paused is not None and now < paused:
+            self.reminders.set_state(key, "suppressed", code="paused", data={"until": paused.isoformat()})
+            return
+        if occurrence.kind == "dose" and occurrence.substance is not None:
+            if not self._dose_allowed(occurrence, now):
+                return
+        self._deliver(occurrence, repeat=0)
+
+    def _dose_allowed(self, occurrence: StoredOccurrence, now: datetime) -> bool:
+        stored = self.journal.substance(occurrence.substance or "")
+        amount = stored.substance.usual_amount or _ANY_AMOUNT
+        history = self.journal.doses_of(stored.substance.name, now - DAY, now + DAY)
+        verdict = check_dose(stored.substance.limits, history, now, amount)
+        if verdict.ok:
+            return True
+        reasons = [str(r) for r in verdict.reasons]
+        later = verdict.next_ok_at
+        if later is not None and later < occurrence.valid_until:
+            self.reminders.set_state(
+                occurrence.key, "planned", code="moved_by_limit",
+                data={"reasons": reasons, "to": later.astimezone(UTC).isoformat()}, fire_at=later,
+            )
+            self._schedule_fire(occurrence.key, later)
+        else:
+            self.reminders.set_state(occurrence.key, "suppressed", code="limit", data={"reasons": reasons})
+        return False
+
+    def _deliver(self, occurrence: StoredOccurrence, *, repeat: int) -> None:
+        self.reminders.set_state(
+            occurrence.key, "due", code=occurrence.state_code, data=occurrence.state_data, delivered=True
+        )
+        discreet = self.settings()["discreet"] == "true"
+        self.notifier.deliver(Delivery(
+            key=occurrence.key,
+            kind=occurrence.kind,
+            due=occurrence.due,
+            valid_until=occurrence.valid_until,
+            substance=None if discreet else occurrence.substance,
+            reason_code=occurrence.reason_code,
+            reason_data=occurrence.reason_data,
+            repeat=repeat,
+        ))
+        self._schedule_repeat(occurrence.key, repeat)
+
+    def _schedule_repeat(self, key: str, repeat: int) -> None:
+        settings = self.settings()
+        every = int(settings["repeat_every_min"])
+        if every <= 0 or repeat >= int(settings["repeat_max"]):
+            return
+        occurrence = self.reminders.get(key)
+        assert occurrence is not None
+        when = self.clock() + timedelta(minutes=every)
+        if when < occurrence.valid_until:
+            self.scheduler.add_job(
+                self.repeat, "date", run_date=when, args=[key, repeat + 1], id=f"{key}#repeat{repeat + 1}",
+                replace_existing=True,
+            )
+
+    def repeat(self, key: str, repeat: int) -> None:
+        """Deliver an unanswered reminder again (still showing its original time)."""
+        occurrence = self.reminders.get(key)
+        if occurrence is None or occurrence.state != "due" or self.clock() >= occurrence.valid_until:
+            return
+        self._deliver(occurrence, repeat=repeat)
+
+    # ---- the user's answers ---------------------------------------------------------
+
+    def taken(self, key: str) -> None:
+        self._acted(key, "taken")
+
+    def skipped(self, key: str) -> None:
+        self._acted(key, "skipped")
+
+    def _acted(self, key: str, state: str) -> None:
+        occurrence = self._existing(key)
+        self.reminders.set_state(key, state, acted=True)
+        self._remove_jobs(key)
+        self.notifier.withdraw(occurrence.key)
+
+    def snooze(self, key: str, minutes: int) -> datetime:
+        """Snooze for ``minutes``; never past the reminder's window. Returns the new time."""
+        occurrence = self._existing(key)
+        now = self.clock()
+        if minutes <= 0:
+            raise ValidationError("minutes", f"{minutes} is not a positive number of minutes")
+        until = min(now + timedelta(minutes=minutes), occurrence.valid_until - timedelta(minutes=1))
+        if until <= now:
+            raise ValidationError(
+                "snooze", f"this reminder's window ends at {occurrence.valid_until.astimezone(self.zone()):%H:%M}"
+            )
+        self.reminders.set_state(key, "snoozed", code="snoozed", data={"minutes": minutes}, fire_at=until)
+        self._remove_jobs(key)
+        self._schedule_fire(key, until)
+        self.notifier.withdraw(key)
+        return until
+
+    def pause(self, until: datetime) -> None:
+        self.reminders.set_paused_until(until)
+
+    def resume(self) -> None:
+        self.reminders.set_paused_until(None)
+
+    def _existing(self, key: str) -> StoredOccurrence:
+        occurrence = self.reminders.get(key)
+        if occurrence is None:
+            raise ValidationError("key", f"{key!r} is not a reminder")
+        return occurrence
+
+    def _schedule_fire(self, key: str, when: datetime) -> None:
+        # The id names the occurrence and the time: stable when rebuilt from the same
+        # row, and distinct from the job that is running when a fire re-schedules its
+        # own occurrence (APScheduler removes a finished date job by id afterwards).
+        self.scheduler.add_job(
+            self.fire, "date", run_date=when, args=[key], id=f"{key}@{when.astimezone(UTC).isoformat()}",
+            replace_existing=True,
+        )
+
+    def _remove_jobs(self, key: str) -> None:
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith((f"{key}@", f"{key}#")):
+                job.remove()
+
+    # ---- clock changes --------------------------------------------------------------
+
+    def on_clock_change(self, reason: str) -> None:
+        """After a resume, a clock jump or a zone change: re-plan (in the zone now in
+        force), record what was missed, rebuild the jobs and wake the scheduler."""
+        log.info("clock change (%s): re-planning", reason)
+        self.replan()
+        self.scheduler.wakeup()
+
+    def _missed_item(self, occurrence: StoredOccurrence) -> MissedItem:
+        discreet = self.settings()["discreet"] == "true"
+        return MissedItem(occurrence.key, occurrence.kind, occurrence.due,
+                          None if discreet else occurrence.substance)

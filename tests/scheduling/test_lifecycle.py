@@ -1,0 +1,171 @@
+"""The reminder lifecycle with a fake timer host and a fake clock (time-machine)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.core.validation import validate_dose
+from tests.scheduling.conftest import at
+
+
+def test_replanning_twice_changes_nothing(rig) -> None:
+    assert not rig.service.replan().changed
+
+
+def test_a_day_awake_delivers_each_reminder_once_at_its_time(rig) -> None:
+    rig.move_to(at(3, 1))
+    delivered = [d for d in rig.notifier.delivered if d.due.date().isoformat() == "2026-03-02"]
+    assert [d.kind for d in delivered] == ["sleep_diary", "checkin", "dose", "checkin", "dose", "checkin", "melatonin"]
+    assert len({d.key for d in delivered}) == len(delivered)
+    assert all(d.repeat == 0 for d in delivered)
+
+
+def test_the_scheduler_arms_one_timer_for_the_next_occurrence(rig) -> None:
+    first = rig.reminders.pending()[0]
+    assert rig.host.deadline == first.fire_at
+
+
+def test_sleep_past_a_window_records_missed_once_and_never_delivers(rig) -> None:
+    rig.sleep_until(at(2, 12, 0))  # the 07:00 diary is still valid until 12:00, check-in 09:00-11:00 is not
+    rig.host.run_due()
+    rig.service.on_clock_change("resume")
+    rig.host.run_due()
+    delivered = rig.notifier.keys()
+    assert "checkin:2026-03-02:0" not in delivered
+    missed_keys = [m.key for summary in rig.notifier.summaries for m in summary]
+    assert missed_keys.count("checkin:2026-03-02:0") == 1
+    # The dose due at 09:30 has a window until 11:30: missed, and never delivered late.
+    assert not any(d.kind == "dose" for d in rig.notifier.delivered)
+    # Repeated wake-ups add nothing.
+    before = (list(rig.notifier.delivered), list(rig.notifier.summaries))
+    rig.service.on_clock_change("resume")
+    rig.host.run_due()
+    assert (rig.notifier.delivered, rig.notifier.summaries) == before
+
+
+def test_a_reminder_still_in_its_window_after_sleep_is_delivered_once_with_its_original_time(rig) -> None:
+    rig.sleep_until(at(2, 10, 15))  # check-in 09:00 valid until 11:00; dose 09:30 until 11:30
+    rig.host.run_due()
+    rig.service.on_clock_change("resume")
+    rig.host.run_due()
+    checkins = [d for d in rig.notifier.delivered if d.key == "checkin:2026-03-02:0"]
+    assert len(checkins) == 1
+    assert checkins[0].due == at(2, 9, 0)
+
+
+def test_snooze_cannot_pass_the_window(rig) -> None:
+    rig.move_to(at(2, 9, 1))
+    key = "checkin:2026-03-02:0"
+    until = rig.service.snooze(key, 60)
+    assert until == at(2, 10, 1)
+    rig.move_to(at(2, 10, 50))
+    until = rig.service.snooze(key, 60)
+    assert until == at(2, 10, 59)  # one minute before the window closes at 11:00
+    rig.move_to(at(2, 10, 59))
+    with pytest.raises(ValidationError):
+        rig.service.snooze(key, 10)
+
+
+def test_a_dose_reminder_is_suppressed_when_a_dose_was_just_taken(rig) -> None:
+    kratom = rig.journal.substance("Kratom").substance
+    rig.move_to(at(2, 8, 0))
+    rig.journal.add_entry(validate_dose(kratom, 2, at(2, 8, 0), at(2, 8, 0)), zone="Europe/Berlin")
+    rig.move_to(at(2, 12, 0))
+    dose_keys = [d.key for d in rig.notifier.delivered if d.kind == "dose"]
+    assert dose_keys == []
+    dose = [o for o in rig.reminders.on_dates(["2026-03-02"]) if o.kind == "dose"][0]
+    # 09:30 is 1.5 h after the 08:00 dose; the minimum interval (4 h) ends at 12:00,
+    # after the reminder's window (11:30): suppressed, with the reason recorded.
+    assert dose.state == "suppressed" and dose.state_code == "limit"
+    assert dose.state_data == {"reasons": ["min_interval"]}
+
+
+def test_a_dose_reminder_moves_later_inside_its_window_for_the_minimum_interval(rig) -> None:
+    kratom = rig.journal.substance("Kratom").substance
+    rig.move_to(at(2, 6, 0))
+    rig.journal.add_entry(validate_dose(kratom, 2, at(2, 6, 0), at(2, 6, 0)), zone="Europe/Berlin")
+    rig.move_to(at(2, 11, 0))
+    doses = [d for d in rig.notifier.delivered if d.kind == "dose"]
+    assert len(doses) == 1
+    assert doses[0].due == at(2, 9, 30)  # shows its original time
+    stored = rig.reminders.get(doses[0].key)
+    assert stored.state == "due" and stored.state_code == "moved_by_limit"
+
+
+def test_taken_and_skipped_are_final(rig) -> None:
+    rig.move_to(at(2, 9, 31))
+    dose = [d for d in rig.notifier.delivered if d.kind == "dose"][0]
+    rig.service.taken(dose.key)
+    assert rig.reminders.get(dose.key).state == "taken"
+    rig.service.skipped("checkin:2026-03-02:0")
+    rig.journal.set_setting("dose_times", "10:00,15:00")  # a changed plan...
+    rig.service.replan()
+    assert rig.reminders.get(dose.key).state == "taken"  # ...never rewrites what was acted on
+    assert rig.reminders.get(dose.key).due == at(2, 9, 30)
+    assert rig.reminders.get("checkin:2026-03-02:0").state == "skipped"
+
+
+def test_clock_set_back_one_hour_does_not_deliver_twice(rig) -> None:
+    rig.move_to(at(2, 9, 5))
+    assert rig.notifier.keys().count("checkin:2026-03-02:0") == 1
+    rig.traveller.move_to(at(2, 8, 5))
+    rig.service.on_clock_change("jump_back")
+    rig.move_to(at(2, 9, 10))
+    assert rig.notifier.keys().count("checkin:2026-03-02:0") == 1
+
+
+def test_clock_set_forward_three_hours(rig) -> None:
+    rig.move_to(at(2, 8, 0))
+    rig.sleep_until(at(2, 11, 0))
+    rig.service.on_clock_change("jump_forward")
+    rig.host.run_due()
+    keys = rig.notifier.keys()
+    assert "checkin:2026-03-02:0" not in keys  # its window ended at 11:00
+    doses = [d for d in rig.notifier.delivered if d.kind == "dose"]
+    assert len(doses) == 1 and doses[0].due == at(2, 9, 30)  # 09:30, valid until 11:30
+    assert rig.notifier.summaries and rig.notifier.summaries[-1][0].key == "checkin:2026-03-02:0"
+
+
+def test_travel_replans_in_the_new_zone(rig) -> None:
+    rig.move_to(at(2, 7, 30))
+    rig.zone_box[0] = __import__("zoneinfo").ZoneInfo("America/New_York")
+    rig.service.on_clock_change("zone_change")
+    rig.host.run_due()
+    checkin = rig.reminders.get("checkin:2026-03-02:1")  # 14:00, now New York time
+    assert checkin.due == at(2, 14, 0, "America/New_York")
+    # Already delivered ones are not moved.
+    assert rig.reminders.get("sleep_diary:2026-03-02").state == "due"
+
+
+def test_a_dose_reminder_is_never_delivered_after_its_window(rig) -> None:
+    rig.sleep_until(at(2, 11, 45))
+    rig.host.run_due()
+    assert not [d for d in rig.notifier.delivered if d.kind == "dose" and d.due == at(2, 9, 30)]
+
+
+def test_repeat_until_acknowledged(rig) -> None:
+    rig.journal.set_setting("repeat_every_min", "10")
+    rig.journal.set_setting("repeat_max", "2")
+    rig.move_to(at(2, 9, 0))
+    rig.move_to(at(2, 9, 45))
+    repeats = [d.repeat for d in rig.notifier.delivered if d.key == "checkin:2026-03-02:0"]
+    assert repeats == [0, 1, 2]
+
+
+def test_pause_suppresses_reminders_until_resumed(rig) -> None:
+    rig.service.pause(at(2, 10, 0))
+    rig.move_to(at(2, 9, 45))
+    assert "checkin:2026-03-02:0" not in rig.notifier.keys()
+    assert rig.reminders.get("checkin:2026-03-02:0").state == "suppressed"
+    rig.service.resume()
+    rig.move_to(at(2, 14, 1))
+    assert "checkin:2026-03-02:1" in rig.notifier.keys()
+
+
+def test_watchdog_interval_is_not_faster_than_a_minute(rig) -> None:
+    rig.service.add_watchdog(lambda: None)
+    job = rig.service.scheduler.get_job("ebb:watchdog")
+    assert job.trigger.interval >= timedelta(seconds=60)
