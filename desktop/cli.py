@@ -139,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the journal with a backup")
     restore.add_argument("path")
     commands.add_parser("doctor", help="check the journal, its folder and backups")
+    plan = commands.add_parser("plan", help="the day's reminders with their reasons")
+    plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    plan.add_argument("--json", action="store_true")
+    pattern = commands.add_parser("pattern", help="your pain pattern by time of day, and whether data suffice")
+    pattern.add_argument("--date", help="the day the pattern is for (default: today)")
+    pattern.add_argument("--json", action="store_true")
     return parser
 
 
@@ -484,6 +490,91 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK if not problems else EXIT_PROBLEM
 
 
+def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[Any, Any, Any, Any]:
+    from desktop.core.planner import PlanConfig
+    from desktop.core.settings import effective_settings
+
+    zone = ctx.zone()
+    day = ctx.now().astimezone(zone).date() if date_text is None else parse_date("date", date_text)
+    config = PlanConfig.from_settings(effective_settings(ctx.journal.stored_settings()))
+    since = localize(datetime.combine(day, time()), zone) - timedelta(days=int(config.pattern_window_days) + 2)
+    return day, zone, config, ctx.journal.planner_view(since)
+
+
+def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.planner import plan_day
+    from desktop.present import describe_reason
+    from desktop.storage.repository import Reminders
+
+    day, zone, config, view = _plan_inputs(ctx, args.date)
+    reminders = Reminders(ctx.journal.db)
+    rows: list[dict[str, Any]] = []
+    for occurrence in plan_day(config, view, day, zone):
+        stored = reminders.get(occurrence.key)
+        rows.append({
+            "key": occurrence.key,
+            "kind": str(occurrence.kind),
+            "due": occurrence.due.isoformat(),
+            "valid_until": occurrence.valid_until.astimezone(zone).isoformat(),
+            "substance": occurrence.substance,
+            "status": "planned" if stored is None else stored.state,
+            "reason": describe_reason(occurrence.reason.code, dict(occurrence.reason.data)),
+            "reason_code": occurrence.reason.code,
+        })
+    if args.json:
+        import json
+
+        print(json.dumps(rows, ensure_ascii=False, indent=1), file=ctx.out)
+        return EXIT_OK
+    if not rows:
+        print(f"No reminders on {day}.", file=ctx.out)
+    for row in rows:
+        what = row["kind"] + (f" ({row['substance']})" if row["substance"] else "")
+        print(f"{row['due'][11:16]}  {what:<24} {row['status']:<10} {row['reason']}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.pattern import profile_for_day
+    from desktop.core.planner import relief_doses
+    from desktop.present import describe_sufficiency
+
+    day, zone, config, view = _plan_inputs(ctx, args.date)
+    profile = profile_for_day(
+        view.pains, relief_doses(view), day_start=localize(datetime.combine(day, time()), zone),
+        window_days=config.pattern_window_days,
+    )
+    suff = profile.sufficiency
+    reason = describe_sufficiency(profile.enough_data, suff.readings, suff.days, suff.blocks, suff.missing)
+    slots: list[dict[str, Any]] = [
+        {"start": slot.start, "pain": None if slot.pain is None else round(slot.pain, 2),
+         "support": round(slot.support, 2), "treated": slot.treated}
+        for slot in profile.slots
+    ]
+    if args.json:
+        import json
+
+        print(json.dumps({
+            "date": day.isoformat(), "enough_data": profile.enough_data, "reason": reason,
+            "profile": str(profile.split), "window_days": profile.window_days,
+            "first_day": profile.first_day.isoformat(), "last_day": profile.last_day.isoformat(),
+            "readings": suff.readings, "days": suff.days, "blocks": suff.blocks,
+            "threshold": config.pain_threshold, "slots": slots,
+        }, indent=1), file=ctx.out)
+        return EXIT_OK
+    print(f"Pain pattern for {day} ({profile.split} profile, {profile.first_day} to {profile.last_day})", file=ctx.out)
+    print(reason[0].upper() + reason[1:] + ".", file=ctx.out)
+    for slot in slots:
+        if slot["pain"] is None:
+            bar, value = "", "  —"
+        else:
+            bar = "#" * int(round(slot["pain"] * 3))
+            value = f"{slot['pain']:4.1f}"
+        marker = " (under a dose)" if slot["treated"] else ""
+        print(f"{slot['start']}  {value}  {bar:<30} n≈{slot['support']:.1f}{marker}", file=ctx.out)
+    return EXIT_OK
+
+
 def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.app import run_app  # the only path from here to Qt
 
@@ -494,6 +585,7 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "substance": cmd_substance, "log": cmd_log, "list": cmd_list, "delete": cmd_delete,
     "undo": cmd_undo, "settings": cmd_settings, "export": cmd_export, "import": cmd_import,
     "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor, "run": cmd_run,
+    "plan": cmd_plan, "pattern": cmd_pattern,
 }
 
 
@@ -530,6 +622,11 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
     except JournalUnreadable as exc:
         print(f"ebb: error: journal: {_one_line(str(exc))}. It was not changed. {_backup_hint(ctx)}", file=err)
         return EXIT_UNREADABLE
+    except BrokenPipeError:  # `ebb list | head`: the reader left; that is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     finally:
         ctx.close()
 

@@ -42,3 +42,59 @@ def describe(record: dict[str, Any]) -> str:
     if note:
         text = f"{text} — {note}" if text else note
     return text
+
+
+def _missing_words(data: dict[str, Any]) -> str:
+    parts = []
+    if data.get("readings"):
+        parts.append(f"{data['readings']} more check-ins")
+    if data.get("days"):
+        parts.append(f"{data['days']} more days with check-ins")
+    if data.get("blocks"):
+        parts.append(f"check-ins in {data['blocks']} more parts of the day")
+    return ", ".join(parts) or "more check-ins"
+
+
+REASONS: dict[str, str] = {
+    "bedtime_fixed": "{time} — {lead_min} min before your bedtime {bedtime}",
+    "bedtime_diary": "{time} — {lead_min} min before your usual bedtime {bedtime} (median of {nights} diary nights)",
+    "bedtime_diary_short": (
+        "{time} — {lead_min} min before your set bedtime {bedtime}; a bedtime from your diary "
+        "needs {needed} nights (have {nights})"
+    ),
+    "fixed_time": "{time} — your dose time",
+    "fixed_needs_max_doses": (
+        "{time} — your dose time; timing from your pain pattern needs your own maximum doses per 24 h"
+    ),
+    "fixed_not_enough_data": "{time} — your dose time; not enough data for a pain pattern yet: need {missing}",
+    "pattern_rise": (
+        "{time} — before your usual rise {rise_start}–{rise_end} (avg {avg}, {readings} check-ins over {days} {day_word})"
+    ),
+    "pattern_kept": (
+        "{time} — kept: your pain before doses here averaged {avg}, and was lower after them "
+        "({readings} check-ins over {days} {day_word})"
+    ),
+    "checkin_time": "{time} — pain check-in",
+    "followup": "{minutes} min after your dose at {dose_time} — how is the pain now?",
+    "morning_diary": "sleep diary for the night of {night}",
+}
+
+
+def describe_reason(code: str, data: dict[str, Any]) -> str:
+    """The words for a planner reason code (unknown codes are shown as they are)."""
+    template = REASONS.get(code)
+    if template is None:
+        return code
+    day_word = {"weekday": "weekdays", "weekend": "weekend days"}.get(str(data.get("split")), "days")
+    values = {**data, "missing": _missing_words(data), "day_word": day_word}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return code
+
+
+def describe_sufficiency(enough: bool, readings: int, days: int, blocks: int, missing: dict[str, int]) -> str:
+    have = f"{readings} check-ins on {days} days, covering {blocks} of the 6 four-hour parts of the day"
+    if enough:
+        return f"enough data: {have}"
+    return f"not enough data yet ({have}); need {_missing_words(missing)}"

@@ -11,6 +11,8 @@ not planned away (the plan must not drift off a dose because the dose helped).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,14 +125,23 @@ def _circular_distance(a: float, b: float) -> int:
 def split_readings(
     readings: Sequence[PainReading], doses: Sequence[ReliefDose]
 ) -> tuple[list[PainReading], list[PainReading]]:
-    """(eligible, excluded): excluded readings fall inside a dose's effect window."""
-    windows = sorted(
-        (d.at + timedelta(minutes=WITH_DOSE_MIN), d.effect_end) for d in doses
-    )
+    """(eligible, excluded): excluded readings fall inside a dose's effect window,
+    (dose + 5 min, dose + onset + duration)."""
+    merged: list[list[float]] = []
+    for start, end in sorted(
+        ((d.at + timedelta(minutes=WITH_DOSE_MIN)).timestamp(), d.effect_end.timestamp()) for d in doses
+    ):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [m[0] for m in merged]
     eligible: list[PainReading] = []
     excluded: list[PainReading] = []
     for reading in readings:
-        inside = any(start < reading.at < end for start, end in windows)
+        moment = reading.at.timestamp()
+        index = bisect.bisect_left(starts, moment) - 1
+        inside = index >= 0 and merged[index][0] < moment < merged[index][1]
         (excluded if inside else eligible).append(reading)
     return eligible, excluded
 
@@ -141,22 +152,29 @@ def sufficiency(readings: Sequence[PainReading]) -> Sufficiency:
     return Sufficiency(len(readings), len(days), len(blocks))
 
 
-def _pain_before(dose: ReliefDose, readings: Sequence[PainReading]) -> int | None:
+def _pain_before(dose: ReliefDose, readings: Sequence[PainReading], times: Sequence[float]) -> int | None:
+    """The dose's own "pain before", else the latest reading from 30 min before to 5 min
+    after it. ``readings`` are sorted by time and ``times`` are their timestamps."""
     if dose.pain_before is not None:
         return dose.pain_before
-    earliest = dose.at - timedelta(minutes=BEFORE_DOSE_MIN)
-    latest = dose.at + timedelta(minutes=WITH_DOSE_MIN)
-    before = [r for r in readings if earliest <= r.at <= latest]
-    return max(before, key=lambda r: r.at).score if before else None
+    moment = dose.at.timestamp()
+    last = bisect.bisect_right(times, moment + WITH_DOSE_MIN * 60) - 1
+    if last >= 0 and times[last] >= moment - BEFORE_DOSE_MIN * 60:
+        return readings[last].score
+    return None
 
 
-def _weights(at: datetime, end: datetime) -> tuple[float, list[float]]:
+@functools.cache
+def _kernel_row(minute: int) -> tuple[float, ...]:
+    """Kernel weight of a reading at ``minute`` of the day for each slot's centre."""
+    return tuple(_KERNEL[_circular_distance(minute, s * SLOT_MIN + SLOT_MIN / 2)] for s in range(SLOTS))
+
+
+def _weights(at: datetime, end: datetime) -> tuple[float, tuple[float, ...]]:
     """Recency weight and the kernel weight of a moment for every slot."""
     age_days = max(0.0, (end - at).total_seconds() / 86400)
     recency = 0.5 ** (age_days / HALF_LIFE_DAYS)
-    minute = minute_of_day(at)
-    kernel = [_KERNEL[_circular_distance(minute, s * SLOT_MIN + SLOT_MIN / 2)] for s in range(SLOTS)]
-    return recency, kernel
+    return recency, _kernel_row(minute_of_day(at))
 
 
 def build_profile(
@@ -176,7 +194,8 @@ def build_profile(
         weekend = at.weekday() >= 5
         return split is Split.POOLED or weekend == (split is Split.WEEKEND)
 
-    in_window = [r for r in readings if wanted(r.at)]
+    in_window = sorted((r for r in readings if wanted(r.at)), key=lambda r: r.at.timestamp())
+    times = [r.at.timestamp() for r in in_window]
     window_doses = [d for d in doses if start - timedelta(days=1) <= d.at < end]
     eligible, excluded = split_readings(in_window, window_doses)
     sums = [0.0] * SLOTS
@@ -199,7 +218,7 @@ def build_profile(
     for dose in window_doses:
         if not wanted(dose.at):
             continue
-        before = _pain_before(dose, in_window)
+        before = _pain_before(dose, in_window, times)
         if before is None:
             continue
         recency, _ = _weights(dose.at, end)

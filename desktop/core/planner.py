@@ -351,31 +351,64 @@ def _fixed_slots(config: PlanConfig, why: Reason | None) -> DoseSlotPlan:
     return DoseSlotPlan(minutes, tuple(Reason(code, {**base, "time": _minutes_text(m)}) for m in minutes))
 
 
+ProfileCache = dict[tuple[Any, ...], PainProfile]
+
+
+def cached_profile(
+    journal: JournalView, day: date, zone: tzinfo, window_days: int, cache: ProfileCache | None = None
+) -> PainProfile:
+    """The profile for ``day``, reused from ``cache`` while its inputs are unchanged.
+
+    A day's profile depends only on data from before that day, so today's stays valid
+    all day and a new entry only costs tomorrow's.
+    """
+    day_start = localize(datetime.combine(day, time()), zone)
+    first = (day_start - timedelta(days=window_days + 1)).timestamp()
+    last = day_start.timestamp()
+    pains = tuple((r.at.timestamp(), r.score) for r in journal.pains if first <= r.at.timestamp() < last)
+    doses = relief_doses(journal)
+    dose_key = tuple(
+        (d.at.timestamp(), d.onset_min, d.duration_h, d.pain_before) for d in doses if first <= d.at.timestamp() < last
+    )
+    key = (day_start.timestamp(), window_days, hash(pains), hash(dose_key))
+    if cache is not None and key in cache:
+        return cache[key]
+    profile = profile_for_day(journal.pains, doses, day_start=day_start, window_days=window_days)
+    if cache is not None:
+        if len(cache) > 16:
+            cache.clear()
+        cache[key] = profile
+    return profile
+
+
 def dose_slots(
-    config: PlanConfig, journal: JournalView, substance: Substance, day: date, zone: tzinfo
+    config: PlanConfig,
+    journal: JournalView,
+    substance: Substance,
+    day: date,
+    zone: tzinfo,
+    cache: ProfileCache | None = None,
 ) -> tuple[DoseSlotPlan, PainProfile | None]:
     """The dose minutes for one substance on ``day``, and the profile if one was used."""
     if config.dose_timing != "pattern":
         return _fixed_slots(config, None), None
     if substance.limits.max_doses_per_24h is None:
         return _fixed_slots(config, Reason("fixed_needs_max_doses")), None
-    profile = profile_for_day(
-        journal.pains, relief_doses(journal),
-        day_start=localize(datetime.combine(day, time()), zone),
-        window_days=config.pattern_window_days,
-    )
+    profile = cached_profile(journal, day, zone, config.pattern_window_days, cache)
     if not profile.enough_data:
         missing = profile.sufficiency.missing
         return _fixed_slots(config, Reason("fixed_not_enough_data", dict(missing))), profile
     return plan_pattern_slots(profile, substance, config, day), profile
 
 
-def plan_doses(config: PlanConfig, journal: JournalView, day: date, zone: tzinfo) -> list[Occurrence]:
+def plan_doses(
+    config: PlanConfig, journal: JournalView, day: date, zone: tzinfo, cache: ProfileCache | None = None
+) -> list[Occurrence]:
     result = []
     for uid, substance in journal.substances:
         if substance.kind is not SubstanceKind.KRATOM or not substance.active:
             continue
-        slots, _ = dose_slots(config, journal, substance, day, zone)
+        slots, _ = dose_slots(config, journal, substance, day, zone, cache)
         dues = [localize(datetime.combine(day, time(m // 60, m % 60)), zone) for m in slots.minutes]
         for index, (due, reason) in enumerate(zip(dues, slots.reasons, strict=True)):
             following = dues[index + 1] if index + 1 < len(dues) else None
@@ -459,12 +492,19 @@ def plan_sleep_diary(config: PlanConfig, day: date, zone: tzinfo) -> list[Occurr
     )]
 
 
-def plan_day(config: PlanConfig, journal: JournalView, day: date, zone: tzinfo) -> list[Occurrence]:
-    """Every reminder of local ``day`` in ``zone``, sorted by due time."""
+def plan_day(
+    config: PlanConfig,
+    journal: JournalView,
+    day: date,
+    zone: tzinfo,
+    cache: ProfileCache | None = None,
+) -> list[Occurrence]:
+    """Every reminder of local ``day`` in ``zone``, sorted by due time. ``cache`` (a
+    dict kept by the caller) saves recomputing unchanged pain profiles."""
     occurrences = [
         *plan_sleep_diary(config, day, zone),
         *plan_checkins(config, day, zone),
-        *plan_doses(config, journal, day, zone),
+        *plan_doses(config, journal, day, zone, cache),
         *plan_followups(config, journal, day, zone),
         *plan_melatonin(config, journal, day, zone),
     ]

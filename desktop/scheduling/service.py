@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from desktop.core.errors import ValidationError
-from desktop.core.planner import PlanConfig, plan_day
+from desktop.core.planner import PlanConfig, ProfileCache, plan_day
 from desktop.core.safety import DAY, check_dose
 from desktop.core.settings import effective_settings
 from desktop.scheduling.ports import Delivery, MissedItem, Notifier
@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 REPLAN_JOB = "ebb:replan-daily"
 WATCHDOG_JOB = "ebb:watchdog"
 WATCHDOG_SECONDS = 60
-PATTERN_LOOKBACK = timedelta(days=400)  # enough for a 365-day pattern window + margin
+# Data the planner reads beyond the pattern window: 14 diary nights and a day of doses.
+EXTRA_LOOKBACK = timedelta(days=16)
 SNOOZE_CHOICES = (10, 30, 60)
 # A dose reminder's amount for the limit check when the user set no usual amount: any
 # positive amount, so that a reached daily cap still counts as reached.
@@ -52,6 +53,7 @@ class ReminderService:
         self.notifier = notifier
         self.clock = clock
         self.zone = zone
+        self._profiles: ProfileCache = {}
 
     # ---- planning -------------------------------------------------------------------
 
@@ -67,9 +69,9 @@ class ReminderService:
         now = self.clock()
         zone = self.zone()
         config = PlanConfig.from_settings(self.settings())
-        view = self.journal.planner_view(now - PATTERN_LOOKBACK)
+        view = self.journal.planner_view(now - timedelta(days=config.pattern_window_days) - EXTRA_LOOKBACK)
         dates = self.plan_dates(now)
-        occurrences = [o for day in dates for o in plan_day(config, view, day, zone)]
+        occurrences = [o for day in dates for o in plan_day(config, view, day, zone, self._profiles)]
         result = self.reminders.sync_plan([d.isoformat() for d in dates], occurrences)
         self.sweep()
         self.rebuild_jobs()

@@ -119,6 +119,11 @@ BAD_INPUT = [
     (["import", "/nonexistent/file.json"], "path"),
     (["restore", "/nonexistent/backup.db"], "path"),
     (["frobnicate"], "invalid choice"),
+    # plan, pattern
+    (["plan", "--date", "2026-02-30"], "date"),
+    (["plan", "--date", "tomorrow"], "date"),
+    (["pattern", "--date", "0000-01-01"], "date"),
+    (["pattern", "--date", SQL], "date"),
 ]
 
 
