@@ -259,41 +259,57 @@ def choose_dose_slots(
     is exact.
     """
     n = len(excess)
+    prefix = [0.0]
+    for amount in excess:
+        prefix.append(prefix[-1] + amount)
 
-    def window(s: int) -> range:
-        return range(min(n, s + lead_slots), min(n, s + lead_slots + cover_slots))
+    def covered(first: int, stop: int) -> float:
+        first, stop = min(n, first), min(n, stop)
+        return prefix[stop] - prefix[first] if first < stop else 0.0
 
-    gain = {s: sum(excess[j] for j in window(s)) for s in candidates}
+    gain = {s: covered(s + lead_slots, s + lead_slots + cover_slots) for s in candidates}
 
     def overlap(p: int, s: int) -> float:
-        first = max(window(p).start, window(s).start)
-        last = min(window(p).stop, window(s).stop)
-        return sum(excess[j] for j in range(first, last)) if first < last else 0.0
+        # Windows have equal length and p <= s: the overlap is s's start to p's end.
+        return covered(s + lead_slots, p + lead_slots + cover_slots)
 
     ordered = sorted(candidates)
-    best: list[dict[int, tuple[float, tuple[int, ...]]]] = [{}]
-    totals: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
+    # value[k][s]: best covered excess with k doses, the last at s; back[k][s]: the dose
+    # before it. Ties keep the earliest times, so the plan is deterministic.
+    value: list[dict[int, float]] = [{}]
+    back: list[dict[int, int]] = [{}]
+    totals: list[tuple[float, int]] = [(0.0, -1)]
     for k in range(1, max_doses + 1):
-        layer: dict[int, tuple[float, tuple[int, ...]]] = {}
+        layer: dict[int, float] = {}
+        pointers: dict[int, int] = {}
         for s in ordered:
             if k == 1:
-                layer[s] = (gain[s], (s,))
+                layer[s] = gain[s]
                 continue
-            options = [
-                (value + gain[s] - overlap(p, s), chosen + (s,))
-                for p, (value, chosen) in best[k - 1].items()
-                if p <= s - min_gap_slots
-            ]
-            if options:
-                layer[s] = max(options, key=lambda o: (round(o[0], 9), [-x for x in o[1]]))
+            best_value, best_p = -1.0, -1
+            for p, previous in value[k - 1].items():
+                if p > s - min_gap_slots:
+                    continue
+                total = previous + gain[s] - overlap(p, s)
+                if total > best_value + 1e-12:
+                    best_value, best_p = total, p
+            if best_p >= 0:
+                layer[s], pointers[s] = best_value, best_p
         if not layer:
             break
-        best.append(layer)
-        totals.append(max(layer.values(), key=lambda o: (round(o[0], 9), [-x for x in o[1]])))
+        value.append(layer)
+        back.append(pointers)
+        last = max(layer, key=lambda slot: (round(layer[slot], 9), -slot))
+        totals.append((layer[last], last))
     chosen_k = 0
     while chosen_k + 1 < len(totals) and totals[chosen_k + 1][0] - totals[chosen_k][0] >= min_gain - 1e-9:
         chosen_k += 1
-    return list(totals[chosen_k][1])
+    chosen: list[int] = []
+    slot = totals[chosen_k][1]
+    for k in range(chosen_k, 0, -1):
+        chosen.append(slot)
+        slot = back[k].get(slot, -1)
+    return sorted(chosen)
 
 
 def plan_pattern_slots(
@@ -459,8 +475,9 @@ def plan_followups(
     end = localize(datetime.combine(day + timedelta(days=1), time()), zone)
     relief = {s.name.casefold() for _, s in journal.substances if s.kind is not SubstanceKind.MELATONIN}
     result = []
+    earliest = start - timedelta(minutes=max(config.followups_min, default=0))
     for dose in journal.doses:
-        if dose.substance.casefold() not in relief:
+        if dose.substance.casefold() not in relief or not earliest <= dose.at < end:
             continue
         for minutes in config.followups_min:
             due = shift(dose.at, timedelta(minutes=minutes))

@@ -6,6 +6,7 @@ entry was made, so that "time of day" always means the local time the user lived
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -164,9 +165,14 @@ def offset_minutes(at: datetime) -> int:
     return int(offset.total_seconds() // 60)
 
 
+@functools.cache
+def _fixed_zone(minutes: int) -> timezone:
+    return timezone(timedelta(minutes=minutes))
+
+
 def with_offset(at_utc: datetime, minutes: int) -> datetime:
     """The same instant shown in a fixed UTC offset."""
-    return at_utc.astimezone(timezone(timedelta(minutes=minutes)))
+    return at_utc.astimezone(_fixed_zone(minutes))
 
 
 def _shown(text: str) -> str:

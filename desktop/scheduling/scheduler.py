@@ -34,6 +34,7 @@ class HostedScheduler(BaseScheduler):  # type: ignore[misc]
 
     def __init__(self, host: TimerHost, *, timezone: tzinfo, **options: Any) -> None:
         self._host = host
+        self._wakeup_pending = False
         super().__init__(timezone=timezone, job_defaults=dict(JOB_DEFAULTS), **options)
 
     def shutdown(self, wait: bool = True) -> None:
@@ -42,10 +43,14 @@ class HostedScheduler(BaseScheduler):  # type: ignore[misc]
 
     def wakeup(self) -> None:
         # Deferred, never inline: add_job() calls wakeup(), and a job that adds jobs
-        # would otherwise re-enter _process_jobs() from inside itself.
-        self._host.arm(0, self._process)
+        # would otherwise re-enter _process_jobs() from inside itself. Many wake-ups
+        # (a rebuild adds dozens of jobs) arm the timer once.
+        if not self._wakeup_pending:
+            self._wakeup_pending = True
+            self._host.arm(0, self._process)
 
     def _process(self) -> None:
+        self._wakeup_pending = False
         if self.state == STATE_STOPPED:
             return
         wait_seconds = self._process_jobs()

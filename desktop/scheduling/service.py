@@ -88,12 +88,15 @@ class ReminderService:
 
     def rebuild_jobs(self) -> None:
         """Jobs = pending occurrences (+ the daily re-plan and the watchdog)."""
+        wanted = {self._fire_job_id(o.key, o.fire_at): o for o in self.reminders.pending()}
         for job in self.scheduler.get_jobs():
-            if job.id not in (WATCHDOG_JOB,):
+            if job.id in wanted:
+                del wanted[job.id]  # already scheduled for the same occurrence and time
+            elif job.id not in (WATCHDOG_JOB, REPLAN_JOB) and "#repeat" not in job.id:
                 job.remove()
-        zone = self.zone()
-        for occurrence in self.reminders.pending():
+        for occurrence in wanted.values():
             self._schedule_fire(occurrence.key, occurrence.fire_at)
+        zone = self.zone()
         self.scheduler.add_job(
             self.replan, "cron", hour=0, minute=1, timezone=zone, id=REPLAN_JOB, replace_existing=True
         )
@@ -228,9 +231,12 @@ class ReminderService:
         # row, and distinct from the job that is running when a fire re-schedules its
         # own occurrence (APScheduler removes a finished date job by id afterwards).
         self.scheduler.add_job(
-            self.fire, "date", run_date=when, args=[key], id=f"{key}@{when.astimezone(UTC).isoformat()}",
-            replace_existing=True,
+            self.fire, "date", run_date=when, args=[key], id=self._fire_job_id(key, when), replace_existing=True
         )
+
+    @staticmethod
+    def _fire_job_id(key: str, when: datetime) -> str:
+        return f"{key}@{when.astimezone(UTC).isoformat()}"
 
     def _remove_jobs(self, key: str) -> None:
         for job in self.scheduler.get_jobs():

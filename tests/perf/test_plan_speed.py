@@ -1,0 +1,68 @@
+"""Planning on the 10-year journal: one day cold, and a re-plan after one new entry."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from desktop.core.planner import PlanConfig, plan_day
+from desktop.core.settings import effective_settings
+from desktop.core.validation import validate_pain
+from desktop.scheduling.scheduler import HostedScheduler
+from desktop.scheduling.service import ReminderService
+from desktop.storage.repository import Reminders
+from tests.perf.bigjournal import ZONE, build_big_journal
+from tests.perf.conftest import summary, timings
+from tests.scheduling.conftest import FakeNotifier, FakeTimerHost
+
+pytestmark = pytest.mark.perf
+NOW = datetime(2026, 10, 29, 8, 0, tzinfo=ZONE)
+
+
+def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
+    journal, _ = build_big_journal(tmp_path / "journal.db")
+    journal.set_setting("dose_timing", "pattern")
+    journal.set_setting("timezone", "Europe/Berlin")
+    with time_machine.travel(NOW, tick=False) as traveller:
+        config = PlanConfig.from_settings(effective_settings(journal.stored_settings()))
+
+        def plan_cold() -> list:
+            view = journal.planner_view(NOW - timedelta(days=config.pattern_window_days + 16))
+            return plan_day(config, view, NOW.date(), ZONE)
+
+        occurrences = plan_cold()
+        cold = timings(plan_cold, 10)
+
+        host = FakeTimerHost()
+        scheduler = HostedScheduler(host, timezone=ZONE)
+        service = ReminderService(journal, Reminders(journal.db), scheduler, FakeNotifier(),
+                                  clock=lambda: datetime.now(UTC), zone=lambda: ZONE)
+        scheduler.start()
+        service.replan()
+        arms_before = host.arms
+        replans = []
+        for n in range(10):
+            traveller.shift(timedelta(minutes=3))
+            journal.add_entry(validate_pain(5, datetime.now(UTC).astimezone(ZONE), datetime.now(UTC)),
+                              zone="Europe/Berlin")
+            replans += timings(service.replan, 1)
+            host.run_due()  # the deferred wake-up: the scheduler re-arms its one timer
+        pending = service.reminders.pending()
+        next_fire = min(o.fire_at for o in pending)
+        armed_for = host.deadline
+        scheduler.shutdown(wait=False)
+    doses = [o for o in occurrences if o.kind == "dose"]
+    print()
+    print("planned doses:", [(o.due.strftime("%H:%M"), o.reason.code) for o in doses])
+    print(summary("plan one day (cold: read + plan)", cold))
+    print(summary("re-plan after one new entry", replans))
+    arms = (host.arms - arms_before) / len(replans)
+    print(f"timer arms per re-plan: {arms:.1f} (a deferred wake-up, then the next deadline)")
+    assert doses and all(o.reason.code in ("pattern_rise", "pattern_kept") for o in doses)
+    assert statistics.median(cold) < 0.100
+    assert statistics.median(replans) < 0.020
+    assert arms <= 2
+    assert armed_for == next_fire  # one timer, armed for the next occurrence
