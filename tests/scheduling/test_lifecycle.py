@@ -169,3 +169,12 @@ def test_watchdog_interval_is_not_faster_than_a_minute(rig) -> None:
     rig.service.add_watchdog(lambda: None)
     job = rig.service.scheduler.get_job("ebb:watchdog")
     assert job.trigger.interval >= timedelta(seconds=60)
+
+
+def test_changed_inputs_update_only_what_changed(rig) -> None:
+    rig.journal.set_setting("dose_times", "10:00,15:00")
+    result = rig.service.replan()
+    # Only the first dose of each planned day (today and tomorrow) moved.
+    assert (result.inserted, result.updated, result.deleted) == (0, 2, 0)
+    assert rig.reminders.get(next(k for k in (o.key for o in rig.reminders.pending()) if k.endswith(
+        "2026-03-02:0") and k.startswith("dose"))).due == at(2, 10, 0)
