@@ -16,9 +16,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.storage.database import APPLICATION_ID, SQLITE_HEADER
+from desktop.storage.database import SQLITE_HEADER, JournalUnreadable, inspect_journal
 from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
-from desktop.storage.migrations import SCHEMA_VERSION
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -126,14 +125,14 @@ def check_backup(path: Path) -> str | None:
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
     try:
-        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            return "is not an Ebb journal"
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            return f"was written by a newer Ebb (schema {version})"
+        is_new, _ = inspect_journal(path, conn)  # Ebb's? not newer? no unknown migrations?
+        if is_new:
+            return "is an empty database, not an Ebb journal"
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             return f"fails its integrity check ({result})"
+    except JournalUnreadable as exc:
+        return exc.problem
     except sqlite3.DatabaseError as exc:
         return f"cannot be read ({exc})"
     finally:

@@ -6,6 +6,7 @@ Nothing in here ever rewrites, truncates or "repairs" a file it could not read.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.storage.files import create_private_file, ensure_private_dir
+from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
 from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
 
 # PRAGMA application_id marks the file as Ebb's ("Ebb1" in ASCII).
@@ -54,7 +55,7 @@ def _pragma(conn: sqlite3.Connection, name: str) -> int:
     return int(conn.execute(f"PRAGMA {name}").fetchone()[0])
 
 
-def _inspect(path: Path, conn: sqlite3.Connection) -> tuple[bool, int]:
+def inspect_journal(path: Path, conn: sqlite3.Connection) -> tuple[bool, int]:
     """Return (is_new, user_version) or raise JournalUnreadable. Reads only."""
     try:
         app_id = _pragma(conn, "application_id")
@@ -88,6 +89,19 @@ def _inspect(path: Path, conn: sqlite3.Connection) -> tuple[bool, int]:
     return False, version
 
 
+def tighten_permissions(path: Path) -> None:
+    """Make an existing journal (and its -wal/-shm) 0600 if it is more open than that;
+    the content is not touched."""
+    if os.name != "posix":
+        return
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if part.stat().st_mode & 0o077:
+                part.chmod(FILE_MODE)
+        except FileNotFoundError:
+            continue
+
+
 def open_journal(
     path: Path,
     *,
@@ -100,7 +114,8 @@ def open_journal(
     :class:`JournalUnreadable` for a file Ebb must not touch.
     """
     ensure_private_dir(path.parent)
-    create_private_file(path)
+    if not create_private_file(path):
+        tighten_permissions(path)
     _check_header(path)
     conn = sqlite3.connect(str(path))
     try:
@@ -109,7 +124,7 @@ def open_journal(
         # then seen whole or not at all (never tables without the application id).
         conn.execute("BEGIN")
         try:
-            is_new, version = _inspect(path, conn)
+            is_new, version = inspect_journal(path, conn)
         finally:
             conn.rollback()
         db = Database(conn, execute_plugins=False)
@@ -157,12 +172,18 @@ def _migrate(path: Path, db: Database) -> None:
     """
     db.conn.execute("BEGIN IMMEDIATE")
     try:
-        is_new, version = _inspect(path, db.conn)
+        is_new, version = inspect_journal(path, db.conn)
         if is_new:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if version < SCHEMA_VERSION:
             MIGRATIONS.apply(db)
         db.conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise JournalUnreadable(
+            path, f"could not be upgraded to this version's format ({exc}); it was left as it was"
+        ) from None
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")

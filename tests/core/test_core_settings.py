@@ -75,6 +75,10 @@ GOOD = [
     ("no_dose_before_bed_h", "12", "12"),
     *[("discreet", word, "true") for word in ("yes", "YES", "true", "on", "1", " True ")],
     *[("discreet", word, "false") for word in ("no", "No", "false", "off", "0", " FALSE ")],
+    ("repeat_every_min", "0", "0"),
+    ("repeat_every_min", "10", "10"),
+    ("repeat_max", "3", "3"),
+    ("repeat_max", "10", "10"),
 ]
 
 
@@ -85,6 +89,11 @@ def test_good_values_are_normalised(key: str, value: str, stored: str) -> None:
 
 
 BAD = [
+    ("repeat_every_min", "-5"),
+    ("repeat_every_min", "121"),
+    ("repeat_every_min", "2.5"),
+    ("repeat_max", "11"),
+    ("repeat_max", "nan"),
     ("timezone", "Mars/Base"),
     ("timezone", "/etc/localtime"),
     ("timezone", "../../etc/passwd"),

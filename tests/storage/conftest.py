@@ -4,7 +4,7 @@ and builders for validated journal values (every time is explicit, never the rea
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,7 @@ from desktop.core.validation import (
 from desktop.storage.database import open_journal
 from desktop.storage.repository import Journal
 
-NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -46,16 +46,18 @@ class Make:
         return validate_substance(name, "melatonin", "mg", usual_amount=0.5, onset_min=60, alias="evening")
 
     def dose(self, substance: Substance, at: datetime, amount: object = 2.5, **extra: object) -> Dose:
-        return validate_dose(substance, amount, at, NOW, **extra)  # type: ignore[arg-type]
+        return validate_dose(substance, amount, at, NOW, **extra)
 
     def pain(self, at: datetime, score: object = 5, **extra: object) -> PainCheckin:
-        return validate_pain(score, at, NOW, **extra)  # type: ignore[arg-type]
+        return validate_pain(score, at, NOW, **extra)
 
-    def effect(self, at: datetime, name: object = "nausea", severity: object = 1, **extra: object) -> SideEffect:
-        return validate_effect(name, severity, at, NOW, **extra)  # type: ignore[arg-type]
+    def effect(
+        self, at: datetime, name: object = "nausea", severity: object = 1, **extra: object
+    ) -> SideEffect:
+        return validate_effect(name, severity, at, NOW, **extra)
 
     def note(self, at: datetime, text: object = "a note", **extra: object) -> Note:
-        return validate_note(text, at, NOW, **extra)  # type: ignore[arg-type]
+        return validate_note(text, at, NOW, **extra)
 
     def sleep(self, night: date, quality: object = 3, note: str = "") -> SleepEntry:
         """A plausible diary for the night beginning on ``night``: 22:45 to 06:50."""

@@ -53,7 +53,7 @@ def backups(tmp_path: Path) -> Path:
 # ---- backup_to -------------------------------------------------------------------------
 
 
-def test_backup_is_a_private_self_contained_ebb_journal(journal: Journal, make, backups: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_is_a_private_self_contained_ebb_journal(journal: Journal, make, backups: Path) -> None:
     journal.add_entry(make.pain(make.at(5, 9), 6, note="before the backup"), zone=make.zone)
     old_umask = os.umask(0)
     try:
@@ -71,7 +71,7 @@ def test_backup_is_a_private_self_contained_ebb_journal(journal: Journal, make, 
     assert entries_in(path) == journal.entries()
 
 
-def test_backup_holds_only_committed_data(journal: Journal, make, journal_path: Path, backups: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_holds_only_committed_data(journal: Journal, make, journal_path: Path, backups: Path) -> None:
     journal.add_entry(make.pain(make.at(5, 9), 6), zone=make.zone)
     committed = journal.entries()
     writer = sqlite3.connect(str(journal_path))
@@ -86,7 +86,7 @@ def test_backup_holds_only_committed_data(journal: Journal, make, journal_path: 
     assert entries_in(path) == committed
 
 
-def test_backup_replaces_an_older_file_of_the_same_name(journal: Journal, make, backups: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_replaces_an_older_file_of_the_same_name(journal: Journal, make, backups: Path) -> None:
     target = backups / "journal-manual-3.db"
     backups.mkdir(parents=True)
     target.write_bytes(b"old")
@@ -133,7 +133,9 @@ def test_rotation_keeps_7_daily_and_4_weekly_and_never_other_backups(db: Databas
     created = auto_backup(db, backups, today)
 
     assert created == backups / "journal-daily-2026-03-08.db"
-    dailies = sorted(p.name.removeprefix("journal-daily-").removesuffix(".db") for p in backups.glob("journal-daily-2*"))
+    dailies = sorted(
+        p.name.removeprefix("journal-daily-").removesuffix(".db") for p in backups.glob("journal-daily-2*")
+    )
     assert dailies == [
         # the newest copy of each of the 4 weeks before (Sundays)
         "2026-02-08",
@@ -222,13 +224,13 @@ def _missing(path: Path) -> None:
         (_garbage, "not an SQLite database"),
         (_empty, "not an SQLite database"),
         (_foreign, "not an Ebb journal"),
-        (_newer, f"newer Ebb (schema {SCHEMA_VERSION + 1})"),
+        (_newer, f"newer version of Ebb (schema {SCHEMA_VERSION + 1};"),
         (_cut_in_half, ""),
         (_missing, "cannot be read"),
     ],
     ids=["garbage", "empty", "foreign", "newer", "cut-in-half", "missing"],
 )
-def test_check_backup_rejects_files_ebb_cannot_restore(tmp_path: Path, prepare, reason: str) -> None:  # type: ignore[no-untyped-def]
+def test_check_backup_rejects_files_ebb_cannot_restore(tmp_path: Path, prepare, reason: str) -> None:
     path = tmp_path / "journal-manual-x.db"
     prepare(path)
     before = sha256(path) if path.exists() else None
@@ -243,7 +245,7 @@ def test_check_backup_rejects_files_ebb_cannot_restore(tmp_path: Path, prepare, 
 # ---- restore ---------------------------------------------------------------------------
 
 
-def test_restore_keeps_the_damaged_journal_and_its_wal(journal_path: Path, make, backups: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_keeps_the_damaged_journal_and_its_wal(journal_path: Path, make, backups: Path) -> None:
     db = open_journal(journal_path)
     journal = Journal(db, clock=lambda: make.now)
     journal.add_entry(make.note(make.at(5, 9), "in the backup"), zone=make.zone)
@@ -296,7 +298,7 @@ def test_restore_from_an_unreadable_backup_changes_nothing(journal_path: Path, t
 
 
 @pytest.mark.parametrize("folder", ["with#hash", "with?query=1", "with%20percent", "with space"])
-def test_backups_in_folders_with_uri_characters(tmp_path: Path, make, folder: str) -> None:  # type: ignore[no-untyped-def]
+def test_backups_in_folders_with_uri_characters(tmp_path: Path, make, folder: str) -> None:
     # check_backup and restore open the backup read-only through an SQLite URI; a "#",
     # "?" or "%" in a folder name must not change which file is opened.
     base = tmp_path / folder

@@ -10,8 +10,10 @@ import stat
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
@@ -25,7 +27,6 @@ from desktop.storage.database import (
     schema_version,
 )
 from desktop.storage.migrations import SCHEMA_VERSION
-from desktop.storage.repository import Journal
 
 
 def sha256(path: Path) -> str:
@@ -59,7 +60,7 @@ def test_data_dir_is_0700_and_journal_0600_before_sqlite_opens_it(
             seen.append((mode(journal_path.parent), mode(journal_path)))
         return real_connect(target, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(database.sqlite3, "connect", spy)
+    monkeypatch.setattr(sqlite3, "connect", spy)
     # A permissive umask must not widen anything.
     old_umask = os.umask(0)
     try:
@@ -128,24 +129,116 @@ def test_reopening_changes_nothing(journal_path: Path) -> None:
 
 
 # The whole schema, as sqlite-utils and llm test it: one expected description that a
-# migration must update on purpose.
+# new migration must update on purpose.
 EXPECTED_SCHEMA = """
-table _sqlite_migrations(id INTEGER PK, migration_set TEXT, name TEXT, applied_at TEXT)
-table doses(entry_id INTEGER PK ->entries.id, substance_id INTEGER NOT NULL ->substances.id, amount REAL NOT NULL, unit TEXT NOT NULL, form TEXT, product TEXT, batch TEXT, pain_before INTEGER, source TEXT NOT NULL, warnings TEXT NOT NULL)
-table effects(entry_id INTEGER PK ->entries.id, name TEXT NOT NULL, severity INTEGER NOT NULL)
-table entries(id INTEGER PK, uid TEXT NOT NULL, kind TEXT NOT NULL, at_utc TEXT NOT NULL, utc_offset_min INTEGER NOT NULL, zone TEXT, note TEXT NOT NULL, recorded_utc TEXT NOT NULL, deleted_utc TEXT)
-table notes(entry_id INTEGER PK ->entries.id, tags TEXT NOT NULL)
-table pains(entry_id INTEGER PK ->entries.id, score INTEGER NOT NULL, locations TEXT NOT NULL, qualities TEXT NOT NULL, source TEXT NOT NULL)
-table settings(key TEXT PK, value TEXT NOT NULL, updated_utc TEXT NOT NULL)
-table sleeps(entry_id INTEGER PK ->entries.id, night TEXT NOT NULL, in_bed TEXT NOT NULL, tried_sleep TEXT NOT NULL, sol_min INTEGER NOT NULL, awakenings INTEGER NOT NULL, waso_min INTEGER NOT NULL, final_wake TEXT NOT NULL, out_of_bed TEXT NOT NULL, quality INTEGER NOT NULL)
-table substances(id INTEGER PK, uid TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT NOT NULL, usual_amount REAL, min_interval_h REAL, max_per_day INTEGER, daily_cap REAL, onset_min INTEGER, duration_h REAL, alias TEXT, active INTEGER NOT NULL, created_utc TEXT NOT NULL)
-table undo_log(id INTEGER PK, action TEXT NOT NULL, entry_id INTEGER NOT NULL ->entries.id, before TEXT NOT NULL, done_utc TEXT NOT NULL, undone_utc TEXT)
+table _sqlite_migrations
+  id INTEGER PK
+  migration_set TEXT
+  name TEXT
+  applied_at TEXT
+table app_state
+  key TEXT PK
+  value TEXT NOT NULL
+table doses
+  entry_id INTEGER PK ->entries.id
+  substance_id INTEGER NOT NULL ->substances.id
+  amount REAL NOT NULL
+  unit TEXT NOT NULL
+  form TEXT
+  product TEXT
+  batch TEXT
+  pain_before INTEGER
+  source TEXT NOT NULL
+  warnings TEXT NOT NULL
+table effects
+  entry_id INTEGER PK ->entries.id
+  name TEXT NOT NULL
+  severity INTEGER NOT NULL
+table entries
+  id INTEGER PK
+  uid TEXT NOT NULL
+  kind TEXT NOT NULL
+  at_utc TEXT NOT NULL
+  utc_offset_min INTEGER NOT NULL
+  zone TEXT
+  note TEXT NOT NULL
+  recorded_utc TEXT NOT NULL
+  deleted_utc TEXT
+table notes
+  entry_id INTEGER PK ->entries.id
+  tags TEXT NOT NULL
+table occurrences
+  key TEXT PK
+  kind TEXT NOT NULL
+  local_date TEXT NOT NULL
+  substance TEXT
+  due_utc TEXT NOT NULL
+  due_offset_min INTEGER NOT NULL
+  valid_until_utc TEXT NOT NULL
+  reason_code TEXT NOT NULL
+  reason_data TEXT NOT NULL
+  state TEXT NOT NULL
+  fire_utc TEXT NOT NULL
+  state_code TEXT
+  state_data TEXT
+  deliveries INTEGER NOT NULL
+  delivered_utc TEXT
+  acted_utc TEXT
+  summarised INTEGER NOT NULL
+  updated_utc TEXT NOT NULL
+table pains
+  entry_id INTEGER PK ->entries.id
+  score INTEGER NOT NULL
+  locations TEXT NOT NULL
+  qualities TEXT NOT NULL
+  source TEXT NOT NULL
+table settings
+  key TEXT PK
+  value TEXT NOT NULL
+  updated_utc TEXT NOT NULL
+table sleeps
+  entry_id INTEGER PK ->entries.id
+  night TEXT NOT NULL
+  in_bed TEXT NOT NULL
+  tried_sleep TEXT NOT NULL
+  sol_min INTEGER NOT NULL
+  awakenings INTEGER NOT NULL
+  waso_min INTEGER NOT NULL
+  final_wake TEXT NOT NULL
+  out_of_bed TEXT NOT NULL
+  quality INTEGER NOT NULL
+table substances
+  id INTEGER PK
+  uid TEXT NOT NULL
+  name TEXT NOT NULL
+  kind TEXT NOT NULL
+  unit TEXT NOT NULL
+  usual_amount REAL
+  min_interval_h REAL
+  max_per_day INTEGER
+  daily_cap REAL
+  onset_min INTEGER
+  duration_h REAL
+  alias TEXT
+  active INTEGER NOT NULL
+  created_utc TEXT NOT NULL
+table undo_log
+  id INTEGER PK
+  action TEXT NOT NULL
+  entry_id INTEGER NOT NULL ->entries.id
+  before TEXT NOT NULL
+  done_utc TEXT NOT NULL
+  undone_utc TEXT
 index doses_by_substance ON doses(substance_id)
 index entries_by_kind_time ON entries(kind, at_utc)
 index entries_by_time ON entries(at_utc)
 index idx__sqlite_migrations_migration_set_name ON _sqlite_migrations(migration_set, name) UNIQUE
+index occurrences_by_date ON occurrences(local_date)
+index occurrences_by_state_fire ON occurrences(state, fire_utc)
 index sleeps_by_night ON sleeps(night)
+index sqlite_autoindex_app_state_1 ON app_state(key) UNIQUE
 index sqlite_autoindex_entries_1 ON entries(uid) UNIQUE
+index sqlite_autoindex_occurrences_1 ON occurrences(key) UNIQUE
 index sqlite_autoindex_settings_1 ON settings(key) UNIQUE
 index sqlite_autoindex_substances_1 ON substances(uid) UNIQUE
 index sqlite_autoindex_substances_2 ON substances(name) UNIQUE
@@ -155,23 +248,28 @@ index sqlite_autoindex_substances_2 ON substances(name) UNIQUE
 def describe_schema(db: Database) -> str:
     lines = []
     objects = db.execute(
-        "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY type DESC, name"
+        "SELECT type, name, tbl_name FROM sqlite_master "
+        "WHERE type IN ('table', 'index') ORDER BY type DESC, name"
     ).fetchall()
     for kind, name, table in objects:
         if kind == "table":
+            lines.append(f"table {name}")
             references = {
                 row[3]: f"->{row[2]}.{row[4]}" for row in db.execute(f"PRAGMA foreign_key_list({name})")
             }
-            columns = []
             for _, column, type_, notnull, _, pk in db.execute(f"PRAGMA table_info({name})"):
-                words = [column, type_, "NOT NULL" if notnull else "", "PK" if pk else ""]
-                words.append(references.get(column, ""))
-                columns.append(" ".join(w for w in words if w))
-            lines.append(f"table {name}({', '.join(columns)})")
+                words = [
+                    column,
+                    type_,
+                    "NOT NULL" if notnull else "",
+                    "PK" if pk else "",
+                    references.get(column, ""),
+                ]
+                lines.append("  " + " ".join(w for w in words if w))
         else:
-            columns = [row[2] for row in db.execute(f"PRAGMA index_info({name})")]
-            unique = [row[2] for row in db.execute(f"PRAGMA index_list({table})") if row[1] == name][0]
-            lines.append(f"index {name} ON {table}({', '.join(columns)})" + (" UNIQUE" if unique else ""))
+            columns = ", ".join(row[2] for row in db.execute(f"PRAGMA index_info({name})"))
+            unique = next(row[2] for row in db.execute(f"PRAGMA index_list({table})") if row[1] == name)
+            lines.append(f"index {name} ON {table}({columns})" + (" UNIQUE" if unique else ""))
     return "\n".join(lines)
 
 
@@ -180,7 +278,9 @@ def test_schema_matches_the_expected_description(db: Database) -> None:
 
 
 def test_schema_keeps_its_check_constraints(db: Database) -> None:
-    sql = {name: text for name, text in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
+    sql = {
+        name: text for name, text in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    }
     assert "score BETWEEN 0 AND 10" in sql["pains"]
     assert "quality BETWEEN 1 AND 5" in sql["sleeps"]
     assert "severity BETWEEN 0 AND 3" in sql["effects"]
@@ -253,7 +353,7 @@ def _unknown_migration(path: Path) -> None:
     ],
     ids=lambda v: getattr(v, "__name__", v).strip("_") if callable(v) else "",
 )
-def test_refuses_and_leaves_the_file_untouched(journal_path: Path, prepare, problem: str) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_and_leaves_the_file_untouched(journal_path: Path, prepare, problem: str) -> None:
     journal_path.parent.mkdir(mode=0o700)
     prepare(journal_path)
     before = sha256(journal_path)
@@ -291,61 +391,127 @@ def test_an_empty_existing_file_is_treated_as_new(journal_path: Path) -> None:
     assert called == []
 
 
-# ---- two processes creating the same new journal ---------------------------------------
+# ---- several processes creating the same new journal ----------------------------------
 
+PROCESSES = 4
+ROUNDS = 5
+
+# Each process takes part in every round: it says it is ready, waits for "go", then
+# opens that round's brand-new journal at the same moment as the others.
 _OPENER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
     from desktop.storage.database import open_journal, schema_version
-    path, ready, go = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    ready.touch()
-    while not go.exists():
-        time.sleep(0.001)
-    db = open_journal(path)
-    db.execute("INSERT INTO settings (key, value, updated_utc) VALUES (?, 'x', 'now')", [ready.name])
-    db.conn.commit()
-    print(schema_version(db))
-    db.close()
+    base, me, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    for number in range(rounds):
+        folder = base / f"round{number}"
+        (folder / f"ready{me}").touch()
+        while not (folder / "go").exists():
+            time.sleep(0.0005)
+        db = open_journal(folder / "data" / "journal.db")
+        db.execute("INSERT INTO settings (key, value, updated_utc) VALUES (?, 'x', 'now')", [me])
+        db.conn.commit()
+        print(schema_version(db))
+        db.close()
     """
 )
 
 
+def _wait_for(path: Path) -> None:
+    for _ in range(3000):
+        if path.exists():
+            return
+        time.sleep(0.01)
+
+
 def test_processes_opening_a_new_journal_at_once_all_succeed(tmp_path: Path) -> None:
-    journal_path = tmp_path / "data" / "journal.db"
-    go = tmp_path / "go"
-    readies = [tmp_path / f"ready{i}" for i in range(4)]
     env = {**os.environ, "PYTHONPATH": str(Path(database.__file__).parents[2])}
+    for number in range(ROUNDS):
+        (tmp_path / f"round{number}").mkdir()
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", _OPENER, str(journal_path), str(ready), str(go)],
+            [sys.executable, "-c", _OPENER, str(tmp_path), str(me), str(ROUNDS)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
-        for ready in readies
+        for me in range(PROCESSES)
     ]
     try:
-        for ready in readies:
-            for _ in range(3000):
-                if ready.exists():
-                    break
-                time.sleep(0.01)
-        go.touch()
-        results = [process.communicate(timeout=30) for process in processes]
+        for number in range(ROUNDS):
+            folder = tmp_path / f"round{number}"
+            for me in range(PROCESSES):
+                _wait_for(folder / f"ready{me}")
+            (folder / "go").touch()
+        results = [process.communicate(timeout=60) for process in processes]
     finally:
         for process in processes:
             if process.poll() is None:
                 process.kill()
                 process.wait()
 
-    assert [p.returncode for p in processes] == [0] * 4, [err for _, err in results]
-    assert [out.strip() for out, _ in results] == [str(SCHEMA_VERSION)] * 4
+    assert [p.returncode for p in processes] == [0] * PROCESSES, [err for _, err in results]
+    assert [out.split() for out, _ in results] == [[str(SCHEMA_VERSION)] * ROUNDS] * PROCESSES
+    for number in range(ROUNDS):
+        db = open_journal(tmp_path / f"round{number}" / "data" / "journal.db")
+        try:
+            assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == SCHEMA_VERSION
+            assert {row[0] for row in db.execute("SELECT key FROM settings")} == {
+                str(me) for me in range(PROCESSES)
+            }
+        finally:
+            db.close()
+
+
+def test_a_journal_created_by_another_process_mid_inspection_is_seen_whole(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Deterministic version of the race above: while open_journal is between reading
+    # the application id and listing the tables, another connection creates the
+    # journal. The reads must come from one snapshot, or the file looks foreign.
+    journal_path.parent.mkdir(mode=0o700)
+    outcome: list[BaseException | None] = []
+
+    def create_elsewhere() -> None:
+        try:
+            open_journal(journal_path).close()
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    other = threading.Thread(target=create_elsewhere)
+    real_connect = sqlite3.connect
+
+    class Interleaved(sqlite3.Connection):
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            if "FROM sqlite_master" in sql and other.ident is None:
+                other.start()
+                other.join(timeout=0.5)  # finishes at once unless our snapshot blocks it
+            return super().execute(sql, *args)
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=Interleaved, **k))
+
     db = open_journal(journal_path)
     try:
+        other.join(timeout=30)
+        assert outcome == [None]
+        assert schema_version(db) == SCHEMA_VERSION
         assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == SCHEMA_VERSION
-        assert {row[0] for row in db.execute("SELECT key FROM settings")} == {r.name for r in readies}
-        assert Journal(db).entries() == []
     finally:
         db.close()
+
+
+def test_a_journal_left_world_readable_is_made_private_again(tmp_path: Path) -> None:
+    import stat
+
+    from desktop.storage.database import open_journal
+
+    path = tmp_path / "data" / "journal.db"
+    open_journal(path).conn.close()
+    path.chmod(0o644)
+    content = path.read_bytes()
+    open_journal(path).conn.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.read_bytes()[:100] == content[:100]

@@ -4,7 +4,7 @@ edits, one diary per night, atomic writes, the dose window and settings."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -14,8 +14,6 @@ from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, PainCheckin
 from desktop.core.safety import PastDose
 from desktop.storage.repository import Journal, UndoResult
-
-UTC = timezone.utc
 
 
 def dump(db: Database) -> str:
@@ -30,7 +28,7 @@ def rows(db: Database, entry_id: int, table: str) -> list[tuple[Any, ...]]:
 # ---- substances ------------------------------------------------------------------------
 
 
-def test_add_substance_and_read_it_back(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_add_substance_and_read_it_back(journal: Journal, make) -> None:
     kratom = make.kratom()
     journal.add_substance(kratom, uid="kratom-uid")
     journal.add_substance(make.melatonin())
@@ -42,7 +40,7 @@ def test_add_substance_and_read_it_back(journal: Journal, make) -> None:  # type
 
 
 @pytest.mark.parametrize("name", ["Kratom", "kratom", "KRATOM", "  kRaToM "])
-def test_a_substance_name_in_use_in_any_case_is_refused(journal: Journal, make, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_substance_name_in_use_in_any_case_is_refused(journal: Journal, make, name: str) -> None:
     journal.add_substance(make.kratom())
     before = dump(journal.db)
 
@@ -53,7 +51,7 @@ def test_a_substance_name_in_use_in_any_case_is_refused(journal: Journal, make, 
     assert dump(journal.db) == before
 
 
-def test_unknown_substance_names_the_known_ones(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_substance_names_the_known_ones(journal: Journal, make) -> None:
     journal.add_substance(make.kratom())
     with pytest.raises(ValidationError, match="Kratom") as caught:
         journal.substance("valerian")
@@ -64,7 +62,7 @@ def test_unknown_substance_names_the_known_ones(journal: Journal, make) -> None:
 
 
 @pytest.fixture
-def filled(journal: Journal, make) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def filled(journal: Journal, make) -> dict[str, int]:
     """One entry of every kind, added out of time order."""
     kratom = make.kratom()
     journal.add_substance(kratom)
@@ -129,7 +127,7 @@ def test_entries_are_listed_in_time_order(journal: Journal, filled: dict[str, in
     assert [e["kind"] for e in journal.entries()] == ["dose", "pain", "sleep", "effect", "note"]
 
 
-def test_entries_at_the_same_moment_keep_insertion_order(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_entries_at_the_same_moment_keep_insertion_order(journal: Journal, make) -> None:
     ids = [journal.add_entry(make.pain(make.at(5, 9), score), zone=make.zone) for score in (3, 1, 2)]
     assert [e["id"] for e in journal.entries()] == ids
 
@@ -139,7 +137,12 @@ def test_entries_at_the_same_moment_keep_insertion_order(journal: Journal, make)
     [
         ("pain", None, None, ["pain"]),
         ("sleep", None, None, ["sleep"]),
-        (None, datetime(2026, 3, 3, 9, 0, tzinfo=timezone(timedelta(hours=1))), None, ["dose", "pain", "sleep", "effect", "note"]),
+        (
+            None,
+            datetime(2026, 3, 3, 9, 0, tzinfo=timezone(timedelta(hours=1))),
+            None,
+            ["dose", "pain", "sleep", "effect", "note"],
+        ),
         # start is inclusive, end exclusive, whatever the offset they are given in.
         (None, datetime(2026, 3, 3, 8, 0, 1, tzinfo=UTC), None, ["pain", "sleep", "effect", "note"]),
         (None, None, datetime(2026, 3, 3, 9, 0, tzinfo=timezone(timedelta(hours=1))), []),
@@ -149,7 +152,7 @@ def test_entries_at_the_same_moment_keep_insertion_order(journal: Journal, make)
         ("dose", datetime(2026, 3, 4, tzinfo=UTC), None, []),
     ],
 )
-def test_entries_filters(  # type: ignore[no-untyped-def]
+def test_entries_filters(
     journal: Journal, filled: dict[str, int], kind, start, end, expected: list[str]
 ) -> None:
     assert [e["kind"] for e in journal.entries(kind=kind, start=start, end=end)] == expected
@@ -188,11 +191,13 @@ def test_delete_then_undo_restores(journal: Journal, filled: dict[str, int], kin
 
 
 @pytest.mark.parametrize("kind", ["dose", "pain", "sleep", "effect", "note"])
-def test_edit_then_undo_reverts_exactly(journal: Journal, filled: dict[str, int], make, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_edit_then_undo_reverts_exactly(journal: Journal, filled: dict[str, int], make, kind: str) -> None:
     entry_id = filled[kind]
     kratom = make.kratom()
     replacement = {
-        "dose": make.dose(kratom, make.at(3, 9, 30), 3.0, product="Red Bali", note="edited", source="reminder"),
+        "dose": make.dose(
+            kratom, make.at(3, 9, 30), 3.0, product="Red Bali", note="edited", source="reminder"
+        ),
         "pain": make.pain(make.at(3, 11), 2, note="edited"),
         "sleep": make.sleep(date(2026, 3, 6), quality=1, note="edited"),
         "effect": make.effect(make.at(4, 9), "headache", 3, note="edited"),
@@ -215,7 +220,7 @@ def test_edit_then_undo_reverts_exactly(journal: Journal, filled: dict[str, int]
     assert (rows(journal.db, entry_id, "entries"), rows(journal.db, entry_id, table)) == before_rows
 
 
-def test_an_edit_cannot_change_the_kind(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_cannot_change_the_kind(journal: Journal, filled: dict[str, int], make) -> None:
     before = dump(journal.db)
     with pytest.raises(ValidationError) as caught:
         journal.replace_entry(filled["pain"], make.note(make.at(3, 10), "oops"), zone=None)
@@ -223,7 +228,7 @@ def test_an_edit_cannot_change_the_kind(journal: Journal, filled: dict[str, int]
     assert dump(journal.db) == before
 
 
-def test_undo_walks_back_through_several_operations(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+def test_undo_walks_back_through_several_operations(journal: Journal, filled: dict[str, int], make) -> None:
     original = journal.entries()
     journal.delete_entry(filled["note"])
     journal.replace_entry(filled["pain"], make.pain(make.at(3, 10), 1), zone=make.zone)
@@ -250,7 +255,7 @@ def test_undo_with_nothing_to_undo_returns_none(journal: Journal) -> None:
 # ---- one sleep diary per night ---------------------------------------------------------
 
 
-def test_a_second_diary_for_the_same_night_is_refused(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_diary_for_the_same_night_is_refused(journal: Journal, make) -> None:
     journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
     before = dump(journal.db)
 
@@ -261,7 +266,7 @@ def test_a_second_diary_for_the_same_night_is_refused(journal: Journal, make) ->
     assert dump(journal.db) == before
 
 
-def test_editing_a_diary_onto_a_taken_night_is_refused(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_editing_a_diary_onto_a_taken_night_is_refused(journal: Journal, make) -> None:
     journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
     other = journal.add_entry(make.sleep(date(2026, 3, 6)), zone=None)
     before = dump(journal.db)
@@ -275,7 +280,7 @@ def test_editing_a_diary_onto_a_taken_night_is_refused(journal: Journal, make) -
     journal.replace_entry(other, make.sleep(date(2026, 3, 6), quality=5), zone=None)
 
 
-def test_deleting_a_diary_frees_its_night(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_diary_frees_its_night(journal: Journal, make) -> None:
     first = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
     journal.delete_entry(first)
 
@@ -284,7 +289,7 @@ def test_deleting_a_diary_frees_its_night(journal: Journal, make) -> None:  # ty
     assert [e["id"] for e in journal.entries(kind="sleep")] == [second]
 
 
-def test_undoing_a_diary_delete_is_refused_when_the_night_has_a_new_diary(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_undoing_a_diary_delete_is_refused_when_the_night_has_a_new_diary(journal: Journal, make) -> None:
     first = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
     journal.delete_entry(first)
     second = journal.add_entry(make.sleep(date(2026, 3, 5), quality=5), zone=None)
@@ -298,7 +303,7 @@ def test_undoing_a_diary_delete_is_refused_when_the_night_has_a_new_diary(journa
     assert [e["id"] for e in journal.entries(kind="sleep")] == [second]
 
 
-def test_undoing_a_diary_edit_is_refused_when_its_old_night_has_a_new_diary(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_undoing_a_diary_edit_is_refused_when_its_old_night_has_a_new_diary(journal: Journal, make) -> None:
     moved = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
     journal.replace_entry(moved, make.sleep(date(2026, 3, 6)), zone=None)
     newcomer = journal.add_entry(make.sleep(date(2026, 3, 5)), zone=None)
@@ -316,7 +321,9 @@ def test_undoing_a_diary_edit_is_refused_when_its_old_night_has_a_new_diary(jour
 # ---- atomic writes ---------------------------------------------------------------------
 
 
-def test_a_failing_detail_insert_leaves_the_journal_unchanged(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_detail_insert_leaves_the_journal_unchanged(
+    journal: Journal, filled: dict[str, int], make
+) -> None:
     # A Dose value naming a substance the journal does not have: the entries row is
     # written first, then _write_detail refuses; both must be rolled back.
     stray = Dose(substance="Valerian", amount=1.0, unit="g", at=make.at(5, 9))
@@ -330,7 +337,7 @@ def test_a_failing_detail_insert_leaves_the_journal_unchanged(journal: Journal, 
     assert not journal.db.conn.in_transaction
 
 
-def test_a_failing_edit_leaves_the_journal_unchanged(journal: Journal, filled: dict[str, int], make) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_edit_leaves_the_journal_unchanged(journal: Journal, filled: dict[str, int], make) -> None:
     stray = Dose(substance="Valerian", amount=1.0, unit="g", at=make.at(5, 9))
     before = dump(journal.db)
 
@@ -341,7 +348,7 @@ def test_a_failing_edit_leaves_the_journal_unchanged(journal: Journal, filled: d
     assert journal.undo() is None
 
 
-def test_a_database_constraint_failure_rolls_back_too(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_constraint_failure_rolls_back_too(journal: Journal, make) -> None:
     # A value that skipped validation: the CHECK constraint is the last line of defence.
     journal.add_entry(make.pain(make.at(5, 9), 3), zone=make.zone)
     before = dump(journal.db)
@@ -355,7 +362,7 @@ def test_a_database_constraint_failure_rolls_back_too(journal: Journal, make) ->
 # ---- the dose window -------------------------------------------------------------------
 
 
-def test_doses_of_returns_live_doses_in_the_half_open_window(journal: Journal, make) -> None:  # type: ignore[no-untyped-def]
+def test_doses_of_returns_live_doses_in_the_half_open_window(journal: Journal, make) -> None:
     kratom, melatonin = make.kratom(), make.melatonin()
     journal.add_substance(kratom)
     journal.add_substance(melatonin)
