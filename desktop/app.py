@@ -41,7 +41,10 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     app.setWindowIcon(icon)
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     note = (
-        app.tr("Reminders and quick logging dialogs are coming soon. Until then, use the command line: ebb --help")
+        app.tr(
+            "Reminders and quick logging dialogs are coming soon. "
+            "Until then, use the command line: ebb --help"
+        )
         if has_tray
         else app.tr("No system tray was found, so this window is Ebb's home. Close it to quit.")
     )

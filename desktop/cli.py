@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -49,8 +49,12 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ebb", description="Ebb: a private reminder and journal for pain, sleep, melatonin and kratom.")
-    parser.add_argument("--data-dir", help="folder of the journal (default: $EBB_DATA_DIR or the platform's data folder)")
+    parser = _Parser(
+        prog="ebb", description="Ebb: a private reminder and journal for pain, sleep, melatonin and kratom."
+    )
+    parser.add_argument(
+        "--data-dir", help="folder of the journal (default: $EBB_DATA_DIR or the platform's data folder)"
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
@@ -142,13 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help="the day's reminders with their reasons")
     plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true")
-    pattern = commands.add_parser("pattern", help="your pain pattern by time of day, and whether data suffice")
+    pattern = commands.add_parser(
+        "pattern", help="your pain pattern by time of day, and whether data suffice"
+    )
     pattern.add_argument("--date", help="the day the pattern is for (default: today)")
     pattern.add_argument("--json", action="store_true")
     return parser
 
 
 # ---- context shared by the commands ----------------------------------------------------
+
 
 class Context:
     """What a command needs: the paths, the journal (opened on first use), the clock."""
@@ -176,7 +183,7 @@ class Context:
         return self._journal
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
     def stamp(self) -> str:
         return self.now().strftime("%Y%m%dT%H%M%SZ")
@@ -227,14 +234,22 @@ class Context:
 
 # ---- commands --------------------------------------------------------------------------
 
+
 def cmd_substance(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.validation import validate_substance
 
     if args.action == "add":
         substance = validate_substance(
-            args.name, args.kind, args.unit, usual_amount=args.amount,
-            min_interval_h=args.min_interval, max_per_day=args.max_per_day,
-            daily_cap=args.daily_cap, onset_min=args.onset, duration_h=args.duration, alias=args.alias,
+            args.name,
+            args.kind,
+            args.unit,
+            usual_amount=args.amount,
+            min_interval_h=args.min_interval,
+            max_per_day=args.max_per_day,
+            daily_cap=args.daily_cap,
+            onset_min=args.onset,
+            duration_h=args.duration,
+            alias=args.alias,
         )
         ctx.journal.add_substance(substance)
         ctx.wrote = True
@@ -277,16 +292,24 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         return _log_dose(ctx, args, now)
     if args.kind == "pain":
         value: Any = validation.validate_pain(
-            args.score, ctx.entry_time(args.at), now, locations=_split(args.location),
-            qualities=_split(args.quality), note=args.note,
+            args.score,
+            ctx.entry_time(args.at),
+            now,
+            locations=_split(args.location),
+            qualities=_split(args.quality),
+            note=args.note,
         )
         what = f"pain {value.score}/10"
     elif args.kind == "sleep":
         value = _sleep_value(ctx, args, now)
-        what = (f"sleep for the night of {value.night}: {value.total_sleep_min / 60:.1f} h asleep, "
-                f"efficiency {value.sleep_efficiency:.0f} %")
+        what = (
+            f"sleep for the night of {value.night}: {value.total_sleep_min / 60:.1f} h asleep, "
+            f"efficiency {value.sleep_efficiency:.0f} %"
+        )
     elif args.kind == "effect":
-        value = validation.validate_effect(args.name, args.severity, ctx.entry_time(args.at), now, note=args.note)
+        value = validation.validate_effect(
+            args.name, args.severity, ctx.entry_time(args.at), now, note=args.note
+        )
         what = f"side effect {value.name} ({SEVERITY[value.severity]})"
     else:
         value = validation.validate_note(args.text, ctx.entry_time(args.at), now, tags=_split(args.tag))
@@ -304,13 +327,26 @@ def _sleep_value(ctx: Context, args: argparse.Namespace, now: datetime) -> Any:
     night = parse_date("night", args.night)
     times = resolve_night_times(
         night,
-        {"in_bed": args.in_bed, "try_sleep": args.try_sleep, "final_wake": args.final_wake,
-         "out_of_bed": args.out_of_bed},
+        {
+            "in_bed": args.in_bed,
+            "try_sleep": args.try_sleep,
+            "final_wake": args.final_wake,
+            "out_of_bed": args.out_of_bed,
+        },
         ctx.zone(),
     )
     return validate_sleep(
-        night, times["in_bed"], times["try_sleep"], args.sol, args.awakenings, args.waso,
-        times["final_wake"], times["out_of_bed"], args.quality, now, note=args.note,
+        night,
+        times["in_bed"],
+        times["try_sleep"],
+        args.sol,
+        args.awakenings,
+        args.waso,
+        times["final_wake"],
+        times["out_of_bed"],
+        args.quality,
+        now,
+        note=args.note,
     )
 
 
@@ -321,8 +357,15 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
     stored = ctx.journal.substance(args.name)
     at = ctx.entry_time(args.at)
     value = validate_dose(
-        stored.substance, args.amount, at, now, pain_before=args.pain_before, batch=args.batch,
-        product=args.product, form=args.form, note=args.note,
+        stored.substance,
+        args.amount,
+        at,
+        now,
+        pain_before=args.pain_before,
+        batch=args.batch,
+        product=args.product,
+        form=args.form,
+        note=args.note,
     )
     history = ctx.journal.doses_of(stored.substance.name, at - DAY, at + DAY)
     verdict = check_dose(stored.substance.limits, history, at, value.amount)
@@ -330,10 +373,16 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
     if not verdict.ok:
         words = "; ".join(LIMIT_WORDS[str(r)] for r in verdict.reasons)
         if not args.force:
-            when = (f" Within your limits again from {verdict.next_ok_at.astimezone(ctx.zone()):%Y-%m-%d %H:%M}."
-                    if verdict.next_ok_at else "")
-            print(f"ebb: limit warning: this dose of {stored.substance.name} would be {words}.{when} "
-                  "Nothing was logged; add --force to log it anyway.", file=ctx.err)
+            when = (
+                f" Within your limits again from {verdict.next_ok_at.astimezone(ctx.zone()):%Y-%m-%d %H:%M}."
+                if verdict.next_ok_at
+                else ""
+            )
+            print(
+                f"ebb: limit warning: this dose of {stored.substance.name} would be {words}.{when} "
+                "Nothing was logged; add --force to log it anyway.",
+                file=ctx.err,
+            )
             return EXIT_LIMIT
         print(f"ebb: limit warning: logged although it is {words}.", file=ctx.err)
         from dataclasses import replace
@@ -342,10 +391,15 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
     entry_id = ctx.journal.add_entry(value, zone=ctx.zone_name())
     ctx.wrote = True
     count = verdict.used_count + 1
-    used = (f"{count} dose{'s' if count != 1 else ''}, {fmt(verdict.used_amount + value.amount)} {unit} "
-            "in the last 24 h")
-    print(f"Logged #{entry_id}: {stored.substance.name} {fmt(value.amount)} {unit} at "
-          f"{value.at.astimezone(ctx.zone()):%Y-%m-%d %H:%M} ({used}).", file=ctx.out)
+    used = (
+        f"{count} dose{'s' if count != 1 else ''}, {fmt(verdict.used_amount + value.amount)} {unit} "
+        "in the last 24 h"
+    )
+    print(
+        f"Logged #{entry_id}: {stored.substance.name} {fmt(value.amount)} {unit} at "
+        f"{value.at.astimezone(ctx.zone()):%Y-%m-%d %H:%M} ({used}).",
+        file=ctx.out,
+    )
     return EXIT_OK
 
 
@@ -373,9 +427,15 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=1), file=ctx.out)
         return EXIT_OK
     if not records:
-        print("No entries" + (" in that period." if start or end else " yet. Log one: ebb log pain 5"), file=ctx.out)
+        print(
+            "No entries" + (" in that period." if start or end else " yet. Log one: ebb log pain 5"),
+            file=ctx.out,
+        )
     for record in records:
-        print(f"{record['id']:>6}  {show_time(record['at'])}  {record['kind']:<6}  {describe(record)}", file=ctx.out)
+        print(
+            f"{record['id']:>6}  {show_time(record['at'])}  {record['kind']:<6}  {describe(record)}",
+            file=ctx.out,
+        )
     return EXIT_OK
 
 
@@ -388,7 +448,10 @@ def _entry_id(text: str) -> int:
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     record = ctx.journal.delete_entry(_entry_id(args.id))
     ctx.wrote = True
-    print(f"Deleted #{record['id']} ({record['kind']} at {show_time(record['at'])}). Undo with: ebb undo", file=ctx.out)
+    print(
+        f"Deleted #{record['id']} ({record['kind']} at {show_time(record['at'])}). Undo with: ebb undo",
+        file=ctx.out,
+    )
     return EXIT_OK
 
 
@@ -451,7 +514,10 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     substances, added, present = import_file(Path(args.path), ctx.journal, ctx.now())
     if substances or added:
         ctx.wrote = True
-    print(f"Imported {added} entries and {substances} substances; {present} entries were already present.", file=ctx.out)
+    print(
+        f"Imported {added} entries and {substances} substances; {present} entries were already present.",
+        file=ctx.out,
+    )
     return EXIT_OK
 
 
@@ -497,7 +563,9 @@ def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[Any, Any, Any, An
     zone = ctx.zone()
     day = ctx.now().astimezone(zone).date() if date_text is None else parse_date("date", date_text)
     config = PlanConfig.from_settings(effective_settings(ctx.journal.stored_settings()))
-    since = localize(datetime.combine(day, time()), zone) - timedelta(days=int(config.pattern_window_days) + 2)
+    since = localize(datetime.combine(day, time()), zone) - timedelta(
+        days=int(config.pattern_window_days) + 2
+    )
     return day, zone, config, ctx.journal.planner_view(since)
 
 
@@ -511,16 +579,18 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     for occurrence in plan_day(config, view, day, zone):
         stored = reminders.get(occurrence.key)
-        rows.append({
-            "key": occurrence.key,
-            "kind": str(occurrence.kind),
-            "due": occurrence.due.isoformat(),
-            "valid_until": occurrence.valid_until.astimezone(zone).isoformat(),
-            "substance": occurrence.substance,
-            "status": "planned" if stored is None else stored.state,
-            "reason": describe_reason(occurrence.reason.code, dict(occurrence.reason.data)),
-            "reason_code": occurrence.reason.code,
-        })
+        rows.append(
+            {
+                "key": occurrence.key,
+                "kind": str(occurrence.kind),
+                "due": occurrence.due.isoformat(),
+                "valid_until": occurrence.valid_until.astimezone(zone).isoformat(),
+                "substance": occurrence.substance,
+                "status": "planned" if stored is None else stored.state,
+                "reason": describe_reason(occurrence.reason.code, dict(occurrence.reason.data)),
+                "reason_code": occurrence.reason.code,
+            }
+        )
     if args.json:
         import json
 
@@ -541,34 +611,56 @@ def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
 
     day, zone, config, view = _plan_inputs(ctx, args.date)
     profile = profile_for_day(
-        view.pains, relief_doses(view), day_start=localize(datetime.combine(day, time()), zone),
+        view.pains,
+        relief_doses(view),
+        day_start=localize(datetime.combine(day, time()), zone),
         window_days=config.pattern_window_days,
     )
     suff = profile.sufficiency
     reason = describe_sufficiency(profile.enough_data, suff.readings, suff.days, suff.blocks, suff.missing)
     slots: list[dict[str, Any]] = [
-        {"start": slot.start, "pain": None if slot.pain is None else round(slot.pain, 2),
-         "support": round(slot.support, 2), "treated": slot.treated}
+        {
+            "start": slot.start,
+            "pain": None if slot.pain is None else round(slot.pain, 2),
+            "support": round(slot.support, 2),
+            "treated": slot.treated,
+        }
         for slot in profile.slots
     ]
     if args.json:
         import json
 
-        print(json.dumps({
-            "date": day.isoformat(), "enough_data": profile.enough_data, "reason": reason,
-            "profile": str(profile.split), "window_days": profile.window_days,
-            "first_day": profile.first_day.isoformat(), "last_day": profile.last_day.isoformat(),
-            "readings": suff.readings, "days": suff.days, "blocks": suff.blocks,
-            "threshold": config.pain_threshold, "slots": slots,
-        }, indent=1), file=ctx.out)
+        print(
+            json.dumps(
+                {
+                    "date": day.isoformat(),
+                    "enough_data": profile.enough_data,
+                    "reason": reason,
+                    "profile": str(profile.split),
+                    "window_days": profile.window_days,
+                    "first_day": profile.first_day.isoformat(),
+                    "last_day": profile.last_day.isoformat(),
+                    "readings": suff.readings,
+                    "days": suff.days,
+                    "blocks": suff.blocks,
+                    "threshold": config.pain_threshold,
+                    "slots": slots,
+                },
+                indent=1,
+            ),
+            file=ctx.out,
+        )
         return EXIT_OK
-    print(f"Pain pattern for {day} ({profile.split} profile, {profile.first_day} to {profile.last_day})", file=ctx.out)
+    print(
+        f"Pain pattern for {day} ({profile.split} profile, {profile.first_day} to {profile.last_day})",
+        file=ctx.out,
+    )
     print(reason[0].upper() + reason[1:] + ".", file=ctx.out)
     for slot in slots:
         if slot["pain"] is None:
             bar, value = "", "  —"
         else:
-            bar = "#" * int(round(slot["pain"] * 3))
+            bar = "#" * round(slot["pain"] * 3)
             value = f"{slot['pain']:4.1f}"
         marker = " (under a dose)" if slot["treated"] else ""
         print(f"{slot['start']}  {value}  {bar:<30} n≈{slot['support']:.1f}{marker}", file=ctx.out)
@@ -582,10 +674,20 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
-    "substance": cmd_substance, "log": cmd_log, "list": cmd_list, "delete": cmd_delete,
-    "undo": cmd_undo, "settings": cmd_settings, "export": cmd_export, "import": cmd_import,
-    "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor, "run": cmd_run,
-    "plan": cmd_plan, "pattern": cmd_pattern,
+    "substance": cmd_substance,
+    "log": cmd_log,
+    "list": cmd_list,
+    "delete": cmd_delete,
+    "undo": cmd_undo,
+    "settings": cmd_settings,
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "doctor": cmd_doctor,
+    "run": cmd_run,
+    "plan": cmd_plan,
+    "pattern": cmd_pattern,
 }
 
 
@@ -620,7 +722,9 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
         print(f"ebb: error: {_one_line(str(exc))}", file=err)
         return EXIT_INVALID
     except JournalUnreadable as exc:
-        print(f"ebb: error: journal: {_one_line(str(exc))}. It was not changed. {_backup_hint(ctx)}", file=err)
+        print(
+            f"ebb: error: journal: {_one_line(str(exc))}. It was not changed. {_backup_hint(ctx)}", file=err
+        )
         return EXIT_UNREADABLE
     except BrokenPipeError:  # `ebb list | head`: the reader left; that is not an error
         import os

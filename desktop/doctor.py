@@ -22,7 +22,9 @@ def _mode(path: Path) -> int:
 
 def _mode_check(path: Path, wanted: int) -> Check:
     mode = _mode(path)
-    return mode == wanted, f"{path} has mode {mode:04o}" + ("" if mode == wanted else f" (should be {wanted:04o})")
+    return mode == wanted, f"{path} has mode {mode:04o}" + (
+        "" if mode == wanted else f" (should be {wanted:04o})"
+    )
 
 
 def run_checks(paths: Paths) -> Iterator[Check]:
@@ -68,7 +70,10 @@ def _journal_checks(journal: Path) -> Iterator[Check]:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         yield results == ["ok"], "integrity_check: " + "; ".join(results[:5])
         foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
-        yield not foreign, f"foreign_key_check: {len(foreign)} problem(s)" if foreign else "foreign_key_check: ok"
+        yield (
+            not foreign,
+            f"foreign_key_check: {len(foreign)} problem(s)" if foreign else "foreign_key_check: ok",
+        )
         entries = conn.execute("SELECT count(*) FROM entries WHERE deleted_utc IS NULL").fetchone()[0]
         yield True, f"{entries} entries"
     except sqlite3.DatabaseError as exc:

@@ -9,7 +9,7 @@ SEVERITY = ("none", "mild", "moderate", "severe")
 
 
 def show_time(text: str) -> str:
-    """"YYYY-MM-DD HH:MM" in the offset the entry was made in."""
+    """ "YYYY-MM-DD HH:MM" in the offset the entry was made in."""
     return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
 
 
@@ -26,14 +26,18 @@ def describe(record: dict[str, Any]) -> str:
         if record["pain_before"] is not None:
             text += f", pain before {record['pain_before']}"
         if record["warnings"]:
-            text += "  [beyond your limits: " + ", ".join(w.replace("_", " ") for w in record["warnings"]) + "]"
+            text += (
+                "  [beyond your limits: " + ", ".join(w.replace("_", " ") for w in record["warnings"]) + "]"
+            )
     elif kind == "pain":
         text = f"pain {record['score']}/10"
         if record["locations"]:
             text += " (" + ", ".join(record["locations"]) + ")"
     elif kind == "sleep":
-        text = (f"night of {record['night']}: in bed {show_time(record['in_bed'])[11:]}, "
-                f"up {show_time(record['out_of_bed'])[11:]}, quality {record['quality']}/5")
+        text = (
+            f"night of {record['night']}: in bed {show_time(record['in_bed'])[11:]}, "
+            f"up {show_time(record['out_of_bed'])[11:]}, quality {record['quality']}/5"
+        )
     elif kind == "effect":
         text = f"{record['name']} ({SEVERITY[record['severity']]})"
     else:
@@ -57,7 +61,9 @@ def _missing_words(data: dict[str, Any]) -> str:
 
 REASONS: dict[str, str] = {
     "bedtime_fixed": "{time} — {lead_min} min before your bedtime {bedtime}",
-    "bedtime_diary": "{time} — {lead_min} min before your usual bedtime {bedtime} (median of {nights} diary nights)",
+    "bedtime_diary": (
+        "{time} — {lead_min} min before your usual bedtime {bedtime} (median of {nights} diary nights)"
+    ),
     "bedtime_diary_short": (
         "{time} — {lead_min} min before your set bedtime {bedtime}; a bedtime from your diary "
         "needs {needed} nights (have {nights})"
@@ -66,9 +72,12 @@ REASONS: dict[str, str] = {
     "fixed_needs_max_doses": (
         "{time} — your dose time; timing from your pain pattern needs your own maximum doses per 24 h"
     ),
-    "fixed_not_enough_data": "{time} — your dose time; not enough data for a pain pattern yet: need {missing}",
+    "fixed_not_enough_data": (
+        "{time} — your dose time; not enough data for a pain pattern yet: need {missing}"
+    ),
     "pattern_rise": (
-        "{time} — before your usual rise {rise_start}–{rise_end} (avg {avg}, {readings} check-ins over {days} {day_word})"
+        "{time} — before your usual rise {rise_start}–{rise_end} "
+        "(avg {avg}, {readings} check-ins over {days} {day_word})"
     ),
     "pattern_kept": (
         "{time} — kept: your pain before doses here averaged {avg}, and was lower after them "

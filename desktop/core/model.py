@@ -68,7 +68,9 @@ class Limits:
 
     @property
     def any(self) -> bool:
-        return any(v is not None for v in (self.min_interval, self.max_doses_per_24h, self.max_amount_per_24h))
+        return any(
+            v is not None for v in (self.min_interval, self.max_doses_per_24h, self.max_amount_per_24h)
+        )
 
 
 @dataclass(frozen=True)

@@ -64,13 +64,9 @@ def parse_amount(field: str, value: object) -> float:
     """A dose amount: finite and greater than zero."""
     number = parse_float(field, value)
     if number <= 0:
-        raise ValidationError(
-            field, f"{_shown(value)} is not allowed; an amount must be greater than 0"
-        )
+        raise ValidationError(field, f"{_shown(value)} is not allowed; an amount must be greater than 0")
     if number > MAX_AMOUNT:
-        raise ValidationError(
-            field, f"{_shown(value)} is too large; at most {_fmt(MAX_AMOUNT)} is allowed"
-        )
+        raise ValidationError(field, f"{_shown(value)} is too large; at most {_fmt(MAX_AMOUNT)} is allowed")
     return number
 
 

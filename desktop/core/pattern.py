@@ -128,7 +128,7 @@ def _merged_windows(doses: Sequence[ReliefDose]) -> list[list[float]]:
     for start, end in sorted(
         ((d.at + timedelta(minutes=WITH_DOSE_MIN)).timestamp(), d.effect_end.timestamp()) for d in doses
     ):
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:  # open windows: touching ones stay apart
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -221,8 +221,10 @@ def _accumulate(
     groups = {False: _Sums(), True: _Sums()}
     first, last = start.timestamp(), end.timestamp()
     # Timestamps once: comparing aware datetimes of different zones is slow.
+    # Ties (two readings at one moment) by score, so the input order never matters.
     stamped = sorted(
-        ((stamp, r) for r in readings if first <= (stamp := r.at.timestamp()) < last), key=lambda pair: pair[0]
+        ((stamp, r) for r in readings if first <= (stamp := r.at.timestamp()) < last),
+        key=lambda pair: (pair[0], pair[1].score),
     )
     times = [stamp for stamp, _ in stamped]
     in_window = [r for _, r in stamped]

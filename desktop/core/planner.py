@@ -131,6 +131,10 @@ def shift(moment: datetime, delta: timedelta) -> datetime:
     return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
 
 
+def _instant(moment: datetime) -> float:
+    return moment.timestamp()
+
+
 def _clock_text(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
@@ -427,8 +431,13 @@ def plan_doses(
         slots, _ = dose_slots(config, journal, substance, day, zone, cache)
         dues = [localize(datetime.combine(day, time(m // 60, m % 60)), zone) for m in slots.minutes]
         for index, (due, reason) in enumerate(zip(dues, slots.reasons, strict=True)):
-            following = dues[index + 1] if index + 1 < len(dues) else None
-            until = shift(due, DOSE_WINDOW) if following is None else min(shift(due, DOSE_WINDOW), following)
+            # The next dose in time, not in list order: a time in a DST gap moves forward
+            # past the one after it (02:30 -> 03:30 passes 03:00). Compared as instants:
+            # datetimes sharing a ZoneInfo compare by wall clock, blind to the fold.
+            following = min((d for d in dues if _instant(d) > _instant(due)), key=_instant, default=None)
+            until = shift(due, DOSE_WINDOW)
+            if following is not None:
+                until = min(until, following, key=_instant)
             result.append(Occurrence(
                 key=f"dose:{uid}:{day.isoformat()}:{index}",
                 kind=ReminderKind.DOSE,
@@ -525,4 +534,6 @@ def plan_day(
         *plan_followups(config, journal, day, zone),
         *plan_melatonin(config, journal, day, zone),
     ]
-    return sorted(occurrences, key=lambda o: (o.due, o.key))
+    # By instant: datetimes sharing a ZoneInfo compare by wall clock, so 01:30 EST would
+    # sort before 01:30 EDT in the repeated hour of a fall-back.
+    return sorted(occurrences, key=lambda o: (_instant(o.due), o.key))

@@ -53,9 +53,7 @@ def _violations(
     limits: Limits, history: Sequence[PastDose], at: datetime, amount: float
 ) -> tuple[LimitReason, ...]:
     reasons: list[LimitReason] = []
-    if limits.min_interval is not None and any(
-        abs(d.at - at) < limits.min_interval for d in history
-    ):
+    if limits.min_interval is not None and any(abs(d.at - at) < limits.min_interval for d in history):
         reasons.append(LimitReason.MIN_INTERVAL)
     if limits.max_doses_per_24h is not None or limits.max_amount_per_24h is not None:
         # Every rolling 24-hour window that contains the new dose: it is enough to
@@ -83,9 +81,7 @@ def _in_utc(history: Sequence[PastDose]) -> list[PastDose]:
     return [PastDose(d.at.astimezone(UTC), d.amount) for d in history]
 
 
-def check_dose(
-    limits: Limits, history: Sequence[PastDose], at: datetime, amount: float
-) -> Verdict:
+def check_dose(limits: Limits, history: Sequence[PastDose], at: datetime, amount: float) -> Verdict:
     """Check a dose of ``amount`` at ``at`` against ``limits`` given earlier doses."""
     proposed = at
     at, history = at.astimezone(UTC), _in_utc(history)

@@ -35,7 +35,7 @@ def _clock_list(max_items: int, allow_empty: bool) -> Callable[[str, str], str]:
             raise ValidationError(field, f"has {len(items)} times; at most {max_items} are allowed")
         times = sorted({parse_clock(field, v) for v in items})
         if len(times) != len(items):
-            raise ValidationError(field, f"{ascii(value)} lists the same time twice")
+            raise ValidationError(field, f"{value!a} lists the same time twice")
         return ",".join(format_clock(t) for t in times)
 
     return normalise
@@ -47,7 +47,7 @@ def _minutes_list(field: str, value: str) -> str:
         raise ValidationError(field, f"has {len(items)} values; at most 6 are allowed")
     minutes = sorted({parse_int(field, v, 5, 720) for v in items})
     if len(minutes) != len(items):
-        raise ValidationError(field, f"{ascii(value)} lists the same value twice")
+        raise ValidationError(field, f"{value!a} lists the same value twice")
     return ",".join(str(m) for m in minutes)
 
 
@@ -55,7 +55,7 @@ def _choice(*options: str) -> Callable[[str, str], str]:
     def normalise(field: str, value: str) -> str:
         text = value.strip().lower()
         if text not in options:
-            raise ValidationError(field, f"{ascii(value)} is not one of: {', '.join(options)}")
+            raise ValidationError(field, f"{value!a} is not one of: {', '.join(options)}")
         return text
 
     return normalise
@@ -83,7 +83,7 @@ def _bool(field: str, value: str) -> str:
         return "true"
     if text in ("false", "no", "off", "0"):
         return "false"
-    raise ValidationError(field, f"{ascii(value)} is not one of: true, false")
+    raise ValidationError(field, f"{value!a} is not one of: true, false")
 
 
 SPECS: dict[str, SettingSpec] = {
@@ -94,18 +94,54 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("bedtime", "23:00", "usual bedtime on weekdays", _clock),
         SettingSpec("wake_time_weekend", "08:30", "usual wake time on weekends", _clock),
         SettingSpec("bedtime_weekend", "23:30", "usual bedtime on weekends", _clock),
-        SettingSpec("bedtime_mode", "fixed", "fixed | diary (median of recent diary nights)", _choice("fixed", "diary")),
-        SettingSpec("melatonin_lead_min", "60", "melatonin reminder this many minutes before bedtime (0-240)", _int_range(0, 240)),
-        SettingSpec("checkin_times", "09:00,14:00,20:00", "times of the daily pain check-ins", _clock_list(12, True)),
-        SettingSpec("followups_min", "60,120", "pain follow-ups this many minutes after a dose (5-720)", _minutes_list),
-        SettingSpec("dose_timing", "fixed", "fixed | pattern (learned from your pain check-ins)", _choice("fixed", "pattern")),
+        SettingSpec(
+            "bedtime_mode",
+            "fixed",
+            "fixed | diary (median of recent diary nights)",
+            _choice("fixed", "diary"),
+        ),
+        SettingSpec(
+            "melatonin_lead_min",
+            "60",
+            "melatonin reminder this many minutes before bedtime (0-240)",
+            _int_range(0, 240),
+        ),
+        SettingSpec(
+            "checkin_times", "09:00,14:00,20:00", "times of the daily pain check-ins", _clock_list(12, True)
+        ),
+        SettingSpec(
+            "followups_min", "60,120", "pain follow-ups this many minutes after a dose (5-720)", _minutes_list
+        ),
+        SettingSpec(
+            "dose_timing",
+            "fixed",
+            "fixed | pattern (learned from your pain check-ins)",
+            _choice("fixed", "pattern"),
+        ),
         SettingSpec("dose_times", "", "your own dose reminder times in fixed mode", _clock_list(12, True)),
         SettingSpec("pain_threshold", "4", "pain level (0-10) that counts as a rise", _float_range(0, 10)),
-        SettingSpec("pattern_window_days", "28", "days of check-ins used for the pain pattern (7-365)", _int_range(7, 365)),
-        SettingSpec("no_dose_before_bed_h", "0", "no dose reminders this many hours before bedtime (0-12)", _float_range(0, 12)),
+        SettingSpec(
+            "pattern_window_days",
+            "28",
+            "days of check-ins used for the pain pattern (7-365)",
+            _int_range(7, 365),
+        ),
+        SettingSpec(
+            "no_dose_before_bed_h",
+            "0",
+            "no dose reminders this many hours before bedtime (0-12)",
+            _float_range(0, 12),
+        ),
         SettingSpec("discreet", "false", "keep substance names out of notifications", _bool),
-        SettingSpec("repeat_every_min", "0", "repeat an unanswered reminder every N minutes (0 = off)", _int_range(0, 120)),
-        SettingSpec("repeat_max", "3", "repeat an unanswered reminder at most this many times", _int_range(0, 10)),
+        SettingSpec(
+            "repeat_every_min",
+            "0",
+            "repeat an unanswered reminder every N minutes (0 = off)",
+            _int_range(0, 120),
+        ),
+        SettingSpec(
+            "repeat_max", "3", "repeat an unanswered reminder at most this many times", _int_range(0, 10)
+        ),
     )
 }
 
@@ -114,9 +150,7 @@ def normalise_setting(key: str, value: str) -> str:
     """Check ``value`` for ``key`` and return its stored form."""
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError(
-            "key", f"{ascii(key)} is not a setting; known keys: {', '.join(SPECS)}"
-        )
+        raise ValidationError("key", f"{key!a} is not a setting; known keys: {', '.join(SPECS)}")
     if not isinstance(value, str) or len(value) > 500:
         raise ValidationError(key, "value must be text of at most 500 characters")
     return spec.normalise(key, value)

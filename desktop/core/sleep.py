@@ -11,9 +11,7 @@ from desktop.core.times import localize, parse_clock, parse_datetime
 NIGHT_STARTS = time(12, 0)
 
 
-def resolve_night_times(
-    night: date, texts: dict[str, str], zone: tzinfo
-) -> dict[str, datetime]:
+def resolve_night_times(night: date, texts: dict[str, str], zone: tzinfo) -> dict[str, datetime]:
     """Turn the diary's times into aware datetimes.
 
     ``texts`` maps field names in diary order (``in_bed``, ``try_sleep``,

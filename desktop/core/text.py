@@ -17,9 +17,7 @@ MAX_NAME_LENGTH = 60
 MAX_TEXT_LENGTH = 10_000
 
 # Explicit bidi embeddings, overrides and isolates, plus marks that are invisible.
-_BIDI_CONTROLS = frozenset(
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-)
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
 def _describe(value: str) -> str:
@@ -53,9 +51,7 @@ def clean_text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> 
     # Windows and old Mac line ends become "\n", so a CRLF file imports cleanly.
     value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(value) > max_length:
-        raise ValidationError(
-            field, f"is {len(value)} characters long; at most {max_length} are allowed"
-        )
+        raise ValidationError(field, f"is {len(value)} characters long; at most {max_length} are allowed")
     _check_characters(field, value, multiline=True)
     return value
 
@@ -70,8 +66,7 @@ def clean_name(field: str, value: str, *, max_length: int = MAX_NAME_LENGTH) -> 
     if len(value) > max_length:
         raise ValidationError(
             field,
-            f"{_describe(value)} is {len(value)} characters long; "
-            f"at most {max_length} are allowed",
+            f"{_describe(value)} is {len(value)} characters long; at most {max_length} are allowed",
         )
     _check_characters(field, value, multiline=False)
     return value

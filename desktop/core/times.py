@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop.core.errors import ValidationError
 
 # Entries before this are almost certainly typing mistakes (a year of 0026 or 1026).
-EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 # Entries may be logged a little ahead (a dose about to be taken) but not further.
 MAX_AHEAD = timedelta(days=1)
 
@@ -29,13 +29,11 @@ _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 def zone_from_name(field: str, name: str) -> ZoneInfo:
     """An IANA zone such as "Europe/Berlin"; unknown names are refused."""
     if not isinstance(name, str) or not name or len(name) > 64 or name.startswith("/"):
-        raise ValidationError(field, f"{ascii(name)} is not an IANA time zone name")
+        raise ValidationError(field, f"{name!a} is not an IANA time zone name")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValidationError(
-            field, f"{ascii(name)} is not a known IANA time zone (e.g. Europe/Berlin)"
-        ) from None
+        raise ValidationError(field, f"{name!a} is not a known IANA time zone (e.g. Europe/Berlin)") from None
 
 
 def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
@@ -48,9 +46,7 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
         raise ValidationError(field, f"{text!r} is not a time")
     match = _ISO_RE.match(text.strip())
     if not match:
-        raise ValidationError(
-            field, f"{_shown(text)} is not an ISO-8601 time such as 2026-03-08T21:30"
-        )
+        raise ValidationError(field, f"{_shown(text)} is not an ISO-8601 time such as 2026-03-08T21:30")
     year, month, day, hour, minute, second, frac, offset = match.groups()
     try:
         naive = datetime(
@@ -70,7 +66,7 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
         except OverflowError:  # e.g. 0001-01-01T00:00 in a zone east of UTC
             raise ValidationError(field, f"{_shown(text)} is too far in the past or future") from None
     if offset == "Z":
-        return naive.replace(tzinfo=timezone.utc)
+        return naive.replace(tzinfo=UTC)
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
@@ -83,11 +79,11 @@ def localize(naive: datetime, zone: tzinfo) -> datetime:
     """Attach ``zone`` to a wall-clock time; nonexistent times move forward, ambiguous
     times take the first (earlier) occurrence."""
     aware = naive.replace(tzinfo=zone, fold=0)
-    round_trip = aware.astimezone(timezone.utc).astimezone(zone)
+    round_trip = aware.astimezone(UTC).astimezone(zone)
     if round_trip.replace(tzinfo=None) != naive:
         # In a gap: one of the two folds maps the wall time to the instant the same
         # distance past the gap; take whichever lands later.
-        later = naive.replace(tzinfo=zone, fold=1).astimezone(timezone.utc).astimezone(zone)
+        later = naive.replace(tzinfo=zone, fold=1).astimezone(UTC).astimezone(zone)
         return max(later, round_trip)
     return aware
 
@@ -141,13 +137,13 @@ def parse_clock(field: str, text: str) -> time:
 
 
 def format_clock(value: time) -> str:
-    """"HH:MM" for a time of day."""
+    """ "HH:MM" for a time of day."""
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def to_utc_text(at: datetime) -> str:
     """Sortable UTC text, fixed width: 2026-03-08T20:30:00.000000Z."""
-    utc = at.astimezone(timezone.utc)
+    utc = at.astimezone(UTC)
     # strftime's %Y does not zero-pad years before 1000 on glibc; pad it by hand.
     return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S.%f}Z"
 

@@ -40,7 +40,7 @@ def _choice(field: str, value: object, allowed: Iterable[str]) -> str:
     options = tuple(allowed)
     text = value.strip().lower() if isinstance(value, str) else value
     if text not in options:
-        raise ValidationError(field, f"{ascii(value)} is not one of: {', '.join(options)}")
+        raise ValidationError(field, f"{value!a} is not one of: {', '.join(options)}")
     assert isinstance(text, str)
     return text
 
@@ -72,8 +72,12 @@ def validate_substance(
         limits=Limits(
             min_interval=None
             if _optional(min_interval_h)
-            else timedelta(hours=parse_bounded_float("min_interval", min_interval_h, 0, 72, low_inclusive=False)),
-            max_doses_per_24h=None if _optional(max_per_day) else parse_int("max_per_day", max_per_day, 1, 48),
+            else timedelta(
+                hours=parse_bounded_float("min_interval", min_interval_h, 0, 72, low_inclusive=False)
+            ),
+            max_doses_per_24h=None
+            if _optional(max_per_day)
+            else parse_int("max_per_day", max_per_day, 1, 48),
             max_amount_per_24h=None if _optional(daily_cap) else parse_amount("daily_cap", daily_cap),
         ),
         onset_min=None if _optional(onset_min) else parse_int("onset", onset_min, 0, 240),
@@ -202,9 +206,7 @@ def validate_sleep(
         check_entry_time(field, moment, now)
     in_bed_date = in_bed.date()
     if not (night <= in_bed_date <= night + timedelta(days=1)):
-        raise ValidationError(
-            "in_bed", f"{in_bed.isoformat()} is not in the night of {night.isoformat()}"
-        )
+        raise ValidationError("in_bed", f"{in_bed.isoformat()} is not in the night of {night.isoformat()}")
     # Compare instants in UTC: datetimes sharing one ZoneInfo compare and subtract by
     # wall clock, which is wrong on a night when the clocks change.
     bed, tried, wake, out = (
@@ -226,19 +228,19 @@ def validate_sleep(
         )
     if out - bed > MAX_SLEEP_SPAN:
         hours = (out - bed).total_seconds() / 3600
-        raise ValidationError(
-            "out_of_bed", f"gives {hours:.1f} h in bed; a diary night is at most 24 h"
-        )
+        raise ValidationError("out_of_bed", f"gives {hours:.1f} h in bed; a diary night is at most 24 h")
     night_min = int((wake - tried).total_seconds() // 60)
     sol = parse_int("sol", sol_min, 0, 24 * 60)
     waso = parse_int("waso", waso_min, 0, 24 * 60)
     if sol > night_min:
         raise ValidationError(
-            "sol", f"{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)"
+            "sol",
+            f"{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)",
         )
     if waso > night_min:
         raise ValidationError(
-            "waso", f"{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)"
+            "waso",
+            f"{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)",
         )
     entry = SleepEntry(
         night=night,

@@ -121,9 +121,9 @@ class ReminderService:
         if paused is not None and now < paused:
             self.reminders.set_state(key, "suppressed", code="paused", data={"until": paused.isoformat()})
             return
-        if occurrence.kind == "dose" and occurrence.substance is not None:
-            if not self._dose_allowed(occurrence, now):
-                return
+        dose = occurrence.kind == "dose" and occurrence.substance is not None
+        if dose and not self._dose_allowed(occurrence, now):
+            return
         self._deliver(occurrence, repeat=0)
 
     def _dose_allowed(self, occurrence: StoredOccurrence, now: datetime) -> bool:
@@ -137,8 +137,11 @@ class ReminderService:
         later = verdict.next_ok_at
         if later is not None and later < occurrence.valid_until:
             self.reminders.set_state(
-                occurrence.key, "planned", code="moved_by_limit",
-                data={"reasons": reasons, "to": later.astimezone(UTC).isoformat()}, fire_at=later,
+                occurrence.key,
+                "planned",
+                code="moved_by_limit",
+                data={"reasons": reasons, "to": later.astimezone(UTC).isoformat()},
+                fire_at=later,
             )
             self._schedule_fire(occurrence.key, later)
         else:
@@ -150,16 +153,18 @@ class ReminderService:
             occurrence.key, "due", code=occurrence.state_code, data=occurrence.state_data, delivered=True
         )
         discreet = self.settings()["discreet"] == "true"
-        self.notifier.deliver(Delivery(
-            key=occurrence.key,
-            kind=occurrence.kind,
-            due=occurrence.due,
-            valid_until=occurrence.valid_until,
-            substance=None if discreet else occurrence.substance,
-            reason_code=occurrence.reason_code,
-            reason_data=occurrence.reason_data,
-            repeat=repeat,
-        ))
+        self.notifier.deliver(
+            Delivery(
+                key=occurrence.key,
+                kind=occurrence.kind,
+                due=occurrence.due,
+                valid_until=occurrence.valid_until,
+                substance=None if discreet else occurrence.substance,
+                reason_code=occurrence.reason_code,
+                reason_data=occurrence.reason_data,
+                repeat=repeat,
+            )
+        )
         self._schedule_repeat(occurrence.key, repeat)
 
     def _schedule_repeat(self, key: str, repeat: int) -> None:
@@ -172,7 +177,11 @@ class ReminderService:
         when = self.clock() + timedelta(minutes=every)
         if when < occurrence.valid_until:
             self.scheduler.add_job(
-                self.repeat, "date", run_date=when, args=[key, repeat + 1], id=f"{key}#repeat{repeat + 1}",
+                self.repeat,
+                "date",
+                run_date=when,
+                args=[key, repeat + 1],
+                id=f"{key}#repeat{repeat + 1}",
                 replace_existing=True,
             )
 
@@ -206,7 +215,8 @@ class ReminderService:
         until = min(now + timedelta(minutes=minutes), occurrence.valid_until - timedelta(minutes=1))
         if until <= now:
             raise ValidationError(
-                "snooze", f"this reminder's window ends at {occurrence.valid_until.astimezone(self.zone()):%H:%M}"
+                "snooze",
+                f"this reminder's window ends at {occurrence.valid_until.astimezone(self.zone()):%H:%M}",
             )
         self.reminders.set_state(key, "snoozed", code="snoozed", data={"minutes": minutes}, fire_at=until)
         self._remove_jobs(key)
@@ -231,7 +241,12 @@ class ReminderService:
         # row, and distinct from the job that is running when a fire re-schedules its
         # own occurrence (APScheduler removes a finished date job by id afterwards).
         self.scheduler.add_job(
-            self.fire, "date", run_date=when, args=[key], id=self._fire_job_id(key, when), replace_existing=True
+            self.fire,
+            "date",
+            run_date=when,
+            args=[key],
+            id=self._fire_job_id(key, when),
+            replace_existing=True,
         )
 
     @staticmethod
@@ -254,5 +269,6 @@ class ReminderService:
 
     def _missed_item(self, occurrence: StoredOccurrence) -> MissedItem:
         discreet = self.settings()["discreet"] == "true"
-        return MissedItem(occurrence.key, occurrence.kind, occurrence.due,
-                          None if discreet else occurrence.substance)
+        return MissedItem(
+            occurrence.key, occurrence.kind, occurrence.due, None if discreet else occurrence.substance
+        )

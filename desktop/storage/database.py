@@ -46,9 +46,7 @@ def _check_header(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if pages and size < page_size * pages and not path.with_name(path.name + "-wal").exists():
-        raise JournalUnreadable(
-            path, f"is truncated ({size} bytes, the header says {page_size * pages})"
-        )
+        raise JournalUnreadable(path, f"is truncated ({size} bytes, the header says {page_size * pages})")
 
 
 def _pragma(conn: sqlite3.Connection, name: str) -> int:
@@ -75,10 +73,13 @@ def inspect_journal(path: Path, conn: sqlite3.Connection) -> tuple[bool, int]:
         )
     if MIGRATIONS.migrations_table in tables:
         try:
-            names = {r[0] for r in conn.execute(
-                f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
-                [MIGRATIONS.name],
-            )}
+            names = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
+                    [MIGRATIONS.name],
+                )
+            }
         except sqlite3.DatabaseError as exc:
             raise JournalUnreadable(path, f"cannot be read: {exc}") from None
         unknown = names - KNOWN_MIGRATIONS

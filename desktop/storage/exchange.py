@@ -41,9 +41,14 @@ _LIST_FIELDS = {"warnings", "locations", "qualities", "tags"}
 # One CSV row per substance and per entry; "record" says which.
 CSV_COLUMNS: tuple[str, ...] = tuple(
     dict.fromkeys(
-        ("record", *COMMON_FIELDS[:1], *COMMON_FIELDS[2:], "substance_kind",
-         *(f for f in SUBSTANCE_FIELDS if f not in ("uid", "kind")),
-         *(f for fields in ENTRY_FIELDS.values() for f in fields))
+        (
+            "record",
+            *COMMON_FIELDS[:1],
+            *COMMON_FIELDS[2:],
+            "substance_kind",
+            *(f for f in SUBSTANCE_FIELDS if f not in ("uid", "kind")),
+            *(f for fields in ENTRY_FIELDS.values() for f in fields),
+        )
     )
 )
 
@@ -107,6 +112,7 @@ def export_csv(journal: Journal) -> str:
 
 # ---- import -------------------------------------------------------------------------
 
+
 def _decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
@@ -123,12 +129,16 @@ def _read_json(text: str) -> tuple[list[Any], list[Any]]:
     except RecursionError:
         raise ValidationError("file", "is nested too deeply to be an Ebb export") from None
     except json.JSONDecodeError as exc:
-        raise ValidationError("file", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise ValidationError(
+            "file", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ValidationError("format", f"is not {FORMAT_NAME!r}; this is not an Ebb export")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION or version < 1:
-        raise ValidationError("version", f"{ascii(version)[:20]} is not supported; this Ebb reads version {FORMAT_VERSION}")
+        raise ValidationError(
+            "version", f"{ascii(version)[:20]} is not supported; this Ebb reads version {FORMAT_VERSION}"
+        )
     substances, entries = document.get("substances", []), document.get("entries", [])
     if not isinstance(substances, list):
         raise ValidationError("substances", "is not a list")
@@ -201,7 +211,7 @@ def read_import(
             raise ValidationError(where, "is not an object")
         uid, substance = parse_substance_record(raw, where)
         if substance.name.casefold() in {s.name.casefold() for _, s in substances}:
-            raise ValidationError(f"{where}.name", f"{ascii(substance.name)} appears twice in the file")
+            raise ValidationError(f"{where}.name", f"{substance.name!a} appears twice in the file")
         if name_of_uid.setdefault(uid, substance.name.casefold()) != substance.name.casefold():
             raise ValidationError(
                 f"{where}.uid", f"{uid} is already the uid of another substance in this file or journal"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from desktop.core.errors import ValidationError
@@ -25,21 +25,41 @@ from desktop.core.validation import (
     validate_substance,
 )
 
-_UTC = timezone.utc
+_UTC = UTC
 Entry = Dose | PainCheckin | SleepEntry | SideEffect | Note
 Record = dict[str, Any]
 
 ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "dose": ("substance", "amount", "unit", "form", "product", "batch", "pain_before", "source", "warnings"),
     "pain": ("score", "locations", "qualities", "source"),
-    "sleep": ("night", "in_bed", "try_sleep", "sol_min", "awakenings", "waso_min", "final_wake", "out_of_bed", "quality"),
+    "sleep": (
+        "night",
+        "in_bed",
+        "try_sleep",
+        "sol_min",
+        "awakenings",
+        "waso_min",
+        "final_wake",
+        "out_of_bed",
+        "quality",
+    ),
     "effect": ("name", "severity"),
     "note": ("tags",),
 }
 COMMON_FIELDS = ("uid", "kind", "at", "zone", "recorded", "note")
 SUBSTANCE_FIELDS = (
-    "uid", "name", "kind", "unit", "usual_amount", "min_interval_h", "max_per_day",
-    "daily_cap", "onset_min", "duration_h", "alias", "active",
+    "uid",
+    "name",
+    "kind",
+    "unit",
+    "usual_amount",
+    "min_interval_h",
+    "max_per_day",
+    "daily_cap",
+    "onset_min",
+    "duration_h",
+    "alias",
+    "active",
 )
 
 
@@ -49,7 +69,9 @@ def new_uid() -> str:
 
 
 def entry_kind(value: Entry) -> str:
-    return {Dose: "dose", PainCheckin: "pain", SleepEntry: "sleep", SideEffect: "effect", Note: "note"}[type(value)]
+    return {Dose: "dose", PainCheckin: "pain", SleepEntry: "sleep", SideEffect: "effect", Note: "note"}[
+        type(value)
+    ]
 
 
 def entry_time(value: Entry) -> datetime:
@@ -69,21 +91,33 @@ def entry_record(value: Entry, *, zone: str | None, uid: str, recorded: str) -> 
     }
     if isinstance(value, Dose):
         record.update(
-            substance=value.substance, amount=value.amount, unit=value.unit, form=value.form,
-            product=value.product, batch=value.batch, pain_before=value.pain_before,
-            source=str(value.source), warnings=list(value.warnings),
+            substance=value.substance,
+            amount=value.amount,
+            unit=value.unit,
+            form=value.form,
+            product=value.product,
+            batch=value.batch,
+            pain_before=value.pain_before,
+            source=str(value.source),
+            warnings=list(value.warnings),
         )
     elif isinstance(value, PainCheckin):
         record.update(
-            score=value.score, locations=list(value.locations),
-            qualities=list(value.qualities), source=str(value.source),
+            score=value.score,
+            locations=list(value.locations),
+            qualities=list(value.qualities),
+            source=str(value.source),
         )
     elif isinstance(value, SleepEntry):
         record.update(
-            night=value.night.isoformat(), in_bed=value.in_bed.isoformat(),
-            try_sleep=value.tried_sleep.isoformat(), sol_min=value.sol_min,
-            awakenings=value.awakenings, waso_min=value.waso_min,
-            final_wake=value.final_wake.isoformat(), out_of_bed=value.out_of_bed.isoformat(),
+            night=value.night.isoformat(),
+            in_bed=value.in_bed.isoformat(),
+            try_sleep=value.tried_sleep.isoformat(),
+            sol_min=value.sol_min,
+            awakenings=value.awakenings,
+            waso_min=value.waso_min,
+            final_wake=value.final_wake.isoformat(),
+            out_of_bed=value.out_of_bed.isoformat(),
             quality=value.quality,
         )
     elif isinstance(value, SideEffect):
@@ -132,8 +166,15 @@ def _get(raw: Mapping[str, Any], where: str, key: str, *, required: bool = True)
 
 
 def check_uid(where: str, value: Any) -> str:
-    if not isinstance(value, str) or not (1 <= len(value) <= 64) or not value.isascii() or not value.replace("-", "").isalnum():
-        raise ValidationError(f"{where}.uid", f"{ascii(value)[:50]} is not an identifier (1-64 letters, digits, -)")
+    if (
+        not isinstance(value, str)
+        or not (1 <= len(value) <= 64)
+        or not value.isascii()
+        or not value.replace("-", "").isalnum()
+    ):
+        raise ValidationError(
+            f"{where}.uid", f"{ascii(value)[:50]} is not an identifier (1-64 letters, digits, -)"
+        )
     return value
 
 
@@ -145,13 +186,22 @@ def parse_substance_record(raw: Mapping[str, Any], where: str) -> tuple[str, Sub
         active = active.lower() == "true"
     if not isinstance(active, bool):
         raise ValidationError(f"{where}.active", f"{ascii(active)[:50]} is not true or false")
-    substance = _prefixed(where, lambda: validate_substance(
-        _get(raw, where, "name"), _get(raw, where, "kind"), _get(raw, where, "unit"),
-        usual_amount=raw.get("usual_amount"), min_interval_h=raw.get("min_interval_h"),
-        max_per_day=raw.get("max_per_day"), daily_cap=raw.get("daily_cap"),
-        onset_min=raw.get("onset_min"), duration_h=raw.get("duration_h"),
-        alias=raw.get("alias"), active=active,
-    ))
+    substance = _prefixed(
+        where,
+        lambda: validate_substance(
+            _get(raw, where, "name"),
+            _get(raw, where, "kind"),
+            _get(raw, where, "unit"),
+            usual_amount=raw.get("usual_amount"),
+            min_interval_h=raw.get("min_interval_h"),
+            max_per_day=raw.get("max_per_day"),
+            daily_cap=raw.get("daily_cap"),
+            onset_min=raw.get("onset_min"),
+            duration_h=raw.get("duration_h"),
+            alias=raw.get("alias"),
+            active=active,
+        ),
+    )
     return uid, substance
 
 
@@ -194,39 +244,78 @@ def parse_entry_record(
         name = _get(raw, where, "substance")
         substance = substances.get(name.casefold()) if isinstance(name, str) else None
         if substance is None:
-            raise ValidationError(f"{where}.substance", f"{ascii(name)[:50]} is not a substance in this file or journal")
+            raise ValidationError(
+                f"{where}.substance", f"{ascii(name)[:50]} is not a substance in this file or journal"
+            )
         if raw.get("unit") not in (None, "", substance.unit):
-            raise ValidationError(f"{where}.unit", f"{ascii(raw.get('unit'))[:30]} differs from the substance's unit {substance.unit}")
+            raise ValidationError(
+                f"{where}.unit",
+                f"{ascii(raw.get('unit'))[:30]} differs from the substance's unit {substance.unit}",
+            )
         warnings = _list(raw, where, "warnings")
         if not all(isinstance(w, str) and w.isidentifier() for w in warnings):
             raise ValidationError(f"{where}.warnings", "must be a list of warning codes")
-        value = _prefixed(where, lambda: validate_dose(
-            substance, _get(raw, where, "amount"), when("at"), now,
-            pain_before=raw.get("pain_before"), form=raw.get("form"), product=raw.get("product"),
-            batch=raw.get("batch"), note=note, source=raw.get("source") or "manual",
-            warnings=tuple(warnings),
-        ))
+        value = _prefixed(
+            where,
+            lambda: validate_dose(
+                substance,
+                _get(raw, where, "amount"),
+                when("at"),
+                now,
+                pain_before=raw.get("pain_before"),
+                form=raw.get("form"),
+                product=raw.get("product"),
+                batch=raw.get("batch"),
+                note=note,
+                source=raw.get("source") or "manual",
+                warnings=tuple(warnings),
+            ),
+        )
     elif kind == "pain":
-        value = _prefixed(where, lambda: validate_pain(
-            _get(raw, where, "score"), when("at"), now,
-            locations=_list(raw, where, "locations"), qualities=_list(raw, where, "qualities"),
-            note=note, source=raw.get("source") or "manual",
-        ))
+        value = _prefixed(
+            where,
+            lambda: validate_pain(
+                _get(raw, where, "score"),
+                when("at"),
+                now,
+                locations=_list(raw, where, "locations"),
+                qualities=_list(raw, where, "qualities"),
+                note=note,
+                source=raw.get("source") or "manual",
+            ),
+        )
     elif kind == "sleep":
         night: date = _prefixed(where, lambda: parse_date("night", _get(raw, where, "night")))
-        diary = _prefixed(where, lambda: validate_sleep(
-            night, when("in_bed"), when("try_sleep"), _get(raw, where, "sol_min"),
-            _get(raw, where, "awakenings"), _get(raw, where, "waso_min"), when("final_wake"),
-            when("out_of_bed"), _get(raw, where, "quality"), now, note=note,
-        ))
+        diary = _prefixed(
+            where,
+            lambda: validate_sleep(
+                night,
+                when("in_bed"),
+                when("try_sleep"),
+                _get(raw, where, "sol_min"),
+                _get(raw, where, "awakenings"),
+                _get(raw, where, "waso_min"),
+                when("final_wake"),
+                when("out_of_bed"),
+                _get(raw, where, "quality"),
+                now,
+                note=note,
+            ),
+        )
         if diary.in_bed != when("at"):
             raise ValidationError(f"{where}.at", "must equal in_bed for a sleep diary")
         value = diary
     elif kind == "effect":
-        value = _prefixed(where, lambda: validate_effect(
-            _get(raw, where, "name"), _get(raw, where, "severity"), when("at"), now, note=note,
-        ))
+        value = _prefixed(
+            where,
+            lambda: validate_effect(
+                _get(raw, where, "name"),
+                _get(raw, where, "severity"),
+                when("at"),
+                now,
+                note=note,
+            ),
+        )
     else:
         value = _prefixed(where, lambda: validate_note(note, when("at"), now, tags=_list(raw, where, "tags")))
     return value, zone_name, uid, recorded
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -36,7 +36,7 @@ sqlite_row = tuple[Any, ...]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,41 @@ def _list(text: str) -> list[str]:
 
 
 def _row_to_record(row: sqlite_row) -> Record:
-    (entry_id, uid, kind, at_utc, offset, zone, note, recorded, substance, amount, unit, form,
-     product, batch, pain_before, dose_source, warnings, score, locations, qualities,
-     pain_source, night, in_bed, tried_sleep, sol, awakenings, waso, final_wake, out_of_bed,
-     quality, effect_name, severity, tags) = row
+    (
+        entry_id,
+        uid,
+        kind,
+        at_utc,
+        offset,
+        zone,
+        note,
+        recorded,
+        substance,
+        amount,
+        unit,
+        form,
+        product,
+        batch,
+        pain_before,
+        dose_source,
+        warnings,
+        score,
+        locations,
+        qualities,
+        pain_source,
+        night,
+        in_bed,
+        tried_sleep,
+        sol,
+        awakenings,
+        waso,
+        final_wake,
+        out_of_bed,
+        quality,
+        effect_name,
+        severity,
+        tags,
+    ) = row
     record: Record = {
         "id": entry_id,
         "uid": uid,
@@ -93,22 +124,36 @@ def _row_to_record(row: sqlite_row) -> Record:
         "note": note,
     }
     if kind == "dose":
-        record.update(substance=substance, amount=amount, unit=unit, form=form, product=product,
-                      batch=batch, pain_before=pain_before, source=dose_source,
-                      warnings=_list(warnings))
+        record.update(
+            substance=substance,
+            amount=amount,
+            unit=unit,
+            form=form,
+            product=product,
+            batch=batch,
+            pain_before=pain_before,
+            source=dose_source,
+            warnings=_list(warnings),
+        )
     elif kind == "pain":
-        record.update(score=score, locations=_list(locations),
-                      qualities=_list(qualities), source=pain_source)
+        record.update(score=score, locations=_list(locations), qualities=_list(qualities), source=pain_source)
     elif kind == "sleep":
-        record.update(night=night, in_bed=in_bed, try_sleep=tried_sleep, sol_min=sol,
-                      awakenings=awakenings, waso_min=waso, final_wake=final_wake,
-                      out_of_bed=out_of_bed, quality=quality)
+        record.update(
+            night=night,
+            in_bed=in_bed,
+            try_sleep=tried_sleep,
+            sol_min=sol,
+            awakenings=awakenings,
+            waso_min=waso,
+            final_wake=final_wake,
+            out_of_bed=out_of_bed,
+            quality=quality,
+        )
     elif kind == "effect":
         record.update(name=effect_name, severity=severity)
     else:
         record.update(tags=_list(tags))
     return record
-
 
 
 class Journal:
@@ -128,7 +173,7 @@ class Journal:
         """Store a new substance; a name already in use (any case) is refused."""
         with self.db.atomic():
             if self._substance_row(substance.name) is not None:
-                raise ValidationError("name", f"{ascii(substance.name)} already exists")
+                raise ValidationError("name", f"{substance.name!a} already exists")
             record = substance_record(substance, uid or new_uid())
             record["active"] = int(record["active"])
             record["created_utc"] = self._now_text()
@@ -152,8 +197,27 @@ class Journal:
         ).fetchall()
         result = []
         for row in rows:
-            raw = dict(zip(("id", "uid", "name", "kind", "unit", "usual_amount", "min_interval_h",
-                            "max_per_day", "daily_cap", "onset_min", "duration_h", "alias", "active"), row))
+            raw = dict(
+                zip(
+                    (
+                        "id",
+                        "uid",
+                        "name",
+                        "kind",
+                        "unit",
+                        "usual_amount",
+                        "min_interval_h",
+                        "max_per_day",
+                        "daily_cap",
+                        "onset_min",
+                        "duration_h",
+                        "alias",
+                        "active",
+                    ),
+                    row,
+                    strict=False,
+                )
+            )
             raw["active"] = bool(raw["active"])
             uid, substance = parse_substance_record(raw, "substance")
             result.append(StoredSubstance(raw["id"], uid, substance))
@@ -164,17 +228,20 @@ class Journal:
         for stored in self.substances():
             if stored.substance.name.casefold() == name.casefold():
                 return stored
-        known = ", ".join(s.substance.name for s in self.substances()) or "none yet; add one with 'ebb substance add'"
+        known = (
+            ", ".join(s.substance.name for s in self.substances())
+            or "none yet; add one with 'ebb substance add'"
+        )
         raise ValidationError("substance", f"{ascii(name)[:60]} is not a known substance; known: {known}")
 
     # ---- entries --------------------------------------------------------------------
 
-    def add_entry(self, value: Entry, *, zone: str | None, uid: str | None = None,
-                  recorded: str | None = None) -> int:
+    def add_entry(
+        self, value: Entry, *, zone: str | None, uid: str | None = None, recorded: str | None = None
+    ) -> int:
         """Store a validated entry in one transaction; returns its id."""
         with self.db.atomic():
-            return self._insert(value, zone=zone, uid=uid or new_uid(),
-                                recorded=recorded or self._now_text())
+            return self._insert(value, zone=zone, uid=uid or new_uid(), recorded=recorded or self._now_text())
 
     def _insert(self, value: Entry, *, zone: str | None, uid: str, recorded: str) -> int:
         if isinstance(value, SleepEntry):
@@ -185,8 +252,15 @@ class Journal:
         cursor = self.db.execute(
             "INSERT INTO entries (uid, kind, at_utc, utc_offset_min, zone, note, recorded_utc) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [uid, entry_kind(value), to_utc_text(at), int(offset.total_seconds() // 60), zone,
-             entry_record(value, zone=zone, uid=uid, recorded=recorded)["note"], recorded],
+            [
+                uid,
+                entry_kind(value),
+                to_utc_text(at),
+                int(offset.total_seconds() // 60),
+                zone,
+                entry_record(value, zone=zone, uid=uid, recorded=recorded)["note"],
+                recorded,
+            ],
         )
         entry_id = int(cursor.lastrowid or 0)
         self._write_detail(entry_id, entry_record(value, zone=zone, uid=uid, recorded=recorded))
@@ -206,22 +280,37 @@ class Journal:
         if kind == "dose":
             stored = self._substance_row(record["substance"])
             if stored is None:
-                raise ValidationError("substance", f"{ascii(record['substance'])} is not a known substance")
+                raise ValidationError("substance", f"{record['substance']!a} is not a known substance")
             columns: dict[str, Any] = {
-                "substance_id": stored[0], "amount": record["amount"], "unit": record["unit"],
-                "form": record["form"], "product": record["product"], "batch": record["batch"],
-                "pain_before": record["pain_before"], "source": record["source"],
+                "substance_id": stored[0],
+                "amount": record["amount"],
+                "unit": record["unit"],
+                "form": record["form"],
+                "product": record["product"],
+                "batch": record["batch"],
+                "pain_before": record["pain_before"],
+                "source": record["source"],
                 "warnings": json.dumps(record["warnings"]),
             }
         elif kind == "pain":
-            columns = {"score": record["score"], "locations": json.dumps(record["locations"]),
-                       "qualities": json.dumps(record["qualities"]), "source": record["source"]}
+            columns = {
+                "score": record["score"],
+                "locations": json.dumps(record["locations"]),
+                "qualities": json.dumps(record["qualities"]),
+                "source": record["source"],
+            }
         elif kind == "sleep":
-            columns = {"night": record["night"], "in_bed": record["in_bed"],
-                       "tried_sleep": record["try_sleep"], "sol_min": record["sol_min"],
-                       "awakenings": record["awakenings"], "waso_min": record["waso_min"],
-                       "final_wake": record["final_wake"], "out_of_bed": record["out_of_bed"],
-                       "quality": record["quality"]}
+            columns = {
+                "night": record["night"],
+                "in_bed": record["in_bed"],
+                "tried_sleep": record["try_sleep"],
+                "sol_min": record["sol_min"],
+                "awakenings": record["awakenings"],
+                "waso_min": record["waso_min"],
+                "final_wake": record["final_wake"],
+                "out_of_bed": record["out_of_bed"],
+                "quality": record["quality"],
+            }
         elif kind == "effect":
             columns = {"name": record["name"], "severity": record["severity"]}
         else:
@@ -242,13 +331,15 @@ class Journal:
             raise ValidationError("id", f"{entry_id} is not an entry in the journal")
         return _row_to_record(row)
 
-    def entries(self, *, kind: str | None = None, start: datetime | None = None,
-                end: datetime | None = None) -> list[Record]:
+    def entries(
+        self, *, kind: str | None = None, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Record]:
         """Live entries in time order, optionally of one kind and in [start, end)."""
         return list(self.iter_entries(kind=kind, start=start, end=end))
 
-    def iter_entries(self, *, kind: str | None = None, start: datetime | None = None,
-                     end: datetime | None = None) -> Iterator[Record]:
+    def iter_entries(
+        self, *, kind: str | None = None, start: datetime | None = None, end: datetime | None = None
+    ) -> Iterator[Record]:
         where = ["e.deleted_utc IS NULL"]
         params: list[Any] = []
         if kind is not None:
@@ -332,7 +423,9 @@ class Journal:
         with self.db.atomic():
             before = self.entry(entry_id)
             if before["kind"] != entry_kind(value):
-                raise ValidationError("kind", f"cannot change a {before['kind']} entry into a {entry_kind(value)}")
+                raise ValidationError(
+                    "kind", f"cannot change a {before['kind']} entry into a {entry_kind(value)}"
+                )
             if isinstance(value, SleepEntry):
                 self._check_night_free(value.night.isoformat(), exclude_id=entry_id)
             now = self._now_text()
@@ -416,7 +509,9 @@ class Journal:
                     unit = self.db.execute("SELECT unit FROM substances WHERE id = ?", [row[0]]).fetchone()[0]
                     if unit != substance.unit:
                         raise ValidationError(
-                            "unit", f"{substance.name} is in {unit} in this journal but in {substance.unit} in the file"
+                            "unit",
+                            f"{substance.name} is in {unit} in this journal "
+                            f"but in {substance.unit} in the file",
                         )
             known = self.uids()
             for value, zone, uid, recorded in entries:
@@ -429,16 +524,30 @@ class Journal:
         return added_substances, added, present
 
 
-
 # ---- reminders: the occurrences table -------------------------------------------------
 
 ACTED_STATES = frozenset({"due", "taken", "skipped", "snoozed", "missed", "suppressed"})
 PENDING_STATES = ("planned", "snoozed")
 
 _OCCURRENCE_COLUMNS = (
-    "key", "kind", "local_date", "substance", "due_utc", "due_offset_min", "valid_until_utc",
-    "reason_code", "reason_data", "state", "fire_utc", "state_code", "state_data", "deliveries",
-    "delivered_utc", "acted_utc", "summarised", "updated_utc",
+    "key",
+    "kind",
+    "local_date",
+    "substance",
+    "due_utc",
+    "due_offset_min",
+    "valid_until_utc",
+    "reason_code",
+    "reason_data",
+    "state",
+    "fire_utc",
+    "state_code",
+    "state_data",
+    "deliveries",
+    "delivered_utc",
+    "acted_utc",
+    "summarised",
+    "updated_utc",
 )
 
 
@@ -519,8 +628,11 @@ class Reminders:
         inserted = updated = deleted = 0
         now = to_utc_text(self.clock())
         with self.db.atomic():
-            existing = {o.key: o for o in self._select(
-                f"local_date IN ({', '.join('?' * len(dates))})", dates)} if dates else {}
+            existing = (
+                {o.key: o for o in self._select(f"local_date IN ({', '.join('?' * len(dates))})", dates)}
+                if dates
+                else {}
+            )
             seen = set()
             for occurrence in planned:
                 seen.add(occurrence.key)
@@ -537,15 +649,22 @@ class Reminders:
                 old = existing.get(occurrence.key)
                 if old is None:
                     old_row = self.db.execute(
-                        "SELECT state FROM occurrences WHERE key = ?", [occurrence.key]).fetchone()
+                        "SELECT state FROM occurrences WHERE key = ?", [occurrence.key]
+                    ).fetchone()
                     if old_row is not None:  # planned under another date (e.g. a zone change)
                         if old_row[0] != "planned":
                             continue
                         self.db.execute("DELETE FROM occurrences WHERE key = ?", [occurrence.key])
-                    columns = {"key": occurrence.key, **fields, "state": "planned",
-                               "fire_utc": fields["due_utc"], "updated_utc": now}
+                    columns = {
+                        "key": occurrence.key,
+                        **fields,
+                        "state": "planned",
+                        "fire_utc": fields["due_utc"],
+                        "updated_utc": now,
+                    }
                     self.db.execute(
-                        f"INSERT INTO occurrences ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        f"INSERT INTO occurrences ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' * len(columns))})",
                         list(columns.values()),
                     )
                     inserted += 1
@@ -553,10 +672,13 @@ class Reminders:
                 if old.state != "planned":
                     continue
                 current = {
-                    "kind": old.kind, "local_date": old.local_date, "substance": old.substance,
+                    "kind": old.kind,
+                    "local_date": old.local_date,
+                    "substance": old.substance,
                     "due_utc": to_utc_text(old.due),
                     "due_offset_min": int((old.due.utcoffset() or timedelta()).total_seconds() // 60),
-                    "valid_until_utc": to_utc_text(old.valid_until), "reason_code": old.reason_code,
+                    "valid_until_utc": to_utc_text(old.valid_until),
+                    "reason_code": old.reason_code,
                     "reason_data": json.dumps(old.reason_data, sort_keys=True),
                 }
                 if current != fields:
@@ -600,7 +722,12 @@ class Reminders:
         """Move an occurrence to ``state`` with the reason for it (one transaction)."""
         now = to_utc_text(self.clock())
         sets = ["state = ?", "state_code = ?", "state_data = ?", "updated_utc = ?"]
-        params: list[Any] = [state, code, None if data is None else json.dumps(dict(data), sort_keys=True), now]
+        params: list[Any] = [
+            state,
+            code,
+            None if data is None else json.dumps(dict(data), sort_keys=True),
+            now,
+        ]
         if fire_at is not None:
             sets.append("fire_utc = ?")
             params.append(to_utc_text(fire_at))
@@ -629,7 +756,9 @@ class Reminders:
 
     def mark_summarised(self, keys: Sequence[str]) -> None:
         with self.db.atomic():
-            self.db.conn.executemany("UPDATE occurrences SET summarised = 1 WHERE key = ?", [[k] for k in keys])
+            self.db.conn.executemany(
+                "UPDATE occurrences SET summarised = 1 WHERE key = ?", [[k] for k in keys]
+            )
 
     # -- small app state (pause) --
 

@@ -60,9 +60,31 @@ def test_force_logs_the_dose_with_its_warning(seeded) -> None:
 
 
 def test_every_entry_kind_is_logged_and_listed(seeded) -> None:
-    assert seeded("log", "sleep", "--night", "2026-03-01", "--in-bed", "23:00", "--try-sleep", "23:15",
-                  "--sol", "20", "--awakenings", "2", "--waso", "30", "--final-wake", "06:30",
-                  "--out-of-bed", "06:45", "--quality", "3").code == 0
+    assert (
+        seeded(
+            "log",
+            "sleep",
+            "--night",
+            "2026-03-01",
+            "--in-bed",
+            "23:00",
+            "--try-sleep",
+            "23:15",
+            "--sol",
+            "20",
+            "--awakenings",
+            "2",
+            "--waso",
+            "30",
+            "--final-wake",
+            "06:30",
+            "--out-of-bed",
+            "06:45",
+            "--quality",
+            "3",
+        ).code
+        == 0
+    )
     assert seeded("log", "effect", "nausea", "1", "--at", "2026-03-01T10:00").code == 0
     assert seeded("log", "note", "walked 20 min", "--at", "2026-03-01T12:00", "--tag", "exercise").code == 0
     rows = json.loads(seeded("list", "--json").out)
@@ -76,7 +98,9 @@ def test_every_entry_kind_is_logged_and_listed(seeded) -> None:
 def test_list_filters_by_local_dates(seeded) -> None:
     assert seeded("log", "pain", "3", "--at", "2026-03-02T23:30").code == 0
     assert seeded("log", "pain", "4", "--at", "2026-03-03T00:30").code == 0
-    rows = json.loads(seeded("list", "--kind", "pain", "--from", "2026-03-02", "--to", "2026-03-02", "--json").out)
+    rows = json.loads(
+        seeded("list", "--kind", "pain", "--from", "2026-03-02", "--to", "2026-03-02", "--json").out
+    )
     assert [r["score"] for r in rows] == [3]
 
 
@@ -98,7 +122,7 @@ def test_settings_are_validated_and_normalised(seeded) -> None:
 
 
 def test_export_import_export_is_exact_and_reimport_adds_nothing(seeded, tmp_path) -> None:
-    seeded("log", "note", "=HYPERLINK(\"x\")\nsecond line, with \"quotes\"", "--at", "2026-03-01T12:00")
+    seeded("log", "note", '=HYPERLINK("x")\nsecond line, with "quotes"', "--at", "2026-03-01T12:00")
     seeded("log", "effect", "-dizzy", "2", "--at", "2026-03-01T13:00")
     for fmt in ("csv", "json"):
         first = tmp_path / f"first.{fmt}"
@@ -199,13 +223,21 @@ def test_the_command_line_does_not_import_qt_numpy_or_matplotlib(tmp_path) -> No
         "heavy = [m for m in ('PySide6', 'numpy', 'matplotlib') if m in sys.modules];"
         "print(rc, heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "TZ": "UTC"}).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TZ": "UTC"},
+    ).stdout
     assert out.strip().splitlines()[-1] == "0 []"
 
 
 def test_python_dash_m_desktop_is_the_same_command(tmp_path) -> None:
-    result = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "log", "pain", "12"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "log", "pain", "12"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("ebb: error: score")

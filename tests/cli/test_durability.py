@@ -62,6 +62,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
     assert orphans == 0, "an entry row without its detail row: a write was not atomic"
     # A journal that survived the kills still works normally.
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "doctor"], capture_output=True, text=True
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "doctor"],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout

@@ -44,7 +44,15 @@ def patterned(seeded, data_dir):
 def test_plan_json_contract(seeded) -> None:
     assert seeded("settings", "set", "dose_times", "09:30,15:00").code == 0
     rows = json.loads(seeded("plan", "--date", "2026-03-02", "--json").out)
-    assert [r["kind"] for r in rows] == ["sleep_diary", "checkin", "dose", "checkin", "dose", "checkin", "melatonin"]
+    assert [r["kind"] for r in rows] == [
+        "sleep_diary",
+        "checkin",
+        "dose",
+        "checkin",
+        "dose",
+        "checkin",
+        "melatonin",
+    ]
     for row in rows:
         assert {"kind", "due", "substance", "status", "reason"} <= set(row)
         assert datetime.fromisoformat(row["due"]).utcoffset() == timedelta(hours=1)
@@ -95,8 +103,10 @@ def test_too_little_data_falls_back_to_fixed_times_and_says_why(seeded) -> None:
 def test_a_logged_relief_dose_gets_follow_ups(seeded, data_dir) -> None:
     journal = Journal(open_journal(data_dir / "journal.db"))
     kratom = journal.substance("Kratom").substance
-    journal.add_entry(validate_dose(kratom, 2, datetime(2026, 3, 2, 12, 0, tzinfo=ZONE), NOW + timedelta(hours=6)),
-                      zone="Europe/Berlin")
+    journal.add_entry(
+        validate_dose(kratom, 2, datetime(2026, 3, 2, 12, 0, tzinfo=ZONE), NOW + timedelta(hours=6)),
+        zone="Europe/Berlin",
+    )
     journal.db.conn.close()
     rows = json.loads(seeded("plan", "--date", "2026-03-02", "--json").out)
     followups = [r["due"] for r in rows if r["kind"] == "followup"]

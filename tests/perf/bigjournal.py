@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,7 @@ from desktop.storage.repository import Journal
 
 ZONE = ZoneInfo("Europe/Berlin")
 DAYS = 3650
-NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
 
 
 def _synthetic_entries(rng: random.Random, kratom, melatonin, start: date):
@@ -34,9 +34,23 @@ def _synthetic_entries(rng: random.Random, kratom, melatonin, start: date):
         at = datetime(day.year, day.month, day.day, 22, 0, tzinfo=ZONE)
         yield validate_dose(melatonin, 1.0, at, NOW), "Europe/Berlin", new_uid(), stamp
         evening = datetime(day.year, day.month, day.day, 23, 0, tzinfo=ZONE)
-        yield (validate_sleep(day, evening, evening + timedelta(minutes=15), 20, 1, 15,
-                              evening + timedelta(hours=8), evening + timedelta(hours=8, minutes=20), 3, NOW),
-               "Europe/Berlin", new_uid(), stamp)
+        yield (
+            validate_sleep(
+                day,
+                evening,
+                evening + timedelta(minutes=15),
+                20,
+                1,
+                15,
+                evening + timedelta(hours=8),
+                evening + timedelta(hours=8, minutes=20),
+                3,
+                NOW,
+            ),
+            "Europe/Berlin",
+            new_uid(),
+            stamp,
+        )
 
 
 def build_big_journal(path: Path) -> tuple[Journal, float]:
@@ -53,5 +67,3 @@ def build_big_journal(path: Path) -> tuple[Journal, float]:
     )
     elapsed = time.perf_counter() - start_time
     return journal, elapsed
-
-

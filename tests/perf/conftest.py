@@ -16,5 +16,7 @@ def timings(action: Callable[[], object], repeat: int) -> list[float]:
 
 
 def summary(label: str, values: list[float]) -> str:
-    return (f"{label:<38} median {statistics.median(values) * 1000:8.1f} ms   "
-            f"min {min(values) * 1000:8.1f}   max {max(values) * 1000:8.1f}")
+    return (
+        f"{label:<38} median {statistics.median(values) * 1000:8.1f} ms   "
+        f"min {min(values) * 1000:8.1f}   max {max(values) * 1000:8.1f}"
+    )

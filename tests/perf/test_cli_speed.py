@@ -33,8 +33,9 @@ def test_log_pain_cold_start_is_within_1_5x_of_importing_sqlite_utils(tmp_path: 
     print(summary("python -c 'import sqlite_utils'", baseline))
     print(summary("ebb log pain 5", ebb))
     print(f"ratio (median) {ratio:.2f}")
-    importtime = subprocess.run([sys.executable, "-X", "importtime", *ebb_cmd[1:]], env=env,
-                                capture_output=True, text=True).stderr
+    importtime = subprocess.run(
+        [sys.executable, "-X", "importtime", *ebb_cmd[1:]], env=env, capture_output=True, text=True
+    ).stderr
     rows = [line.split("|") for line in importtime.splitlines() if line.startswith("import time:")][1:]
     top = sorted(rows, key=lambda r: -int(r[1].strip()))[:12]
     print("largest cumulative imports (us):")

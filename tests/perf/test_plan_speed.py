@@ -38,16 +38,23 @@ def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
 
         host = FakeTimerHost()
         scheduler = HostedScheduler(host, timezone=ZONE)
-        service = ReminderService(journal, Reminders(journal.db), scheduler, FakeNotifier(),
-                                  clock=lambda: datetime.now(UTC), zone=lambda: ZONE)
+        service = ReminderService(
+            journal,
+            Reminders(journal.db),
+            scheduler,
+            FakeNotifier(),
+            clock=lambda: datetime.now(UTC),
+            zone=lambda: ZONE,
+        )
         scheduler.start()
         service.replan()
         arms_before = host.arms
         replans = []
-        for n in range(10):
+        for _n in range(10):
             traveller.shift(timedelta(minutes=3))
-            journal.add_entry(validate_pain(5, datetime.now(UTC).astimezone(ZONE), datetime.now(UTC)),
-                              zone="Europe/Berlin")
+            journal.add_entry(
+                validate_pain(5, datetime.now(UTC).astimezone(ZONE), datetime.now(UTC)), zone="Europe/Berlin"
+            )
             replans += timings(service.replan, 1)
             host.run_due()  # the deferred wake-up: the scheduler re-arms its one timer
         pending = service.reminders.pending()

@@ -59,7 +59,7 @@ class FakeNotifier:
     def summarise_missed(self, missed) -> None:
         self.summaries.append(list(missed))
 
-    def keys(self) -> list[str]:
+    def delivered_keys(self) -> list[str]:
         return [d.key for d in self.delivered]
 
 
@@ -96,16 +96,23 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
         journal = Journal(open_journal(tmp_path / "journal.db"))
         journal.set_setting("timezone", "Europe/Berlin")
         journal.set_setting("dose_times", "09:30,15:00")
-        journal.add_substance(validate_substance(
-            "Kratom", "kratom", "g", usual_amount=2, min_interval_h=4, max_per_day=3, daily_cap=8))
+        journal.add_substance(
+            validate_substance(
+                "Kratom", "kratom", "g", usual_amount=2, min_interval_h=4, max_per_day=3, daily_cap=8
+            )
+        )
         journal.add_substance(validate_substance("Melatonin", "melatonin", "mg", usual_amount=1))
         reminders = Reminders(journal.db)
         host = FakeTimerHost()
         scheduler = HostedScheduler(host, timezone=zone_box[0])
         notifier = FakeNotifier()
         service = ReminderService(
-            journal, reminders, scheduler, notifier,
-            clock=lambda: datetime.now(UTC), zone=lambda: zone_box[0],
+            journal,
+            reminders,
+            scheduler,
+            notifier,
+            clock=lambda: datetime.now(UTC),
+            zone=lambda: zone_box[0],
         )
         scheduler.start()
         service.replan()

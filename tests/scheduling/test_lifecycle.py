@@ -18,7 +18,15 @@ def test_replanning_twice_changes_nothing(rig) -> None:
 def test_a_day_awake_delivers_each_reminder_once_at_its_time(rig) -> None:
     rig.move_to(at(3, 1))
     delivered = [d for d in rig.notifier.delivered if d.due.date().isoformat() == "2026-03-02"]
-    assert [d.kind for d in delivered] == ["sleep_diary", "checkin", "dose", "checkin", "dose", "checkin", "melatonin"]
+    assert [d.kind for d in delivered] == [
+        "sleep_diary",
+        "checkin",
+        "dose",
+        "checkin",
+        "dose",
+        "checkin",
+        "melatonin",
+    ]
     assert len({d.key for d in delivered}) == len(delivered)
     assert all(d.repeat == 0 for d in delivered)
 
@@ -33,7 +41,7 @@ def test_sleep_past_a_window_records_missed_once_and_never_delivers(rig) -> None
     rig.host.run_due()
     rig.service.on_clock_change("resume")
     rig.host.run_due()
-    delivered = rig.notifier.keys()
+    delivered = rig.notifier.delivered_keys()
     assert "checkin:2026-03-02:0" not in delivered
     missed_keys = [m.key for summary in rig.notifier.summaries for m in summary]
     assert missed_keys.count("checkin:2026-03-02:0") == 1
@@ -76,7 +84,7 @@ def test_a_dose_reminder_is_suppressed_when_a_dose_was_just_taken(rig) -> None:
     rig.move_to(at(2, 12, 0))
     dose_keys = [d.key for d in rig.notifier.delivered if d.kind == "dose"]
     assert dose_keys == []
-    dose = [o for o in rig.reminders.on_dates(["2026-03-02"]) if o.kind == "dose"][0]
+    dose = next(o for o in rig.reminders.on_dates(["2026-03-02"]) if o.kind == "dose")
     # 09:30 is 1.5 h after the 08:00 dose; the minimum interval (4 h) ends at 12:00,
     # after the reminder's window (11:30): suppressed, with the reason recorded.
     assert dose.state == "suppressed" and dose.state_code == "limit"
@@ -97,7 +105,7 @@ def test_a_dose_reminder_moves_later_inside_its_window_for_the_minimum_interval(
 
 def test_taken_and_skipped_are_final(rig) -> None:
     rig.move_to(at(2, 9, 31))
-    dose = [d for d in rig.notifier.delivered if d.kind == "dose"][0]
+    dose = next(d for d in rig.notifier.delivered if d.kind == "dose")
     rig.service.taken(dose.key)
     assert rig.reminders.get(dose.key).state == "taken"
     rig.service.skipped("checkin:2026-03-02:0")
@@ -110,11 +118,11 @@ def test_taken_and_skipped_are_final(rig) -> None:
 
 def test_clock_set_back_one_hour_does_not_deliver_twice(rig) -> None:
     rig.move_to(at(2, 9, 5))
-    assert rig.notifier.keys().count("checkin:2026-03-02:0") == 1
+    assert rig.notifier.delivered_keys().count("checkin:2026-03-02:0") == 1
     rig.traveller.move_to(at(2, 8, 5))
     rig.service.on_clock_change("jump_back")
     rig.move_to(at(2, 9, 10))
-    assert rig.notifier.keys().count("checkin:2026-03-02:0") == 1
+    assert rig.notifier.delivered_keys().count("checkin:2026-03-02:0") == 1
 
 
 def test_clock_set_forward_three_hours(rig) -> None:
@@ -122,7 +130,7 @@ def test_clock_set_forward_three_hours(rig) -> None:
     rig.sleep_until(at(2, 11, 0))
     rig.service.on_clock_change("jump_forward")
     rig.host.run_due()
-    keys = rig.notifier.keys()
+    keys = rig.notifier.delivered_keys()
     assert "checkin:2026-03-02:0" not in keys  # its window ended at 11:00
     doses = [d for d in rig.notifier.delivered if d.kind == "dose"]
     assert len(doses) == 1 and doses[0].due == at(2, 9, 30)  # 09:30, valid until 11:30
@@ -158,11 +166,11 @@ def test_repeat_until_acknowledged(rig) -> None:
 def test_pause_suppresses_reminders_until_resumed(rig) -> None:
     rig.service.pause(at(2, 10, 0))
     rig.move_to(at(2, 9, 45))
-    assert "checkin:2026-03-02:0" not in rig.notifier.keys()
+    assert "checkin:2026-03-02:0" not in rig.notifier.delivered_keys()
     assert rig.reminders.get("checkin:2026-03-02:0").state == "suppressed"
     rig.service.resume()
     rig.move_to(at(2, 14, 1))
-    assert "checkin:2026-03-02:1" in rig.notifier.keys()
+    assert "checkin:2026-03-02:1" in rig.notifier.delivered_keys()
 
 
 def test_watchdog_interval_is_not_faster_than_a_minute(rig) -> None:
@@ -176,5 +184,10 @@ def test_changed_inputs_update_only_what_changed(rig) -> None:
     result = rig.service.replan()
     # Only the first dose of each planned day (today and tomorrow) moved.
     assert (result.inserted, result.updated, result.deleted) == (0, 2, 0)
-    assert rig.reminders.get(next(k for k in (o.key for o in rig.reminders.pending()) if k.endswith(
-        "2026-03-02:0") and k.startswith("dose"))).due == at(2, 10, 0)
+    assert rig.reminders.get(
+        next(
+            k
+            for k in (o.key for o in rig.reminders.pending())
+            if k.endswith("2026-03-02:0") and k.startswith("dose")
+        )
+    ).due == at(2, 10, 0)

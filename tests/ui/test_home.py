@@ -29,7 +29,9 @@ def test_home_window_empty_state_says_what_to_do(qtbot) -> None:
 def test_run_smoke_starts_and_prints_ready(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "run", "--smoke"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr
