@@ -119,7 +119,7 @@ def minute_of_day(at: datetime) -> int:
 
 def _circular_distance(a: float, b: float) -> int:
     d = abs(a - b) % DAY_MIN
-    return int(round(min(d, DAY_MIN - d)))
+    return round(min(d, DAY_MIN - d))
 
 
 def _merged_windows(doses: Sequence[ReliefDose]) -> list[list[float]]:
@@ -207,9 +207,12 @@ class _Sums:
             return [x + y for x, y in zip(a, b, strict=True)]
 
         return _Sums(
-            add(self.sums, other.sums), add(self.weights, other.weights),
-            add(self.kernel_mass, other.kernel_mass), add(self.excluded_mass, other.excluded_mass),
-            add(self.before_sums, other.before_sums), add(self.before_weights, other.before_weights),
+            add(self.sums, other.sums),
+            add(self.weights, other.weights),
+            add(self.kernel_mass, other.kernel_mass),
+            add(self.excluded_mass, other.excluded_mass),
+            add(self.before_sums, other.before_sums),
+            add(self.before_weights, other.before_weights),
             self.eligible + other.eligible,
         )
 

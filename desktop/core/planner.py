@@ -167,6 +167,7 @@ def at_local(day: date, clock: time, zone: tzinfo, *, night: bool = False) -> da
 
 # ---- melatonin ---------------------------------------------------------------------
 
+
 def diary_bedtime(onsets: Sequence[tuple[date, datetime]], day: date) -> tuple[time | None, int]:
     """Median "tried to sleep" clock time of the 14 nights before ``day`` (None if fewer
     than 5). Times are measured from noon so that 23:30 and 00:30 average to midnight."""
@@ -174,7 +175,7 @@ def diary_bedtime(onsets: Sequence[tuple[date, datetime]], day: date) -> tuple[t
     if len(recent) < DIARY_MIN_NIGHTS:
         return None, len(recent)
     from_noon = [((at.hour * 60 + at.minute) - 720) % 1440 for at in recent]
-    minute = int(round(statistics.median(from_noon))) + 720
+    minute = round(statistics.median(from_noon)) + 720
     minute %= 1440
     return time(minute // 60, minute % 60), len(recent)
 
@@ -192,9 +193,7 @@ def _bedtime(config: PlanConfig, journal: JournalView, day: date) -> tuple[time,
     return fixed, Reason("bedtime_fixed", {"bedtime": _clock_text(fixed)})
 
 
-def plan_melatonin(
-    config: PlanConfig, journal: JournalView, day: date, zone: tzinfo
-) -> list[Occurrence]:
+def plan_melatonin(config: PlanConfig, journal: JournalView, day: date, zone: tzinfo) -> list[Occurrence]:
     bed_clock, bed_reason = _bedtime(config, journal, day)
     bed = at_local(day, bed_clock, zone, night=True)
     due = shift(bed, -timedelta(minutes=config.melatonin_lead_min))
@@ -202,18 +201,21 @@ def plan_melatonin(
     for uid, substance in journal.substances:
         if substance.kind is SubstanceKind.MELATONIN and substance.active:
             data = {**bed_reason.data, "lead_min": config.melatonin_lead_min, "time": f"{due:%H:%M}"}
-            result.append(Occurrence(
-                key=f"melatonin:{uid}:{day.isoformat()}",
-                kind=ReminderKind.MELATONIN,
-                due=due,
-                valid_until=shift(bed, MELATONIN_AFTER_BED),
-                substance=substance.name,
-                reason=Reason(bed_reason.code, data),
-            ))
+            result.append(
+                Occurrence(
+                    key=f"melatonin:{uid}:{day.isoformat()}",
+                    kind=ReminderKind.MELATONIN,
+                    due=due,
+                    valid_until=shift(bed, MELATONIN_AFTER_BED),
+                    substance=substance.name,
+                    reason=Reason(bed_reason.code, data),
+                )
+            )
     return result
 
 
 # ---- doses -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DoseSlotPlan:
@@ -232,9 +234,7 @@ def _timing(substance: Substance) -> tuple[int, float]:
 def relief_doses(journal: JournalView) -> list[ReliefDose]:
     """Logged doses of pain-relief substances (anything but melatonin) with timing."""
     timing = {
-        s.name.casefold(): _timing(s)
-        for _, s in journal.substances
-        if s.kind is not SubstanceKind.MELATONIN
+        s.name.casefold(): _timing(s) for _, s in journal.substances if s.kind is not SubstanceKind.MELATONIN
     }
     result = []
     for dose in journal.doses:
@@ -253,10 +253,12 @@ def choose_dose_slots(
     min_gap_slots: int,
     max_doses: int,
     min_gain: float = MIN_GAIN,
+    elapsed: Sequence[float] | None = None,
 ) -> list[int]:
     """Exact dynamic programme: at most ``max_doses`` slots from ``candidates``, each
     >= ``min_gap_slots`` apart, maximising the excess covered by the union of their
     windows [s + lead, s + lead + cover). Doses are added while each adds >= min_gain.
+    ``elapsed`` (real minutes from midnight for each slot) makes the gap real time.
 
     With equal-length windows in start order, a new window can only overlap the union
     of the earlier ones through the latest of them, so the DP over (count, last slot)
@@ -277,6 +279,12 @@ def choose_dose_slots(
         # Windows have equal length and p <= s: the overlap is s's start to p's end.
         return covered(s + lead_slots, p + lead_slots + cover_slots)
 
+    def too_close(p: int, s: int) -> bool:
+        if elapsed is None:
+            return p > s - min_gap_slots
+        # Real minutes, so that a day with a DST change keeps the user's interval.
+        return elapsed[s] - elapsed[p] < min_gap_slots * SLOT_MIN - 1e-9
+
     ordered = sorted(candidates)
     # value[k][s]: best covered excess with k doses, the last at s; back[k][s]: the dose
     # before it. Ties keep the earliest times, so the plan is deterministic.
@@ -292,7 +300,7 @@ def choose_dose_slots(
                 continue
             best_value, best_p = -1.0, -1
             for p, previous in value[k - 1].items():
-                if p > s - min_gap_slots:
+                if too_close(p, s):
                     continue
                 total = previous + gain[s] - overlap(p, s)
                 if total > best_value + 1e-12:
@@ -321,6 +329,7 @@ def plan_pattern_slots(
     substance: Substance,
     config: PlanConfig,
     day: date,
+    zone: tzinfo | None = None,
 ) -> DoseSlotPlan:
     """Dose times for ``day`` from the pain profile (assumes enough data)."""
     onset, duration = _timing(substance)
@@ -340,27 +349,41 @@ def plan_pattern_slots(
     candidates = [s for s in range(SLOTS) if wake_min <= s * SLOT_MIN <= last_start]
     excess = [max(0.0, (slot.pain or 0.0) - config.pain_threshold) for slot in profile.slots]
     assert limits.max_doses_per_24h is not None
+    elapsed = None
+    if zone is not None:
+        midnight = localize(datetime.combine(day, time()), zone).timestamp()
+        elapsed = [
+            (localize(datetime.combine(day, time(m // 60, m % 60)), zone).timestamp() - midnight) / 60
+            for m in range(0, 1440, SLOT_MIN)
+        ]
     chosen = choose_dose_slots(
-        excess, candidates=candidates, lead_slots=lead, cover_slots=cover,
-        min_gap_slots=max(1, gap), max_doses=limits.max_doses_per_24h,
+        excess,
+        candidates=candidates,
+        lead_slots=lead,
+        cover_slots=cover,
+        elapsed=elapsed,
+        min_gap_slots=max(1, gap),
+        max_doses=limits.max_doses_per_24h,
     )
     reasons = []
     for s in chosen:
         covered = [j for j in range(s + lead, min(SLOTS, s + lead + cover)) if excess[j] > 0]
         values = [profile.slots[j].pain or 0.0 for j in covered]
         treated = any(profile.slots[j].treated for j in covered)
-        reasons.append(Reason(
-            "pattern_kept" if treated else "pattern_rise",
-            {
-                "time": _minutes_text(s * SLOT_MIN),
-                "rise_start": _minutes_text(covered[0] * SLOT_MIN),
-                "rise_end": _minutes_text((covered[-1] + 1) * SLOT_MIN),
-                "avg": round(sum(values) / len(values), 1),
-                "readings": profile.sufficiency.readings,
-                "days": profile.sufficiency.days,
-                "split": str(profile.split),
-            },
-        ))
+        reasons.append(
+            Reason(
+                "pattern_kept" if treated else "pattern_rise",
+                {
+                    "time": _minutes_text(s * SLOT_MIN),
+                    "rise_start": _minutes_text(covered[0] * SLOT_MIN),
+                    "rise_end": _minutes_text((covered[-1] + 1) * SLOT_MIN),
+                    "avg": round(sum(values) / len(values), 1),
+                    "readings": profile.sufficiency.readings,
+                    "days": profile.sufficiency.days,
+                    "split": str(profile.split),
+                },
+            )
+        )
     return DoseSlotPlan(tuple(s * SLOT_MIN for s in chosen), tuple(reasons))
 
 
@@ -385,12 +408,19 @@ def cached_profile(
     day_start = localize(datetime.combine(day, time()), zone)
     first = (day_start - timedelta(days=window_days + 1)).timestamp()
     last = day_start.timestamp()
-    pains = tuple((r.at.timestamp(), r.score) for r in journal.pains if first <= r.at.timestamp() < last)
+    pains = tuple(
+        (r.at.timestamp(), r.at.utcoffset(), r.score)
+        for r in journal.pains
+        if first <= r.at.timestamp() < last
+    )
     doses = relief_doses(journal)
     dose_key = tuple(
-        (d.at.timestamp(), d.onset_min, d.duration_h, d.pain_before) for d in doses if first <= d.at.timestamp() < last
+        (d.at.timestamp(), d.at.utcoffset(), d.onset_min, d.duration_h, d.pain_before)
+        for d in doses
+        if first <= d.at.timestamp() < last
     )
-    key = (day_start.timestamp(), window_days, hash(pains), hash(dose_key))
+    # The inputs themselves (not their hash) are the key: a collision must not be possible.
+    key = (day_start.timestamp(), window_days, pains, dose_key)
     if cache is not None and key in cache:
         return cache[key]
     profile = profile_for_day(journal.pains, doses, day_start=day_start, window_days=window_days)
@@ -418,7 +448,7 @@ def dose_slots(
     if not profile.enough_data:
         missing = profile.sufficiency.missing
         return _fixed_slots(config, Reason("fixed_not_enough_data", dict(missing))), profile
-    return plan_pattern_slots(profile, substance, config, day), profile
+    return plan_pattern_slots(profile, substance, config, day, zone), profile
 
 
 def plan_doses(
@@ -429,8 +459,16 @@ def plan_doses(
         if substance.kind is not SubstanceKind.KRATOM or not substance.active:
             continue
         slots, _ = dose_slots(config, journal, substance, day, zone, cache)
-        dues = [localize(datetime.combine(day, time(m // 60, m % 60)), zone) for m in slots.minutes]
-        for index, (due, reason) in enumerate(zip(dues, slots.reasons, strict=True)):
+        dues: list[datetime] = []
+        reasons: list[Reason] = []
+        for minute, reason in zip(slots.minutes, slots.reasons, strict=True):
+            due = localize(datetime.combine(day, time(minute // 60, minute % 60)), zone)
+            # Two times in a DST gap can become one instant (02:30 and 03:30 -> 03:30):
+            # one reminder, not two at once.
+            if all(_instant(due) != _instant(d) for d in dues):
+                dues.append(due)
+                reasons.append(reason)
+        for index, (due, reason) in enumerate(zip(dues, reasons, strict=True)):
             # The next dose in time, not in list order: a time in a DST gap moves forward
             # past the one after it (02:30 -> 03:30 passes 03:00). Compared as instants:
             # datetimes sharing a ZoneInfo compare by wall clock, blind to the fold.
@@ -438,18 +476,21 @@ def plan_doses(
             until = shift(due, DOSE_WINDOW)
             if following is not None:
                 until = min(until, following, key=_instant)
-            result.append(Occurrence(
-                key=f"dose:{uid}:{day.isoformat()}:{index}",
-                kind=ReminderKind.DOSE,
-                due=due,
-                valid_until=until,
-                substance=substance.name,
-                reason=reason,
-            ))
+            result.append(
+                Occurrence(
+                    key=f"dose:{uid}:{day.isoformat()}:{index}",
+                    kind=ReminderKind.DOSE,
+                    due=due,
+                    valid_until=until,
+                    substance=substance.name,
+                    reason=reason,
+                )
+            )
     return result
 
 
 # ---- check-ins, follow-ups, the morning diary ---------------------------------------
+
 
 def _asleep(config: PlanConfig, moment: datetime, zone: tzinfo) -> bool:
     """Inside the sleep window (between the evening's bedtime and the next wake time)."""
@@ -466,20 +507,20 @@ def plan_checkins(config: PlanConfig, day: date, zone: tzinfo) -> list[Occurrenc
     result = []
     for index, clock in enumerate(config.checkin_times):
         due = localize(datetime.combine(day, clock), zone)
-        result.append(Occurrence(
-            key=f"checkin:{day.isoformat()}:{index}",
-            kind=ReminderKind.CHECKIN,
-            due=due,
-            valid_until=shift(due, CHECKIN_WINDOW),
-            substance=None,
-            reason=Reason("checkin_time", {"time": _clock_text(clock)}),
-        ))
+        result.append(
+            Occurrence(
+                key=f"checkin:{day.isoformat()}:{index}",
+                kind=ReminderKind.CHECKIN,
+                due=due,
+                valid_until=shift(due, CHECKIN_WINDOW),
+                substance=None,
+                reason=Reason("checkin_time", {"time": _clock_text(clock)}),
+            )
+        )
     return result
 
 
-def plan_followups(
-    config: PlanConfig, journal: JournalView, day: date, zone: tzinfo
-) -> list[Occurrence]:
+def plan_followups(config: PlanConfig, journal: JournalView, day: date, zone: tzinfo) -> list[Occurrence]:
     start = localize(datetime.combine(day, time()), zone)
     end = localize(datetime.combine(day + timedelta(days=1), time()), zone)
     relief = {s.name.casefold() for _, s in journal.substances if s.kind is not SubstanceKind.MELATONIN}
@@ -492,14 +533,18 @@ def plan_followups(
             due = shift(dose.at, timedelta(minutes=minutes))
             if not start <= due < end or _asleep(config, due, zone):
                 continue
-            result.append(Occurrence(
-                key=f"followup:{dose.uid}:{minutes}",
-                kind=ReminderKind.FOLLOWUP,
-                due=due.astimezone(zone),
-                valid_until=shift(due, FOLLOWUP_WINDOW),
-                substance=dose.substance,
-                reason=Reason("followup", {"minutes": minutes, "dose_time": f"{dose.at.astimezone(zone):%H:%M}"}),
-            ))
+            result.append(
+                Occurrence(
+                    key=f"followup:{dose.uid}:{minutes}",
+                    kind=ReminderKind.FOLLOWUP,
+                    due=due.astimezone(zone),
+                    valid_until=shift(due, FOLLOWUP_WINDOW),
+                    substance=dose.substance,
+                    reason=Reason(
+                        "followup", {"minutes": minutes, "dose_time": f"{dose.at.astimezone(zone):%H:%M}"}
+                    ),
+                )
+            )
     return result
 
 
@@ -508,14 +553,16 @@ def plan_sleep_diary(config: PlanConfig, day: date, zone: tzinfo) -> list[Occurr
     until = localize(datetime.combine(day, DIARY_UNTIL), zone)
     if until <= due:
         until = shift(due, CHECKIN_WINDOW)
-    return [Occurrence(
-        key=f"sleep_diary:{day.isoformat()}",
-        kind=ReminderKind.SLEEP_DIARY,
-        due=due,
-        valid_until=until,
-        substance=None,
-        reason=Reason("morning_diary", {"night": (day - timedelta(days=1)).isoformat()}),
-    )]
+    return [
+        Occurrence(
+            key=f"sleep_diary:{day.isoformat()}",
+            kind=ReminderKind.SLEEP_DIARY,
+            due=due,
+            valid_until=until,
+            substance=None,
+            reason=Reason("morning_diary", {"night": (day - timedelta(days=1)).isoformat()}),
+        )
+    ]
 
 
 def plan_day(
