@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the journal with a backup")
     restore.add_argument("path")
     commands.add_parser("doctor", help="check the journal, its folder and backups")
+    demo = commands.add_parser("demo", help="fill an empty journal with realistic synthetic data")
+    demo.add_argument("--days", default="120", help="number of days (1-3650, default 120)")
+    demo.add_argument("--seed", default="1", help="random seed (default 1)")
     plan = commands.add_parser("plan", help="the day's reminders with their reasons")
     plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true")
@@ -667,6 +670,37 @@ def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.numbers import parse_int
+    from desktop.demo import demo_entries, demo_substances
+    from desktop.storage.records import new_uid
+
+    days = parse_int("days", args.days, 1, 3650)
+    seed = parse_int("seed", args.seed, 0, 2**31)
+    journal = ctx.journal
+    present = journal.db.execute("SELECT count(*) FROM entries").fetchone()[0] + len(journal.substances())
+    if present:
+        raise ValidationError(
+            "journal",
+            f"is not empty ({present} entries and substances); demo data only go into an empty "
+            "journal, e.g. ebb --data-dir /tmp/ebb-demo demo",
+        )
+    now = ctx.now()
+    zone = ctx.zone()
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    entries = [
+        (entry, ctx.zone_name(), new_uid(), stamp)
+        for entry in demo_entries(days, seed, now.astimezone(zone).date() - timedelta(days=1), zone, now)
+    ]
+    _, added, _ = journal.import_all([(new_uid(), s) for s in demo_substances()], entries)
+    ctx.wrote = True
+    print(
+        f"Added {added} synthetic entries over {days} days (seed {seed}). They are invented, not advice.",
+        file=ctx.out,
+    )
+    return EXIT_OK
+
+
 def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.app import run_app  # the only path from here to Qt
 
@@ -687,6 +721,7 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "doctor": cmd_doctor,
     "run": cmd_run,
     "plan": cmd_plan,
+    "demo": cmd_demo,
     "pattern": cmd_pattern,
 }
 

@@ -80,8 +80,8 @@ REASONS: dict[str, str] = {
         "(avg {avg}, {readings} check-ins over {days} {day_word})"
     ),
     "pattern_kept": (
-        "{time} — kept: your pain before doses here averaged {avg}, and was lower after them "
-        "({readings} check-ins over {days} {day_word})"
+        "{time} — kept: most check-ins {rise_start}–{rise_end} were taken while a dose was working, "
+        "so they are left out of the pattern ({readings} check-ins over {days} {day_word})"
     ),
     "checkin_time": "{time} — pain check-in",
     "followup": "{minutes} min after your dose at {dose_time} — how is the pain now?",

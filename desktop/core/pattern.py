@@ -4,9 +4,11 @@
 circular Gaussian kernel on time of day (sigma 60 min) times recency (half-life 14
 days). Readings taken while a pain-relief dose was working are left out (they describe
 the dose, not the untreated pain); readings taken with or just before a dose count.
-Slots whose readings were mostly left out that way are "treated": their value comes
-from the pain the user reported just before those doses, so that a dose that works is
-not planned away (the plan must not drift off a dose because the dose helped).
+Slots whose readings were mostly left out that way are "treated": their value is the
+pain the user reported just before those doses (None if never reported), and the
+planner keeps a dose over them, so that a dose that works is not planned away. A dose
+taken before a rise shows little pain before it and little after it; only keeping it
+avoids the drift.
 """
 
 from __future__ import annotations
@@ -200,6 +202,7 @@ class _Sums:
     excluded_mass: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
     before_sums: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
     before_weights: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
+    dose_cover: list[float] = field(default_factory=lambda: [0.0] * SLOTS)  # doses working then
     eligible: list[PainReading] = field(default_factory=list)
 
     def __add__(self, other: _Sums) -> _Sums:
@@ -207,13 +210,14 @@ class _Sums:
             return [x + y for x, y in zip(a, b, strict=True)]
 
         return _Sums(
-            add(self.sums, other.sums),
-            add(self.weights, other.weights),
-            add(self.kernel_mass, other.kernel_mass),
-            add(self.excluded_mass, other.excluded_mass),
-            add(self.before_sums, other.before_sums),
-            add(self.before_weights, other.before_weights),
-            self.eligible + other.eligible,
+            sums=add(self.sums, other.sums),
+            weights=add(self.weights, other.weights),
+            kernel_mass=add(self.kernel_mass, other.kernel_mass),
+            excluded_mass=add(self.excluded_mass, other.excluded_mass),
+            before_sums=add(self.before_sums, other.before_sums),
+            before_weights=add(self.before_weights, other.before_weights),
+            dose_cover=add(self.dose_cover, other.dose_cover),
+            eligible=self.eligible + other.eligible,
         )
 
 
@@ -252,8 +256,6 @@ def _accumulate(
         if not start <= dose.at < end:
             continue
         before = _pain_before(dose, in_window, times)
-        if before is None:
-            continue
         group = groups[dose.at.weekday() >= 5]
         recency = _recency(dose.at, end)
         first = minute_of_day(dose.at) + WITH_DOSE_MIN
@@ -261,22 +263,30 @@ def _accumulate(
         for slot in range(SLOTS):
             centre = slot * SLOT_MIN + SLOT_MIN / 2
             if first <= centre < last or first <= centre + DAY_MIN < last:
-                group.before_sums[slot] += recency * before
-                group.before_weights[slot] += recency
+                group.dose_cover[slot] += 1
+                if before is not None:
+                    group.before_sums[slot] += recency * before
+                    group.before_weights[slot] += recency
     return groups
 
 
 def _finish(sums: _Sums, split: Split, window_days: int, start: datetime, end: datetime) -> PainProfile:
     slots = []
     for s in range(SLOTS):
-        treated = sums.excluded_mass[s] >= MIN_SLOT_WEIGHT and sums.excluded_mass[s] > sums.kernel_mass[s]
+        # Treated: doses were working at this time of day and most readings near it were
+        # taken while they did (kernel spill-over next to an effect window does not count).
+        treated = (
+            sums.dose_cover[s] > 0
+            and sums.excluded_mass[s] >= MIN_SLOT_WEIGHT
+            and sums.excluded_mass[s] > sums.kernel_mass[s]
+        )
         if treated and sums.before_weights[s] > 0:
             pain: float | None = sums.before_sums[s] / sums.before_weights[s]
         elif sums.kernel_mass[s] >= MIN_SLOT_WEIGHT:
             pain = sums.sums[s] / sums.weights[s]
         else:
             pain = None
-        slots.append(Slot(s * SLOT_MIN, pain, sums.weights[s], treated and sums.before_weights[s] > 0))
+        slots.append(Slot(s * SLOT_MIN, pain, sums.weights[s], treated))
     return PainProfile(
         slots=tuple(slots),
         split=split,

@@ -22,6 +22,7 @@ from desktop.core.pattern import (
     PainProfile,
     PainReading,
     ReliefDose,
+    Slot,
     profile_for_day,
 )
 from desktop.core.times import localize, parse_clock
@@ -38,6 +39,8 @@ DEFAULT_DURATION_H = 4.0
 # A dose is planned only if it covers at least this much excess pain, in pain points x
 # half-hour slots (2.0 = one point above the threshold for an hour).
 MIN_GAIN = 2.0
+# What a slot that is usually under a dose (so has no untreated readings) is worth.
+KEEP_EXCESS = 1.0
 
 
 class ReminderKind(StrEnum):
@@ -324,6 +327,13 @@ def choose_dose_slots(
     return sorted(chosen)
 
 
+def slot_excess(slot: Slot, threshold: float) -> float:
+    """Pain above the threshold; a slot under the user's usual dose counts at least
+    KEEP_EXCESS, so the planner keeps that dose (DESIGN.md 5: no drift because it helped)."""
+    excess = 0.0 if slot.pain is None else max(0.0, slot.pain - threshold)
+    return max(excess, KEEP_EXCESS) if slot.treated else excess
+
+
 def plan_pattern_slots(
     profile: PainProfile,
     substance: Substance,
@@ -347,7 +357,7 @@ def plan_pattern_slots(
     bed_min = bed.hour * 60 + bed.minute + (1440 if bed < time(12, 0) else 0)
     last_start = min(bed_min - config.no_dose_before_bed_h * 60, 1440 - SLOT_MIN)
     candidates = [s for s in range(SLOTS) if wake_min <= s * SLOT_MIN <= last_start]
-    excess = [max(0.0, (slot.pain or 0.0) - config.pain_threshold) for slot in profile.slots]
+    excess = [slot_excess(slot, config.pain_threshold) for slot in profile.slots]
     assert limits.max_doses_per_24h is not None
     elapsed = None
     if zone is not None:
@@ -368,7 +378,7 @@ def plan_pattern_slots(
     reasons = []
     for s in chosen:
         covered = [j for j in range(s + lead, min(SLOTS, s + lead + cover)) if excess[j] > 0]
-        values = [profile.slots[j].pain or 0.0 for j in covered]
+        values = [v for j in covered if (v := profile.slots[j].pain) is not None]
         treated = any(profile.slots[j].treated for j in covered)
         reasons.append(
             Reason(
@@ -377,7 +387,7 @@ def plan_pattern_slots(
                     "time": _minutes_text(s * SLOT_MIN),
                     "rise_start": _minutes_text(covered[0] * SLOT_MIN),
                     "rise_end": _minutes_text((covered[-1] + 1) * SLOT_MIN),
-                    "avg": round(sum(values) / len(values), 1),
+                    "avg": round(sum(values) / len(values), 1) if values else None,
                     "readings": profile.sufficiency.readings,
                     "days": profile.sufficiency.days,
                     "split": str(profile.split),
@@ -394,13 +404,24 @@ def _fixed_slots(config: PlanConfig, why: Reason | None) -> DoseSlotPlan:
     return DoseSlotPlan(minutes, tuple(Reason(code, {**base, "time": _minutes_text(m)}) for m in minutes))
 
 
-ProfileCache = dict[tuple[Any, ...], PainProfile]
+# Kept by the caller between plans: pain profiles and the dose slots planned from them.
+ProfileCache = dict[tuple[Any, ...], Any]
+
+
+CACHE_SIZE = 64
+
+
+def _remember(cache: ProfileCache, key: tuple[Any, ...], value: Any) -> None:
+    while len(cache) >= CACHE_SIZE:
+        del cache[next(iter(cache))]  # the oldest entry
+    cache[key] = value
 
 
 def cached_profile(
     journal: JournalView, day: date, zone: tzinfo, window_days: int, cache: ProfileCache | None = None
-) -> PainProfile:
-    """The profile for ``day``, reused from ``cache`` while its inputs are unchanged.
+) -> tuple[tuple[Any, ...], PainProfile]:
+    """The profile for ``day`` and its cache key, reused from ``cache`` while its inputs
+    are unchanged.
 
     A day's profile depends only on data from before that day, so today's stays valid
     all day and a new entry only costs tomorrow's.
@@ -420,15 +441,14 @@ def cached_profile(
         if first <= d.at.timestamp() < last
     )
     # The inputs themselves (not their hash) are the key: a collision must not be possible.
-    key = (day_start.timestamp(), window_days, pains, dose_key)
+    key = ("profile", day_start.timestamp(), window_days, pains, dose_key)
     if cache is not None and key in cache:
-        return cache[key]
+        found: PainProfile = cache[key]
+        return key, found
     profile = profile_for_day(journal.pains, doses, day_start=day_start, window_days=window_days)
     if cache is not None:
-        if len(cache) > 16:
-            cache.clear()
-        cache[key] = profile
-    return profile
+        _remember(cache, key, profile)
+    return key, profile
 
 
 def dose_slots(
@@ -444,11 +464,20 @@ def dose_slots(
         return _fixed_slots(config, None), None
     if substance.limits.max_doses_per_24h is None:
         return _fixed_slots(config, Reason("fixed_needs_max_doses")), None
-    profile = cached_profile(journal, day, zone, config.pattern_window_days, cache)
+    profile_key, profile = cached_profile(journal, day, zone, config.pattern_window_days, cache)
     if not profile.enough_data:
         missing = profile.sufficiency.missing
         return _fixed_slots(config, Reason("fixed_not_enough_data", dict(missing))), profile
-    return plan_pattern_slots(profile, substance, config, day, zone), profile
+    # The slots depend only on these (the profile object is reused from the cache while
+    # its inputs are unchanged), so today's dynamic programme runs once a day.
+    key = ("slots", profile_key, substance, config, day, str(zone))
+    if cache is not None and key in cache:
+        cached: DoseSlotPlan = cache[key]
+        return cached, profile
+    slots = plan_pattern_slots(profile, substance, config, day, zone)
+    if cache is not None:
+        _remember(cache, key, slots)
+    return slots, profile
 
 
 def plan_doses(
