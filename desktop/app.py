@@ -29,7 +29,14 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     from desktop.ui.home import HomeWindow
 
     try:
-        journal = Journal(open_journal(paths.journal))
+        from datetime import UTC, datetime
+
+        from desktop.storage.backups import backup_before_migrating
+
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        journal = Journal(
+            open_journal(paths.journal, before_migrating=backup_before_migrating(paths.backups, stamp))
+        )
     except JournalUnreadable as exc:
         print(f"ebb: error: journal: {exc}. It was not changed; see 'ebb doctor'.", file=sys.stderr)
         return 4

@@ -175,14 +175,12 @@ class Context:
     @property
     def journal(self) -> Any:
         if self._journal is None:
-            from desktop.storage.backups import backup_to
+            from desktop.storage.backups import backup_before_migrating
             from desktop.storage.database import open_journal
             from desktop.storage.repository import Journal
 
-            def before_migrating(db: Any, version: int) -> None:
-                backup_to(db, self.paths.backups / f"journal-pre-migration-v{version}-{self.stamp()}.db")
-
-            self._journal = Journal(open_journal(self.paths.journal, before_migrating=before_migrating))
+            hook = backup_before_migrating(self.paths.backups, self.stamp())
+            self._journal = Journal(open_journal(self.paths.journal, before_migrating=hook))
         return self._journal
 
     def now(self) -> datetime:

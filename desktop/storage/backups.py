@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -45,6 +46,15 @@ def backup_to(db: Database, destination: Path) -> Path:
         temporary.unlink(missing_ok=True)
         raise
     return destination
+
+
+def backup_before_migrating(folder: Path, stamp: str) -> Callable[[Database, int], None]:
+    """The ``before_migrating`` hook of ``open_journal``: a copy of the old journal."""
+
+    def take(db: Database, version: int) -> None:
+        backup_to(db, folder / f"journal-pre-migration-v{version}-{stamp}.db")
+
+    return take
 
 
 def daily_backup_path(folder: Path, day: date) -> Path:

@@ -10,14 +10,12 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import SleepEntry, Substance
-from desktop.core.pattern import PainReading
-from desktop.core.planner import JournalView, LoggedDose
 from desktop.core.safety import PastDose
 from desktop.core.times import from_utc_text, to_utc_text, with_offset
 from desktop.storage.records import (
@@ -30,6 +28,9 @@ from desktop.storage.records import (
     parse_substance_record,
     substance_record,
 )
+
+if TYPE_CHECKING:  # the planner is imported only when planning: `ebb log` stays quick
+    from desktop.core.planner import JournalView
 
 Clock = Callable[[], datetime]
 sqlite_row = tuple[Any, ...]
@@ -375,6 +376,9 @@ class Journal:
     def planner_view(self, since: datetime) -> JournalView:
         """What the planner needs: active substances, and pain readings, doses and
         sleep onsets from ``since`` on (times in the offset the user lived)."""
+        from desktop.core.pattern import PainReading
+        from desktop.core.planner import JournalView, LoggedDose
+
         since_text = to_utc_text(since)
         pains = [
             PainReading(with_offset(from_utc_text(at), offset), score)

@@ -241,3 +241,24 @@ def test_python_dash_m_desktop_is_the_same_command(tmp_path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith("ebb: error: score")
+
+
+def test_upgrading_an_older_journal_takes_a_backup_first(seeded, data_dir) -> None:
+    import sqlite3
+
+    from desktop.storage.backups import check_backup
+
+    conn = sqlite3.connect(data_dir / "journal.db")
+    with conn:  # make it look like a journal from the first release (schema 1)
+        conn.execute("DROP TABLE occurrences")
+        conn.execute("DROP TABLE app_state")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_occurrences'")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    assert seeded("list").code == 0
+    backups = list((data_dir / "backups").glob("journal-pre-migration-v1-*.db"))
+    assert len(backups) == 1 and check_backup(backups[0]) is None
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    old.close()
+    assert seeded("plan").code == 0  # the upgraded journal has the reminder tables
