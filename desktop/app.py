@@ -1,19 +1,31 @@
-"""Composition root of the desktop app: builds the journal and the Qt shell.
+"""Composition root of the desktop app: builds the journal, the reminder engine and the
+Qt shell, and wires them together (DESIGN.md sections 2, 8 and 9).
 
-For now the shell is a tray icon with a menu and a home window listing the latest
-entries; reminders, notifications and dialogs come with the tray-app issue.
+Start-up shows the tray first; the scheduler, the notification thread and the first
+re-plan start once the event loop runs, so the icon appears quickly.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
 
-from desktop.paths import Paths, resource
+from desktop.paths import Paths, log_dir, resource
 from desktop.present import describe, show_time
 from desktop.storage.database import JournalUnreadable, open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.repository import Journal, Reminders
 
+log = logging.getLogger("desktop.app")
 RECENT = 50
+KIND_WORDS = {
+    "melatonin": "melatonin",
+    "dose": "dose",
+    "checkin": "pain check-in",
+    "followup": "pain follow-up",
+    "sleep_diary": "sleep diary",
+}
 
 
 def _recent_lines(journal: Journal) -> list[str]:
@@ -21,64 +33,276 @@ def _recent_lines(journal: Journal) -> list[str]:
     return [f"{show_time(r['at'])}   {r['kind']:<6}  {describe(r)}" for r in reversed(records)]
 
 
+def configure_logging(verbose: bool = False) -> None:
+    """A rotating log file in the platform log folder, created 0600."""
+    import os
+    from logging.handlers import RotatingFileHandler
+
+    folder = log_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / "ebb.log"
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+class EbbApp:
+    """The running app: owns the journal connection, the scheduler and the windows."""
+
+    def __init__(self, app: Any, paths: Paths, journal: Journal) -> None:
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        from desktop.scheduling.scheduler import HostedScheduler
+        from desktop.scheduling.service import ReminderService
+        from desktop.ui.home import HomeWindow
+        from desktop.ui.notifications import DesktopNotifications, ShellNotifier
+        from desktop.ui.reminder_window import ReminderWindow
+        from desktop.ui.timer_host import QtTimerHost
+        from desktop.ui.tray import Tray
+
+        self.app = app
+        self.paths = paths
+        self.journal = journal
+        self.reminders = Reminders(journal.db)
+        self.icon = QIcon(str(resource("icons", "ebb.svg")))
+        app.setWindowIcon(self.icon)
+        self.host = QtTimerHost()
+        self.scheduler = HostedScheduler(self.host, timezone=self.zone())
+        self.reminder_window = ReminderWindow()
+        self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
+        self.notifier = ShellNotifier(self.notifications, self.reminder_window)
+        self.service = ReminderService(
+            journal,
+            self.reminders,
+            self.scheduler,
+            self.notifier,
+            clock=lambda: datetime.now(UTC),
+            zone=self.zone,
+        )
+        self.notifier.action.connect(self.on_reminder_action)
+        self.notifier.delivered.connect(lambda _key: self.refresh_tray())
+        self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+        note = (
+            app.tr("Quick logging dialogs and the Today view are coming next. Until then: ebb --help")
+            if self.has_tray
+            else app.tr("No system tray was found, so this window is Ebb's home. Closing it quits Ebb.")
+        )
+        self.window = HomeWindow(_recent_lines(journal), self.icon, note)
+        self.tray = Tray(self.tray_status)
+        self.tray.open_main.connect(self.show_window)
+        self.tray.quit.connect(app.quit)
+        self.tray.pause_for.connect(
+            lambda minutes: self.pause(datetime.now(UTC) + timedelta(minutes=minutes))
+        )
+        self.tray.pause_until_tomorrow.connect(self.pause_until_tomorrow)
+        self.tray.resume.connect(self.resume)
+        self.watcher: Any = None
+        self.resume_listener: Any = None
+        if not self.has_tray:
+            app.setQuitOnLastWindowClosed(True)
+
+    # ---- start and stop ---------------------------------------------------------------
+
+    def show_first(self, minimized: bool) -> None:
+        """The part of start-up the user sees at once."""
+        if self.has_tray:
+            self.tray.show()
+        if not minimized or not self.has_tray:
+            self.show_window()
+
+    def finish_start(self) -> None:
+        """The rest, once the event loop runs: notifications, scheduler, first plan."""
+        from desktop.scheduling.clock_watch import ClockWatcher, read_clock
+
+        self.notifications.start()
+        self.scheduler.start()
+        self.watcher = ClockWatcher(self.service.on_clock_change, lambda: read_clock(self.zone_name))
+        self.service.add_watchdog(self.on_watchdog)
+        self.service.replan()
+        self.resume_listener = _listen_for_resume(self.watcher)
+        self.refresh_tray()
+        log.info("started; %d reminders pending", len(self.reminders.pending()))
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        self.notifications.stop()
+        self.tray.hide()
+        self.journal.db.conn.close()
+        log.info("stopped")
+
+    # ---- time ---------------------------------------------------------------------------
+
+    def _configured_zone(self) -> str:
+        from desktop.core.settings import effective_settings
+
+        return str(effective_settings(self.journal.stored_settings())["timezone"])
+
+    def zone(self) -> tzinfo:
+        from desktop.zone import zone
+
+        return zone(self._configured_zone())
+
+    def zone_name(self) -> str:
+        from desktop.zone import zone_name
+
+        return zone_name(self._configured_zone()) or "local"
+
+    def on_watchdog(self) -> None:
+        if self.watcher is not None:
+            self.watcher.check()
+        self.refresh_tray()
+
+    # ---- tray ---------------------------------------------------------------------------
+
+    def tray_status(self) -> Any:
+        from desktop.core.settings import effective_settings
+        from desktop.ui.tray import TrayStatus
+
+        now = datetime.now(UTC)
+        paused = self.reminders.paused_until()
+        pending = [o for o in self.reminders.pending() if o.fire_at >= now]
+        due = [
+            o
+            for o in self.reminders.on_dates([now.astimezone(self.zone()).date().isoformat()])
+            if o.state == "due"
+        ]
+        text = None
+        if pending:
+            first = pending[0]
+            discreet = effective_settings(self.journal.stored_settings())["discreet"] == "true"
+            what = KIND_WORDS.get(first.kind, first.kind)
+            if first.substance and not discreet and first.kind in ("dose", "melatonin"):
+                what = f"{first.substance} {what}" if first.kind == "dose" else first.substance
+            text = f"{first.fire_at.astimezone(self.zone()):%H:%M} {what}"
+        return TrayStatus(text, paused if paused is not None and paused > now else None, len(due))
+
+    def refresh_tray(self) -> None:
+        self.tray.refresh()
+
+    def pause(self, until: datetime) -> None:
+        self.service.pause(until)
+        self.refresh_tray()
+
+    def pause_until_tomorrow(self) -> None:
+        from desktop.core.planner import PlanConfig, wake_time
+        from desktop.core.settings import effective_settings
+        from desktop.core.times import localize
+
+        zone = self.zone()
+        tomorrow = datetime.now(UTC).astimezone(zone).date() + timedelta(days=1)
+        config = PlanConfig.from_settings(effective_settings(self.journal.stored_settings()))
+        self.pause(localize(datetime.combine(tomorrow, wake_time(config, tomorrow)), zone))
+
+    def resume(self) -> None:
+        self.service.resume()
+        self.refresh_tray()
+
+    def show_window(self) -> None:
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    # ---- reminders ------------------------------------------------------------------------
+
+    def on_reminder_action(self, key: str, what: str) -> None:
+        """Taken / Snooze / Skip from a notification or the reminder window."""
+        from desktop.core.errors import ValidationError
+
+        try:
+            if what == "skip":
+                self.service.skipped(key)
+            elif what.startswith("snooze"):
+                minutes = int(what.partition(":")[2] or 30)
+                self.service.snooze(key, minutes)
+            elif what == "taken":
+                self.service.taken(key)
+        except ValidationError as exc:
+            log.info("reminder %s: %s", key, exc)
+            self.tray.icon.showMessage("Ebb", exc.message)
+        self.refresh_tray()
+
+
+def _listen_for_resume(watcher: Any) -> Any:
+    """logind's PrepareForSleep(false) on the system bus means "just resumed". Where
+    there is no system bus (or no logind) the 60 s watchdog notices the gap instead."""
+    from PySide6.QtCore import SLOT, QObject, Slot
+    from PySide6.QtDBus import QDBusConnection
+
+    class ResumeListener(QObject):
+        @Slot(bool)
+        def prepare_for_sleep(self, going_to_sleep: bool) -> None:
+            if not going_to_sleep:
+                watcher.resumed()
+
+    listener = ResumeListener()
+    bus = QDBusConnection.systemBus()
+    if not bus.isConnected():
+        log.info("no system D-Bus: resume is detected by the watchdog only")
+        return listener
+    connected = bus.connect(
+        "org.freedesktop.login1",
+        "/org/freedesktop/login1",
+        "org.freedesktop.login1.Manager",
+        "PrepareForSleep",
+        listener,
+        SLOT("prepare_for_sleep(bool)").encode(),  # Qt's SLOT(): a "1" prefix, as bytes
+    )
+    log.info("listening for logind PrepareForSleep: %s", connected)
+    return listener
+
+
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
     """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
-    from PySide6.QtGui import QAction, QIcon
-    from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.ui.home import HomeWindow
+    from desktop.storage.backups import backup_before_migrating
+    from desktop.ui.single_instance import SingleInstance
+    from desktop.ui.unix_signals import SignalWatcher
 
+    configure_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Ebb")
+    app.setDesktopFileName("ebb")
+    app.setQuitOnLastWindowClosed(False)
+    instance = SingleInstance(paths.data_dir)
+    if not instance.acquire():
+        shown = instance.ask_first_to_show()
+        print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
+        return 0
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     try:
-        from datetime import UTC, datetime
-
-        from desktop.storage.backups import backup_before_migrating
-
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         journal = Journal(
             open_journal(paths.journal, before_migrating=backup_before_migrating(paths.backups, stamp))
         )
     except JournalUnreadable as exc:
-        print(f"ebb: error: journal: {exc}. It was not changed; see 'ebb doctor'.", file=sys.stderr)
+        message = f"{exc}. It was not changed; see 'ebb doctor' and 'ebb restore'."
+        print(f"ebb: error: journal: {message}", file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(None, app.tr("Ebb cannot open your journal"), message)
+        instance.release()
         return 4
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Ebb")
-    app.setQuitOnLastWindowClosed(False)
-    icon = QIcon(str(resource("icons", "ebb.svg")))
-    app.setWindowIcon(icon)
-    has_tray = QSystemTrayIcon.isSystemTrayAvailable()
-    note = (
-        app.tr(
-            "Reminders and quick logging dialogs are coming soon. "
-            "Until then, use the command line: ebb --help"
-        )
-        if has_tray
-        else app.tr("No system tray was found, so this window is Ebb's home. Close it to quit.")
-    )
-    window = HomeWindow(_recent_lines(journal), icon, note)
-    if not has_tray:
-        app.setQuitOnLastWindowClosed(True)
-    tray = QSystemTrayIcon(icon)
-    menu = QMenu()
-    open_action = QAction(app.tr("Open Ebb"), menu)
-    open_action.triggered.connect(window.show)
-    quit_action = QAction(app.tr("Quit"), menu)
-    quit_action.triggered.connect(app.quit)
-    menu.addAction(open_action)
-    menu.addSeparator()
-    menu.addAction(quit_action)
-    tray.setContextMenu(menu)
-    tray.setToolTip("Ebb")
-    if has_tray:
-        tray.show()
-    if not minimized or not has_tray:
-        window.show()
+    ebb = EbbApp(app, paths, journal)
+    instance.show_requested.connect(ebb.show_window)
+    signals = SignalWatcher(lambda _number: app.quit())
+    ebb.show_first(minimized)
     if smoke:
         app.processEvents()
+        ebb.finish_start()
+        app.processEvents()
         print("ready", flush=True)
-        journal.db.conn.close()
-        return 0
-    try:
-        return app.exec()
-    finally:
-        journal.db.conn.close()
+        code = 0
+    else:
+        QTimer.singleShot(0, ebb.finish_start)
+        code = app.exec()
+    ebb.shutdown()
+    signals.close()
+    instance.release()
+    return code

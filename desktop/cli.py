@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop.core.errors import ValidationError
-from desktop.core.times import localize, parse_date, parse_entry_time, zone_from_name
+from desktop.core.times import localize, parse_date, parse_entry_time
 from desktop.present import SEVERITY, describe, fmt, show_time
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID, EXIT_LIMIT, EXIT_UNREADABLE = 0, 1, 2, 3, 4
@@ -189,29 +189,20 @@ class Context:
     def stamp(self) -> str:
         return self.now().strftime("%Y%m%dT%H%M%SZ")
 
-    def zone_name(self) -> str | None:
+    def _configured_zone(self) -> str:
         from desktop.core.settings import effective_settings
 
-        configured = effective_settings(self.journal.stored_settings())["timezone"]
-        if configured:
-            return str(configured)
-        try:
-            from tzlocal import get_localzone_name
+        return str(effective_settings(self.journal.stored_settings())["timezone"])
 
-            return get_localzone_name()
-        except Exception:  # tzlocal raises its own error types for broken set-ups
-            return None
+    def zone_name(self) -> str | None:
+        from desktop.zone import zone_name
+
+        return zone_name(self._configured_zone())
 
     def zone(self) -> tzinfo:
-        name = self.zone_name()
-        if name:
-            try:
-                return zone_from_name("timezone", name)
-            except ValidationError:
-                pass
-        local = datetime.now().astimezone().tzinfo
-        assert local is not None
-        return local
+        from desktop.zone import zone
+
+        return zone(self._configured_zone())
 
     def entry_time(self, text: str | None, field: str = "at") -> datetime:
         if text is None:

@@ -1,0 +1,172 @@
+"""Desktop notifications with Taken / Snooze / Skip through desktop-notifier
+(freedesktop D-Bus on Linux), and the fallback reminder window.
+
+desktop-notifier is asyncio-based: it runs on an event loop in its own thread; button
+presses come back to the Qt thread through a queued signal. desktop-notifier swallows
+delivery errors (it only logs them), so success is taken from its ``on_dispatched``
+callback, with a time-out for a daemon that hangs; anything else falls back to the
+reminder window within seconds. The in-app state is the truth: a lost notification
+loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.scheduling.ports import Delivery, MissedItem
+from desktop.ui.reminder_text import missed_summary, reminder_text, tr
+from desktop.ui.reminder_window import ReminderWindow
+
+log = logging.getLogger(__name__)
+SEND_TIMEOUT_S = 5.0
+
+
+class DesktopNotifications(QObject):
+    """desktop-notifier on its own asyncio thread. Signals: ``action(key, what)``,
+    ``failed(key)`` (the notification could not be shown)."""
+
+    action = Signal(str, str)
+    failed = Signal(str)
+
+    def __init__(self, app_name: str, icon: Path | None) -> None:
+        super().__init__()
+        self._app_name = app_name
+        self._icon = icon
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._notifier: Any = None
+        self._thread: threading.Thread | None = None
+        self._ids: dict[str, str] = {}
+
+    def start(self) -> None:
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name="ebb-notifications", daemon=True
+        )
+        self._thread.start()
+        ready.wait(5)
+
+    def _run(self, ready: threading.Event) -> None:
+        from desktop_notifier import DesktopNotifier, Icon  # 60 ms of imports: after start-up
+
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self._loop = loop
+        if self._icon is not None:
+            self._notifier = DesktopNotifier(app_name=self._app_name, app_icon=Icon(path=self._icon))
+        else:
+            self._notifier = DesktopNotifier(app_name=self._app_name)
+        ready.set()
+        loop.run_forever()
+        loop.close()
+
+    def stop(self) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread is not None:
+            self._thread.join(2)
+
+    def send(self, key: str, title: str, body: str, buttons: Sequence[tuple[str, str]]) -> None:
+        """Show a notification; ``buttons`` are (label, what). Emits ``failed(key)`` if
+        no notification service takes it within a few seconds."""
+        if self._loop is None:
+            self.failed.emit(key)
+            return
+        future = asyncio.run_coroutine_threadsafe(self._send(key, title, body, buttons), self._loop)
+
+        def done(result: Future[bool]) -> None:
+            try:
+                shown = result.result()
+            except Exception:  # a time-out or a D-Bus error: fall back
+                log.warning("notification %s failed", key, exc_info=True)
+                shown = False
+            if not shown:
+                self.failed.emit(key)
+
+        future.add_done_callback(done)
+
+    async def _send(self, key: str, title: str, body: str, buttons: Sequence[tuple[str, str]]) -> bool:
+        from desktop_notifier import Button
+
+        dispatched = asyncio.Event()
+        identifier = await asyncio.wait_for(
+            self._notifier.send(
+                title=title,
+                message=body,
+                buttons=[
+                    Button(title=label, on_pressed=partial(self.action.emit, key, what))
+                    for label, what in buttons
+                ],
+                on_clicked=lambda: self.action.emit(key, "open"),
+                on_dispatched=dispatched.set,
+            ),
+            SEND_TIMEOUT_S,
+        )
+        if dispatched.is_set():
+            self._ids[key] = identifier
+        return dispatched.is_set()
+
+    def clear(self, key: str) -> None:
+        identifier = self._ids.pop(key, None)
+        if identifier is not None and self._loop is not None:
+            asyncio.run_coroutine_threadsafe(self._notifier.clear(identifier), self._loop)
+
+
+class ShellNotifier(QObject):
+    """The scheduling layer's Notifier: notifications first, the reminder window when
+    they fail (or when there is no notification service at all)."""
+
+    action = Signal(str, str)
+    delivered = Signal(str)
+
+    def __init__(self, notifications: DesktopNotifications | None, window: ReminderWindow) -> None:
+        super().__init__()
+        self.notifications = notifications
+        self.window = window
+        self.pending: dict[str, Delivery] = {}
+        window.action.connect(self.action)
+        if notifications is not None:
+            notifications.action.connect(self._from_notification)
+            notifications.failed.connect(self._fall_back)
+
+    def deliver(self, delivery: Delivery) -> None:
+        self.pending[delivery.key] = delivery
+        self.delivered.emit(delivery.key)
+        if self.notifications is None:
+            self.window.show_delivery(delivery)
+            return
+        text = reminder_text(delivery)
+        buttons = [(text.primary, "taken"), (tr("Snooze 30 min"), "snooze:30"), (tr("Skip"), "skip")]
+        self.notifications.send(delivery.key, text.title, text.body, buttons)
+
+    def withdraw(self, key: str) -> None:
+        self.pending.pop(key, None)
+        self.window.withdraw(key)
+        if self.notifications is not None:
+            self.notifications.clear(key)
+
+    def summarise_missed(self, missed: Sequence[MissedItem]) -> None:
+        title, body = missed_summary(list(missed))
+        if self.notifications is not None:
+            self.notifications.send("ebb:missed", title, body, [])
+        else:
+            log.info("%s: %s", title, body.replace("\n", "; "))
+
+    def _from_notification(self, key: str, what: str) -> None:
+        if what == "open" and key in self.pending:
+            self.window.show_delivery(self.pending[key])
+            return
+        self.action.emit(key, what)
+
+    def _fall_back(self, key: str) -> None:
+        delivery = self.pending.get(key)
+        if delivery is not None:
+            self.window.show_delivery(delivery)

@@ -1,0 +1,77 @@
+"""One Ebb per user: a QLockFile decides who runs; a QLocalServer lets a second launch
+ask the first to show its window, then the second exits 0."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+SHOW = b"show\n"
+CONNECT_TIMEOUT_MS = 2000
+
+
+def server_name() -> str:
+    """Per user, so two people on one machine each get their own Ebb."""
+    return f"ebb-{getpass.getuser()}"
+
+
+class SingleInstance(QObject):
+    """``acquire()`` is True for the first instance; the first then gets
+    ``show_requested`` whenever another launch asks."""
+
+    show_requested = Signal()
+
+    def __init__(self, lock_dir: Path, name: str | None = None) -> None:
+        super().__init__()
+        lock_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.name = name or server_name()
+        self._lock = QLockFile(str(lock_dir / f"{self.name}.lock"))
+        self._lock.setStaleLockTime(0)  # a lock left by a crashed Ebb is stale, not busy
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self._lock.tryLock(100):
+            return False
+        server = QLocalServer(self)
+        # Only this user may connect to the socket.
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            QLocalServer.removeServer(self.name)  # a stale socket from a crash
+            server.listen(self.name)
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        return True
+
+    def ask_first_to_show(self) -> bool:
+        """From a second launch: ask the running Ebb to show itself."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(QByteArray(SHOW))
+        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            # Deleted by Qt once pending events are done (Python deleting it at once
+            # can crash inside a queued socket event).
+            self._server.deleteLater()
+            self._server = None
+        self._lock.unlock()
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.setParent(self)  # freed with us; never deleted under a running slot
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(SHOW.strip()):
+            self.show_requested.emit()
+        socket.disconnectFromServer()

@@ -1,0 +1,47 @@
+"""The scheduler's one timer, as a QTimer owned by the app (DESIGN.md section 8).
+
+Stock QtScheduler creates a new single-shot timer on every wake-up; this host owns a
+single QTimer and re-arms it, so no timers leak and jobs run on the Qt main thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+# QTimer takes a signed 32-bit millisecond interval (about 24.8 days).
+MAX_INTERVAL_MS = 2**31 - 1
+
+
+class QtTimerHost(QObject):
+    """Implements desktop.scheduling.ports.TimerHost with one single-shot QTimer."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        # Coarse timers may fire up to 5 % late; reminders want the minute they asked for.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._fire)
+        self._callback: Callable[[], None] | None = None
+        self.arms = 0
+
+    def arm(self, delay_seconds: float, callback: Callable[[], None]) -> None:
+        self._callback = callback
+        self._timer.start(max(0, min(MAX_INTERVAL_MS, int(delay_seconds * 1000))))
+        self.arms += 1
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._callback = None
+
+    @property
+    def remaining_ms(self) -> int:
+        """Milliseconds until the timer fires (-1 when not armed)."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()

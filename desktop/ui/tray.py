@@ -1,0 +1,137 @@
+"""The tray icon and its menu (DESIGN.md section 9).
+
+The menu is rebuilt each time it opens, from a status the app provides, so it always
+shows the next reminder and the pause state as they are now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from desktop.paths import resource
+
+
+class TrayState(StrEnum):
+    IDLE = "idle"
+    DUE = "due"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class TrayStatus:
+    next_reminder: str | None  # e.g. "09:30 pain check-in" (no substance names when discreet)
+    paused_until: datetime | None
+    due: int  # reminders delivered and not yet answered
+
+
+def tray_icons() -> dict[TrayState, QIcon]:
+    return {
+        TrayState.IDLE: QIcon(str(resource("icons", "ebb.svg"))),
+        TrayState.DUE: QIcon(str(resource("icons", "ebb-due.svg"))),
+        TrayState.PAUSED: QIcon(str(resource("icons", "ebb-paused.svg"))),
+    }
+
+
+class Tray(QObject):
+    """Emits what the user chose; knows nothing about the journal."""
+
+    log_dose = Signal()
+    log_pain = Signal()
+    log_sleep = Signal()
+    pause_for = Signal(int)  # minutes
+    pause_until_tomorrow = Signal()
+    resume = Signal()
+    open_main = Signal()
+    open_settings = Signal()
+    quit = Signal()
+
+    def __init__(self, status: Callable[[], TrayStatus], icons: dict[TrayState, QIcon] | None = None) -> None:
+        super().__init__()
+        self.status = status
+        self.icons = icons or tray_icons()
+        self.icon = QSystemTrayIcon(self.icons[TrayState.IDLE])
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.state = TrayState.IDLE
+        self.rebuild_menu()
+        self.refresh()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def refresh(self) -> None:
+        """Icon and tooltip from the current status."""
+        status = self.status()
+        if status.paused_until is not None:
+            state = TrayState.PAUSED
+        elif status.due:
+            state = TrayState.DUE
+        else:
+            state = TrayState.IDLE
+        self.state = state
+        self.icon.setIcon(self.icons[state])
+        self.icon.setToolTip(self._tooltip(status))
+
+    def _tooltip(self, status: TrayStatus) -> str:
+        lines = ["Ebb"]
+        if status.paused_until is not None:
+            lines.append(
+                self.tr("Reminders paused until {time}").format(time=f"{status.paused_until:%a %H:%M}")
+            )
+        if status.due:
+            lines.append(self.tr("{n} reminder(s) waiting").format(n=status.due))
+        if status.next_reminder:
+            lines.append(self.tr("Next: {what}").format(what=status.next_reminder))
+        return "\n".join(lines)
+
+    def rebuild_menu(self) -> None:
+        status = self.status()
+        menu = self.menu
+        menu.clear()
+        header = menu.addAction(
+            self.tr("Next: {what}").format(what=status.next_reminder)
+            if status.next_reminder
+            else self.tr("No more reminders today")
+        )
+        header.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.tr("Log &dose…"), self.log_dose.emit)
+        menu.addAction(self.tr("&Pain check-in…"), self.log_pain.emit)
+        menu.addAction(self.tr("&Sleep diary…"), self.log_sleep.emit)
+        menu.addSeparator()
+        if status.paused_until is not None:
+            menu.addAction(
+                self.tr("&Resume reminders (paused until {time})").format(
+                    time=f"{status.paused_until:%H:%M}"
+                ),
+                self.resume.emit,
+            )
+        else:
+            pause = menu.addMenu(self.tr("Pa&use reminders"))
+            pause.addAction(self.tr("For 1 hour"), lambda: self.pause_for.emit(60))
+            pause.addAction(self.tr("Until tomorrow"), self.pause_until_tomorrow.emit)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Open Ebb"), self.open_main.emit)
+        menu.addAction(self.tr("Se&ttings…"), self.open_settings.emit)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Quit"), self.quit.emit)
+
+    def action_texts(self) -> list[str]:
+        """The menu's visible entries (for tests and screenshots)."""
+        return [a.text() for a in self.menu.actions() if not a.isSeparator()]
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_main.emit()

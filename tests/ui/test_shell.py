@@ -1,0 +1,197 @@
+"""The Qt shell's parts: the scheduler's timer, single instance, tray, reminder window,
+the notifier's fallback, and a clean quit on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop.scheduling.ports import Delivery, MissedItem
+from desktop.ui.notifications import ShellNotifier
+from desktop.ui.reminder_text import missed_summary, reminder_text
+from desktop.ui.reminder_window import ReminderWindow
+from desktop.ui.single_instance import SingleInstance
+from desktop.ui.timer_host import MAX_INTERVAL_MS, QtTimerHost
+from desktop.ui.tray import Tray, TrayState, TrayStatus
+
+BERLIN = ZoneInfo("Europe/Berlin")
+DUE = datetime(2026, 3, 2, 9, 30, tzinfo=BERLIN)
+
+
+def delivery(kind: str = "dose", substance: str | None = "Kratom", **extra) -> Delivery:
+    return Delivery(
+        key=f"{kind}:x",
+        kind=kind,
+        due=DUE,
+        valid_until=DUE + timedelta(hours=2),
+        substance=substance,
+        reason_code=extra.get("reason_code", "fixed_time"),
+        reason_data=extra.get("reason_data", {"time": "09:30"}),
+    )
+
+
+def test_the_timer_host_fires_its_one_timer(qtbot) -> None:
+    host = QtTimerHost()
+    fired: list[str] = []
+    host.arm(10, lambda: fired.append("late"))
+    host.arm(0.05, lambda: fired.append("soon"))  # re-arming replaces the deadline
+    qtbot.waitUntil(lambda: fired == ["soon"], timeout=2000)
+    qtbot.wait(100)
+    assert fired == ["soon"] and host.remaining_ms == -1
+
+
+def test_the_timer_host_clamps_long_waits_and_cancels(qtbot) -> None:
+    host = QtTimerHost()
+    host.arm(90 * 24 * 3600, lambda: None)  # 90 days: beyond QTimer's 2^31 ms
+    assert 0 < host.remaining_ms <= MAX_INTERVAL_MS
+    host.cancel()
+    assert host.remaining_ms == -1
+
+
+def test_only_one_instance_and_the_second_asks_the_first_to_show(qtbot, tmp_path: Path) -> None:
+    first = SingleInstance(tmp_path, name=f"ebb-test-{os.getpid()}")
+    assert first.acquire()
+    second = SingleInstance(tmp_path, name=first.name)
+    assert not second.acquire()
+    with qtbot.waitSignal(first.show_requested, timeout=3000):
+        assert second.ask_first_to_show()
+    first.release()
+    third = SingleInstance(tmp_path, name=first.name)
+    assert third.acquire()
+    third.release()
+
+
+def make_tray(status: TrayStatus) -> Tray:
+    return Tray(lambda: status)
+
+
+def test_tray_menu_and_states(qtbot) -> None:
+    tray = make_tray(TrayStatus("09:30 pain check-in", None, 0))
+    texts = tray.action_texts()
+    assert texts[0] == "Next: 09:30 pain check-in"
+    for wanted in (
+        "Log &dose…",
+        "&Pain check-in…",
+        "&Sleep diary…",
+        "Pa&use reminders",
+        "&Open Ebb",
+        "&Quit",
+    ):
+        assert wanted in texts
+    assert tray.state is TrayState.IDLE
+    assert "Next: 09:30 pain check-in" in tray.icon.toolTip()
+    paused = make_tray(TrayStatus(None, DUE, 0))
+    assert paused.state is TrayState.PAUSED
+    assert any(t.startswith("&Resume reminders") for t in paused.action_texts())
+    assert make_tray(TrayStatus(None, None, 2)).state is TrayState.DUE
+
+
+def test_tray_actions_emit_signals(qtbot) -> None:
+    tray = make_tray(TrayStatus(None, None, 0))
+    actions = {a.text(): a for a in tray.menu.actions()}
+    with qtbot.waitSignal(tray.log_pain):
+        actions["&Pain check-in…"].trigger()
+    with qtbot.waitSignal(tray.quit):
+        actions["&Quit"].trigger()
+    pause_menu = actions["Pa&use reminders"].menu()
+    with qtbot.waitSignal(tray.pause_for) as blocker:
+        pause_menu.actions()[0].trigger()
+    assert blocker.args == [60]
+
+
+@pytest.mark.parametrize(
+    ("kind", "substance", "title", "primary"),
+    [
+        ("dose", "Kratom", "Kratom dose reminder", "Taken"),
+        ("dose", None, "Reminder", "Taken"),  # discreet: no name anywhere
+        ("melatonin", "Melatonin", "Melatonin", "Taken"),
+        ("melatonin", None, "Evening reminder", "Taken"),
+        ("checkin", None, "Pain check-in", "Log pain"),
+        ("sleep_diary", None, "Sleep diary", "Fill in"),
+    ],
+)
+def test_reminder_words(qtbot, kind, substance, title, primary) -> None:
+    text = reminder_text(delivery(kind, substance))
+    assert (text.title, text.primary) == (title, primary)
+    if substance is None:
+        assert "Kratom" not in text.title + text.body and "Melatonin" not in text.title + text.body
+
+
+def test_missed_summary_is_one_message() -> None:
+    items = [MissedItem(f"k{i}", "checkin", DUE + timedelta(hours=i), None) for i in range(10)]
+    title, body = missed_summary(items)
+    assert title == "While you were away: 10 reminder(s) missed"
+    assert body.count("\n") == 8 and body.endswith("… and 2 more")
+
+
+def test_reminder_window_answers(qtbot) -> None:
+    window = ReminderWindow()
+    qtbot.addWidget(window)
+    window.show_delivery(delivery())
+    assert window.isVisible() and window.title.text() == "Kratom dose reminder"
+    with qtbot.waitSignal(window.action) as blocker:
+        window.skip.click()
+    assert blocker.args == ["dose:x", "skip"] and not window.isVisible()
+    window.show_delivery(delivery())
+    with qtbot.waitSignal(window.action) as blocker:
+        window.snooze.menu().actions()[0].trigger()
+    assert blocker.args == ["dose:x", "snooze:10"]
+
+
+def test_without_a_notification_service_the_window_shows_the_reminder(qtbot) -> None:
+    window = ReminderWindow()
+    qtbot.addWidget(window)
+    notifier = ShellNotifier(None, window)
+    notifier.deliver(delivery("checkin", None))
+    assert window.isVisible() and window.key == "checkin:x"
+    notifier.withdraw("checkin:x")
+    assert not window.isVisible()
+
+
+def test_a_failed_notification_falls_back_to_the_window(qtbot) -> None:
+    from desktop.ui.notifications import DesktopNotifications
+
+    window = ReminderWindow()
+    qtbot.addWidget(window)
+    notifications = DesktopNotifications("Ebb", None)  # never started: sending fails at once
+    notifier = ShellNotifier(notifications, window)
+    notifier.deliver(delivery())
+    qtbot.waitUntil(window.isVisible, timeout=3000)
+    assert window.key == "dose:x"
+
+
+def _start(data: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": "UTC"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def test_a_second_launch_exits_0_and_sigterm_quits_cleanly(tmp_path: Path) -> None:
+    first = _start(tmp_path, "--minimized")
+    try:
+        deadline = time.monotonic() + 20
+        while not list(tmp_path.glob("*.lock")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        second = _start(tmp_path, "--smoke")
+        out, _ = second.communicate(timeout=30)
+        assert second.returncode == 0
+        assert "already running" in out
+    finally:
+        first.send_signal(signal.SIGTERM)
+        _, err = first.communicate(timeout=20)
+    assert first.returncode == 0, err
+    assert not list(tmp_path.glob("*.lock")), "the lock file is removed on a clean quit"
