@@ -204,6 +204,7 @@ class EbbApp:
         self.refresh_tray()
 
     def show_window(self) -> None:
+        log.info("showing the main window")
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
@@ -221,11 +222,65 @@ class EbbApp:
                 minutes = int(what.partition(":")[2] or 30)
                 self.service.snooze(key, minutes)
             elif what == "taken":
-                self.service.taken(key)
+                self.taken(key)
         except ValidationError as exc:
             log.info("reminder %s: %s", key, exc)
             self.tray.icon.showMessage("Ebb", exc.message)
         self.refresh_tray()
+
+    def taken(self, key: str) -> None:
+        """ "Taken" on a dose or melatonin reminder logs the dose (the user's usual
+        amount) and says when the next one is within their limits."""
+        occurrence = self.reminders.get(key)
+        if occurrence is None or occurrence.kind not in ("dose", "melatonin") or occurrence.substance is None:
+            self.service.taken(key)
+            return
+        stored = self.journal.substance(occurrence.substance)
+        if stored.substance.usual_amount is None:
+            # No amount is ever suggested: without a usual amount the user types it.
+            self.tray.icon.showMessage(
+                "Ebb", self.app.tr("Log the amount you took: Log dose… in the tray menu.")
+            )
+            self.service.taken(key)
+            return
+        self.log_dose(stored.substance, stored.substance.usual_amount, source="reminder")
+        self.service.taken(key)
+        self.service.replan()  # follow-ups for the new dose
+
+    def log_dose(self, substance: Any, amount: float, *, source: str = "manual") -> int:
+        """Log a dose now (with any limit warnings recorded) and tell the user where
+        they stand against their own limits."""
+        from desktop.core.safety import DAY, check_dose
+        from desktop.core.validation import validate_dose
+
+        now = datetime.now(UTC)
+        zone = self.zone()
+        history = self.journal.doses_of(substance.name, now - DAY, now + DAY)
+        verdict = check_dose(substance.limits, history, now, amount)
+        dose = validate_dose(
+            substance,
+            amount,
+            now.astimezone(zone),
+            now,
+            source=source,
+            warnings=tuple(str(r) for r in verdict.reasons),
+        )
+        entry_id = self.journal.add_entry(dose, zone=self.zone_name())
+        after = self.journal.doses_of(substance.name, now - DAY, now + DAY)
+        following = check_dose(substance.limits, after, now, amount)
+        used = self.app.tr("{n} dose(s), {total:g} {unit} in the last 24 h").format(
+            n=len(after), total=sum(d.amount for d in after), unit=substance.unit
+        )
+        if following.next_ok_at is not None and substance.limits.any:
+            when = following.next_ok_at.astimezone(zone)
+            message = self.app.tr("Logged. Within your limits again from {time} · {used}").format(
+                time=f"{when:%H:%M}", used=used
+            )
+        else:
+            message = self.app.tr("Logged · {used}").format(used=used)
+        self.tray.icon.showMessage("Ebb", message)
+        log.info("dose logged from %s (entry %d)", source, entry_id)
+        return entry_id
 
 
 def _listen_for_resume(watcher: Any) -> Any:

@@ -27,9 +27,13 @@ WATCHDOG_SECONDS = 60
 # Data the planner reads beyond the pattern window: 14 diary nights and a day of doses.
 EXTRA_LOOKBACK = timedelta(days=16)
 SNOOZE_CHOICES = (10, 30, 60)
-# A dose reminder's amount for the limit check when the user set no usual amount: any
-# positive amount, so that a reached daily cap still counts as reached.
-_ANY_AMOUNT = 1e-9
+
+
+def _any_amount(cap: float | None) -> float:
+    """A dose reminder's amount for the limit check when the user set no usual amount:
+    a small positive amount, so that a reached daily cap counts as reached. It must be
+    above check_dose's rounding tolerance (cap x 1e-9)."""
+    return 1e-6 * cap if cap else 1e-6
 
 
 class ReminderService:
@@ -128,7 +132,7 @@ class ReminderService:
 
     def _dose_allowed(self, occurrence: StoredOccurrence, now: datetime) -> bool:
         stored = self.journal.substance(occurrence.substance or "")
-        amount = stored.substance.usual_amount or _ANY_AMOUNT
+        amount = stored.substance.usual_amount or _any_amount(stored.substance.limits.max_amount_per_24h)
         history = self.journal.doses_of(stored.substance.name, now - DAY, now + DAY)
         verdict = check_dose(stored.substance.limits, history, now, amount)
         if verdict.ok:

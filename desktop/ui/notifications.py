@@ -107,6 +107,8 @@ class DesktopNotifications(QObject):
                 ],
                 on_clicked=lambda: self.action.emit(key, "open"),
                 on_dispatched=dispatched.set,
+                # A reminder stays until answered (0 = never expires); a summary may go.
+                timeout=0 if buttons else -1,
             ),
             SEND_TIMEOUT_S,
         )

@@ -68,8 +68,10 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.setParent(self)  # freed with us; never deleted under a running slot
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            if socket.bytesAvailable():  # the message may be here before we listen for it
+                self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(SHOW.strip()):

@@ -191,3 +191,16 @@ def test_changed_inputs_update_only_what_changed(rig) -> None:
             if k.endswith("2026-03-02:0") and k.startswith("dose")
         )
     ).due == at(2, 10, 0)
+
+
+def test_a_reached_daily_cap_suppresses_a_reminder_even_without_a_usual_amount(rig) -> None:
+    from desktop.core.validation import validate_substance
+
+    rig.journal.db.execute("UPDATE substances SET usual_amount = NULL WHERE name = 'Kratom'")
+    kratom = validate_substance("Kratom", "kratom", "g", min_interval_h=4, max_per_day=3, daily_cap=8)
+    rig.move_to(at(2, 0, 30))
+    # 8 g (the whole cap) taken just after midnight, 9 h before the 09:30 reminder.
+    rig.journal.add_entry(validate_dose(kratom, 8, at(2, 0, 30), at(2, 0, 30)), zone="Europe/Berlin")
+    rig.move_to(at(2, 12, 0))
+    dose = rig.reminders.get(next(o.key for o in rig.reminders.on_dates(["2026-03-02"]) if o.kind == "dose"))
+    assert dose.state == "suppressed" and dose.state_data == {"reasons": ["max_amount_24h"]}
