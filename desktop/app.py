@@ -13,12 +13,10 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from desktop.paths import Paths, log_dir, resource
-from desktop.present import describe, show_time
 from desktop.storage.database import JournalUnreadable, open_journal
 from desktop.storage.repository import Journal, Reminders
 
 log = logging.getLogger("desktop.app")
-RECENT = 50
 KIND_WORDS = {
     "melatonin": "melatonin",
     "dose": "dose",
@@ -26,11 +24,6 @@ KIND_WORDS = {
     "followup": "pain follow-up",
     "sleep_diary": "sleep diary",
 }
-
-
-def _recent_lines(journal: Journal) -> list[str]:
-    records = journal.entries()[-RECENT:]
-    return [f"{show_time(r['at'])}   {r['kind']:<6}  {describe(r)}" for r in reversed(records)]
 
 
 def configure_logging(verbose: bool = False) -> None:
@@ -59,10 +52,12 @@ class EbbApp:
 
         from desktop.scheduling.scheduler import HostedScheduler
         from desktop.scheduling.service import ReminderService
-        from desktop.ui.home import HomeWindow
+        from desktop.ui.journal_window import JournalWindow
+        from desktop.ui.main_window import MainWindow
         from desktop.ui.notifications import DesktopNotifications, ShellNotifier
         from desktop.ui.reminder_window import ReminderWindow
         from desktop.ui.timer_host import QtTimerHost
+        from desktop.ui.today import TodayView
         from desktop.ui.tray import Tray
 
         self.app = app
@@ -88,13 +83,31 @@ class EbbApp:
         self.notifier.delivered.connect(lambda _key: self.refresh_tray())
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         note = (
-            app.tr("Quick logging dialogs and the Today view are coming next. Until then: ebb --help")
+            ""
             if self.has_tray
             else app.tr("No system tray was found, so this window is Ebb's home. Closing it quits Ebb.")
         )
-        self.window = HomeWindow(_recent_lines(journal), self.icon, note)
+        self.journal_view = JournalWindow(
+            lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
+        )
+        # Editing needs the dialogs to open with an entry's values; until then an
+        # entry is corrected by Delete (undoable) and logging it again.
+        self.journal_view.set_editing_available(False)
+        self.today_view = TodayView()
+        self.window = MainWindow(self.today_view, self.journal_view, self.icon, note)
+        self.window.log_dose.connect(lambda: self.open_dose_dialog())
+        self.window.log_pain.connect(lambda: self.open_pain_dialog())
+        self.window.log_sleep.connect(lambda: self.open_sleep_dialog())
+        self.window.log_effect.connect(self.open_effect_dialog)
+        self.window.log_note.connect(self.open_note_dialog)
+        self.window.quit_requested.connect(app.quit)
+        self._dialogs: list[Any] = []
         self.tray = Tray(self.tray_status)
         self.tray.open_main.connect(self.show_window)
+        self.tray.log_dose.connect(lambda: self.open_dose_dialog())
+        self.tray.log_pain.connect(lambda: self.open_pain_dialog())
+        self.tray.log_sleep.connect(lambda: self.open_sleep_dialog())
+        self.tray.open_settings.connect(self.show_window)
         self.tray.quit.connect(app.quit)
         self.tray.pause_for.connect(
             lambda minutes: self.pause(datetime.now(UTC) + timedelta(minutes=minutes))
@@ -125,7 +138,7 @@ class EbbApp:
         self.service.add_watchdog(self.on_watchdog)
         self.service.replan()
         self.resume_listener = _listen_for_resume(self.watcher)
-        self.refresh_tray()
+        self.refresh_views()
         log.info("started; %d reminders pending", len(self.reminders.pending()))
 
     def shutdown(self) -> None:
@@ -156,7 +169,7 @@ class EbbApp:
     def on_watchdog(self) -> None:
         if self.watcher is not None:
             self.watcher.check()
-        self.refresh_tray()
+        self.refresh_views()
 
     # ---- tray ---------------------------------------------------------------------------
 
@@ -185,6 +198,110 @@ class EbbApp:
     def refresh_tray(self) -> None:
         self.tray.refresh()
 
+    def refresh_views(self) -> None:
+        """Tray, Today and the journal list, after anything changed (and each minute)."""
+        from desktop.ui.today import today_summary
+
+        self.tray.refresh()
+        if self.window.isVisible():
+            self.today_view.refresh(
+                today_summary(self.journal, self.reminders, datetime.now(UTC), self.zone())
+            )
+            self.journal_view.reload()
+
+    def today(self) -> Any:
+        return datetime.now(UTC).astimezone(self.zone()).date()
+
+    # ---- entries and dialogs --------------------------------------------------------------
+
+    def _delete_entry(self, entry_id: int) -> Any:
+        record = self.journal.delete_entry(entry_id)
+        self.after_change()
+        return record
+
+    def _undo(self) -> Any:
+        result = self.journal.undo()
+        self.after_change()
+        return result
+
+    def after_change(self) -> None:
+        """A journal change can move reminders (follow-ups, pattern, limits)."""
+        self.service.replan()
+        self.refresh_views()
+
+    def _save(self, value: Any) -> int:
+        entry_id = self.journal.add_entry(value, zone=self.zone_name())
+        self.after_change()
+        return int(entry_id)
+
+    def _open(self, dialog: Any, on_saved: Any = None) -> None:
+        # Kept referenced until closed and shown non-modally (a reminder may arrive
+        # while one is open); raised so the keyboard goes to it.
+        self._dialogs.append(dialog)
+
+        def finished(result: int) -> None:
+            self._dialogs.remove(dialog)
+            if result and on_saved is not None:
+                on_saved()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def open_pain_dialog(self, source: str = "manual", on_saved: Any = None) -> None:
+        from desktop.ui.dialogs import PainDialog
+
+        self._open(PainDialog(self._save, self._now, self.zone(), source=source), on_saved)
+
+    def open_dose_dialog(
+        self, selected: str | None = None, source: str = "manual", on_saved: Any = None
+    ) -> None:
+        from desktop.core.safety import DAY, check_dose
+        from desktop.ui.dialogs import DoseDialog
+
+        substances = [s.substance for s in self.journal.substances() if s.substance.active]
+
+        def check_limits(substance: Any, amount: float, at: datetime) -> Any:
+            history = self.journal.doses_of(substance.name, at - DAY, at + DAY)
+            return check_dose(substance.limits, history, at, amount)
+
+        dialog = DoseDialog(
+            self._save,
+            self._now,
+            self.zone(),
+            substances=substances,
+            check_limits=check_limits,
+            selected=selected,
+            source=source,
+        )
+        self._open(dialog, on_saved)
+
+    def open_sleep_dialog(self, on_saved: Any = None) -> None:
+        from desktop.core.planner import PlanConfig, wake_time
+        from desktop.core.settings import effective_settings
+        from desktop.ui.dialogs import SleepDialog
+
+        config = PlanConfig.from_settings(effective_settings(self.journal.stored_settings()))
+        dialog = SleepDialog(
+            self._save, self._now, self.zone(), bedtime=config.bed, wake_time=wake_time(config, self.today())
+        )
+        self._open(dialog, on_saved)
+
+    def open_effect_dialog(self) -> None:
+        from desktop.ui.dialogs import EffectDialog
+
+        self._open(EffectDialog(self._save, self._now, self.zone()))
+
+    def open_note_dialog(self) -> None:
+        from desktop.ui.dialogs import NoteDialog
+
+        self._open(NoteDialog(self._save, self._now, self.zone()))
+
     def pause(self, until: datetime) -> None:
         self.service.pause(until)
         self.refresh_tray()
@@ -206,6 +323,7 @@ class EbbApp:
     def show_window(self) -> None:
         log.info("showing the main window")
         self.window.show()
+        self.refresh_views()
         self.window.raise_()
         self.window.activateWindow()
 
@@ -229,19 +347,32 @@ class EbbApp:
         self.refresh_tray()
 
     def taken(self, key: str) -> None:
-        """ "Taken" on a dose or melatonin reminder logs the dose (the user's usual
-        amount) and says when the next one is within their limits."""
+        """The first button of a reminder: a dose or melatonin is logged (the user's usual
+        amount, or the dose dialog when they set none); a check-in or follow-up opens the
+        pain prompt and the morning reminder the sleep diary. The reminder counts as
+        taken once the entry is saved."""
         occurrence = self.reminders.get(key)
-        if occurrence is None or occurrence.kind not in ("dose", "melatonin") or occurrence.substance is None:
+        if occurrence is None:
+            return
+
+        def done() -> None:
+            self.service.taken(key)
+            self.refresh_views()
+
+        if occurrence.kind in ("checkin", "followup"):
+            source = "follow-up" if occurrence.kind == "followup" else "scheduled"
+            self.open_pain_dialog(source=source, on_saved=done)
+            return
+        if occurrence.kind == "sleep_diary":
+            self.open_sleep_dialog(on_saved=done)
+            return
+        if occurrence.substance is None:
             self.service.taken(key)
             return
         stored = self.journal.substance(occurrence.substance)
         if stored.substance.usual_amount is None:
             # No amount is ever suggested: without a usual amount the user types it.
-            self.tray.icon.showMessage(
-                "Ebb", self.app.tr("Log the amount you took: Log dose… in the tray menu.")
-            )
-            self.service.taken(key)
+            self.open_dose_dialog(selected=stored.substance.name, source="reminder", on_saved=done)
             return
         self.log_dose(stored.substance, stored.substance.usual_amount, source="reminder")
         self.service.taken(key)

@@ -365,9 +365,15 @@ class JournalWindow(QMainWindow):
         if self.stack.currentWidget() is self.table:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_editing_available(self, available: bool) -> None:
+        """Hide Edit where no edit dialog is wired up yet (no button that does nothing)."""
+        self._editing = available
+        self.edit_button.setVisible(available)
+        self.edit_action.setEnabled(available)
+
     def request_edit(self) -> None:
         record = self.selected_record()
-        if record is not None:
+        if record is not None and getattr(self, "_editing", True):
             self.edit_requested.emit(dict(record))
 
     def delete_selected(self) -> None:
