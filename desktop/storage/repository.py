@@ -184,6 +184,31 @@ class Journal:
             )
             return int(cursor.lastrowid or 0)
 
+    def update_substance(self, name: str, substance: Substance) -> None:
+        """Change a substance (its limits, usual amount, timing, alias, active flag or
+        name). The unit cannot change once doses were logged: their amounts would then
+        mean something else."""
+        with self.db.atomic():
+            row = self._substance_row(name)
+            if row is None:
+                raise ValidationError("substance", f"{name!a} is not a known substance")
+            other = self._substance_row(substance.name)
+            if other is not None and other[0] != row[0]:
+                raise ValidationError("name", f"{substance.name!a} already exists")
+            unit, doses = self.db.execute(
+                "SELECT unit, (SELECT count(*) FROM doses WHERE substance_id = ?) FROM substances WHERE id = ?",
+                [row[0], row[0]],
+            ).fetchone()
+            if unit != substance.unit and doses:
+                raise ValidationError(
+                    "unit", f"stays {unit}: {doses} logged doses are in {unit}; add a new substance instead"
+                )
+            record = substance_record(substance, row[1])
+            record["active"] = int(record["active"])
+            del record["uid"]
+            assignments = ", ".join(f"{key} = ?" for key in record)
+            self.db.execute(f"UPDATE substances SET {assignments} WHERE id = ?", [*record.values(), row[0]])
+
     def _substance_row(self, name: str) -> sqlite_row | None:
         row: sqlite_row | None = self.db.execute(
             "SELECT id, uid FROM substances WHERE name = ? COLLATE NOCASE", [name]

@@ -400,3 +400,32 @@ def test_settings_are_upserted(db: Database) -> None:
     assert db.execute("SELECT key, value, updated_utc FROM settings").fetchall() == [
         ("bedtime", "23:00", "2026-03-02T00:00:00.000000Z")
     ]
+
+
+def test_update_substance_changes_limits_and_keeps_the_unit_of_logged_doses(tmp_path) -> None:
+    from datetime import datetime, timedelta
+
+    from desktop.core.errors import ValidationError
+    from desktop.core.validation import validate_dose, validate_substance
+    from desktop.storage.database import open_journal
+    from desktop.storage.repository import Journal
+
+    journal = Journal(open_journal(tmp_path / "journal.db"))
+    journal.add_substance(validate_substance("Kratom", "kratom", "g", max_per_day=3))
+    journal.update_substance(
+        "kratom", validate_substance("Kratom", "kratom", "g", max_per_day=2, usual_amount=2)
+    )
+    assert journal.substance("Kratom").substance.limits.max_doses_per_24h == 2
+    now = datetime.fromisoformat("2026-03-02T09:00:00+01:00")
+    journal.add_entry(
+        validate_dose(journal.substance("Kratom").substance, 2, now, now + timedelta(hours=1)), zone=None
+    )
+    with pytest.raises(ValidationError) as caught:
+        journal.update_substance("Kratom", validate_substance("Kratom", "kratom", "capsule"))
+    assert caught.value.field == "unit"
+    journal.add_substance(validate_substance("Melatonin", "melatonin", "mg"))
+    with pytest.raises(ValidationError) as caught:
+        journal.update_substance("Kratom", validate_substance("melatonin", "kratom", "g"))
+    assert caught.value.field == "name"
+    journal.update_substance("Kratom", validate_substance("Green kratom", "kratom", "g"))
+    assert journal.entries(kind="dose")[0]["substance"] == "Green kratom"
