@@ -196,7 +196,8 @@ class Journal:
             if other is not None and other[0] != row[0]:
                 raise ValidationError("name", f"{substance.name!a} already exists")
             unit, doses = self.db.execute(
-                "SELECT unit, (SELECT count(*) FROM doses WHERE substance_id = ?) FROM substances WHERE id = ?",
+                "SELECT unit, (SELECT count(*) FROM doses WHERE substance_id = ?) "
+                "FROM substances WHERE id = ?",
                 [row[0], row[0]],
             ).fetchone()
             if unit != substance.unit and doses:
