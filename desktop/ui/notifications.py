@@ -70,6 +70,12 @@ class DesktopNotifications(QObject):
 
     def stop(self) -> None:
         if self._loop is not None:
+            if self._ids:  # reminders shown by this run would be dead buttons after it
+                done = asyncio.run_coroutine_threadsafe(self._clear_all(), self._loop)
+                try:
+                    done.result(timeout=2)
+                except Exception:
+                    log.info("could not clear notifications on quit", exc_info=True)
             self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread is not None:
             self._thread.join(2)
@@ -115,6 +121,11 @@ class DesktopNotifications(QObject):
         if dispatched.is_set():
             self._ids[key] = identifier
         return dispatched.is_set()
+
+    async def _clear_all(self) -> None:
+        for identifier in list(self._ids.values()):
+            await asyncio.wait_for(self._notifier.clear(identifier), SEND_TIMEOUT_S)
+        self._ids.clear()
 
     def clear(self, key: str) -> None:
         identifier = self._ids.pop(key, None)

@@ -27,6 +27,25 @@ class Desktop:
     env: dict[str, str]
     root: Path
     offered: Path
+    processes: list[subprocess.Popen[str]]
+
+    def start_dunst(self) -> None:
+        self.processes.append(
+            subprocess.Popen(
+                ["dunst", "-config", str(self.root / "dunstrc")],
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
+        )
+        _wait_for(lambda: self.run("dunstctl", "is-paused", check=False).returncode == 0, 15, "dunst")
+
+    def stop_dunst(self) -> None:
+        for process in self.processes:
+            if process.args[0] == "dunst" and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=5)
 
     def run(self, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(argv, env=self.env, capture_output=True, text=True, check=check, timeout=30)
@@ -58,7 +77,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
             pytest.fail(f"end-to-end tools missing: {', '.join(missing)}")
         pytest.skip(f"end-to-end tools missing: {', '.join(missing)}")
     root = tmp_path_factory.mktemp("desktop")
-    processes: list[subprocess.Popen[str]] = []
+    processes: list[subprocess.Popen[str]] = []  # stopped in reverse order at the end
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
@@ -124,8 +143,8 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
             stderr=subprocess.DEVNULL,
         )
     )
-    desk = Desktop(env, root, offered)
-    _wait_for(lambda: desk.run("dunstctl", "is-paused", check=False).returncode == 0, 15, "dunst")
+    desk = Desktop(env, root, offered, processes)
+    desk.start_dunst()
     time.sleep(1.0)  # trayer claims the tray selection
     yield desk
     for process in reversed(processes):

@@ -1,0 +1,114 @@
+"""Screenshots of the windows and dialogs on a real X server, driven by keyboard, and
+the reminder window taking over when the notification daemon is gone."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Desktop, _wait_for
+from tests.e2e.test_reminder_e2e import ebb, next_minute, query
+
+pytestmark = pytest.mark.e2e
+
+
+def visible(desktop: Desktop, name: str) -> str:
+    found = desktop.run("xdotool", "search", "--onlyvisible", "--name", name, check=False).stdout.split()
+    return found[0] if found else ""
+
+
+def press(desktop: Desktop, window: str, *keys: str) -> None:
+    """Give ``window`` the keyboard (there is no window manager here) and type."""
+    desktop.run("xdotool", "windowfocus", "--sync", window, check=False)
+    desktop.run("xdotool", "key", *keys)
+
+
+def test_windows_and_dialogs_by_keyboard(desktop: Desktop, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ebb(desktop, data, "demo", "--days", "45", "--seed", "4")
+    ebb(desktop, data, "settings", "set", "dose_timing", "pattern")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run"],
+        env=desktop.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: visible(desktop, "^Ebb$"), 20, "the main window")
+        window = visible(desktop, "^Ebb$")
+        time.sleep(1)
+        desktop.screenshot("10-today")
+        press(desktop, window, "alt+j")
+        time.sleep(0.8)
+        desktop.screenshot("11-journal")
+        for keys, name in (
+            ("ctrl+p", "12-pain-dialog"),
+            ("ctrl+d", "13-dose-dialog"),
+            ("ctrl+l", "14-sleep-dialog"),
+            ("ctrl+shift+e", "15-effect-dialog"),
+            ("ctrl+n", "16-note-dialog"),
+        ):
+            press(desktop, window, keys)
+            time.sleep(1.0)
+            desktop.screenshot(name)
+            desktop.run("xdotool", "key", "Escape")
+            time.sleep(0.5)
+        # A pain check-in entirely by keyboard: Ctrl+P, "7", Enter.
+        before = query(data, "SELECT count(*) FROM pains")[0][0]
+        press(desktop, window, "ctrl+p")
+        time.sleep(1.0)
+        desktop.run("xdotool", "key", "7", "Return")
+        _wait_for(lambda: query(data, "SELECT count(*) FROM pains")[0][0] == before + 1, 10, "the pain entry")
+        assert query(data, "SELECT score FROM pains ORDER BY entry_id DESC LIMIT 1") == [(7,)]
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _, err = app.communicate(timeout=20)
+    assert app.returncode == 0, err
+
+
+def test_without_a_notification_daemon_the_reminder_window_takes_over(
+    desktop: Desktop, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    ebb(
+        desktop, data, "substance", "add", "Melatonin", "--kind", "melatonin", "--unit", "mg", "--amount", "1"
+    )
+    ebb(desktop, data, "settings", "set", "checkin_times", next_minute())
+    ebb(desktop, data, "settings", "set", "followups_min", "")
+    desktop.stop_dunst()
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "--minimized"],
+        env=desktop.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: visible(desktop, "^Ebb reminder$"), 110, "the reminder window")
+        time.sleep(0.5)
+        desktop.screenshot("20-reminder-window")
+        reminder = visible(desktop, "^Ebb reminder$")
+        press(desktop, reminder, "Return")  # "Log pain", the default button
+        time.sleep(1.0)
+        desktop.screenshot("21-pain-prompt-from-reminder")
+        desktop.run("xdotool", "key", "4", "Return")
+        _wait_for(lambda: query(data, "SELECT count(*) FROM pains")[0][0] == 1, 10, "the pain entry")
+        _wait_for(
+            lambda: (
+                query(data, "SELECT state FROM occurrences WHERE kind = 'checkin' ORDER BY due_utc LIMIT 1")
+                == [("taken",)]
+            ),
+            10,
+            "the check-in marked taken",
+        )
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _, err = app.communicate(timeout=20)
+        desktop.start_dunst()
+    assert app.returncode == 0, err
