@@ -347,10 +347,10 @@ class EbbApp:
         self.refresh_tray()
 
     def taken(self, key: str) -> None:
-        """The first button of a reminder: a dose or melatonin is logged (the user's usual
-        amount, or the dose dialog when they set none); a check-in or follow-up opens the
-        pain prompt and the morning reminder the sleep diary. The reminder counts as
-        taken once the entry is saved."""
+        """The first button of a reminder opens what it asks for: the dose dialog (the
+        usual amount filled in when the user set one, editable; otherwise empty), the
+        0-10 pain prompt, or the sleep diary. The reminder counts as taken once the
+        entry is saved; closing the dialog leaves the reminder as it was."""
         occurrence = self.reminders.get(key)
         if occurrence is None:
             return
@@ -362,56 +362,40 @@ class EbbApp:
         if occurrence.kind in ("checkin", "followup"):
             source = "follow-up" if occurrence.kind == "followup" else "scheduled"
             self.open_pain_dialog(source=source, on_saved=done)
-            return
-        if occurrence.kind == "sleep_diary":
+        elif occurrence.kind == "sleep_diary":
             self.open_sleep_dialog(on_saved=done)
-            return
-        if occurrence.substance is None:
-            self.service.taken(key)
-            return
-        stored = self.journal.substance(occurrence.substance)
-        if stored.substance.usual_amount is None:
-            # No amount is ever suggested: without a usual amount the user types it.
-            self.open_dose_dialog(selected=stored.substance.name, source="reminder", on_saved=done)
-            return
-        self.log_dose(stored.substance, stored.substance.usual_amount, source="reminder")
-        self.service.taken(key)
-        self.service.replan()  # follow-ups for the new dose
+        elif occurrence.substance is None:
+            done()
+        else:
+            name = occurrence.substance
 
-    def log_dose(self, substance: Any, amount: float, *, source: str = "manual") -> int:
-        """Log a dose now (with any limit warnings recorded) and tell the user where
-        they stand against their own limits."""
+            def dose_done() -> None:
+                done()
+                self.tell_limits(name)
+
+            self.open_dose_dialog(selected=name, source="reminder", on_saved=dose_done)
+
+    def tell_limits(self, name: str) -> None:
+        """After a dose: where the user stands against their own limits."""
         from desktop.core.safety import DAY, check_dose
-        from desktop.core.validation import validate_dose
+        from desktop.scheduling.service import limit_check_amount
 
+        substance = self.journal.substance(name).substance
         now = datetime.now(UTC)
-        zone = self.zone()
-        history = self.journal.doses_of(substance.name, now - DAY, now + DAY)
-        verdict = check_dose(substance.limits, history, now, amount)
-        dose = validate_dose(
-            substance,
-            amount,
-            now.astimezone(zone),
-            now,
-            source=source,
-            warnings=tuple(str(r) for r in verdict.reasons),
-        )
-        entry_id = self.journal.add_entry(dose, zone=self.zone_name())
-        after = self.journal.doses_of(substance.name, now - DAY, now + DAY)
-        following = check_dose(substance.limits, after, now, amount)
+        recent = self.journal.doses_of(substance.name, now - DAY, now + timedelta(seconds=1))
         used = self.app.tr("{n} dose(s), {total:g} {unit} in the last 24 h").format(
-            n=len(after), total=sum(d.amount for d in after), unit=substance.unit
+            n=len(recent), total=sum(d.amount for d in recent), unit=substance.unit
         )
-        if following.next_ok_at is not None and substance.limits.any:
-            when = following.next_ok_at.astimezone(zone)
+        verdict = check_dose(substance.limits, recent, now, limit_check_amount(substance))
+        if not verdict.ok and verdict.next_ok_at is not None:
+            when = verdict.next_ok_at.astimezone(self.zone())
             message = self.app.tr("Logged. Within your limits again from {time} · {used}").format(
                 time=f"{when:%H:%M}", used=used
             )
         else:
             message = self.app.tr("Logged · {used}").format(used=used)
         self.tray.icon.showMessage("Ebb", message)
-        log.info("dose logged from %s (entry %d)", source, entry_id)
-        return entry_id
+        log.info("dose logged; limits told")
 
 
 def _listen_for_resume(watcher: Any) -> Any:

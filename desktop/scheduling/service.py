@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from desktop.core.errors import ValidationError
+from desktop.core.model import Substance
 from desktop.core.planner import PlanConfig, ProfileCache, plan_day
 from desktop.core.safety import DAY, check_dose
 from desktop.core.settings import effective_settings
@@ -29,10 +30,13 @@ EXTRA_LOOKBACK = timedelta(days=16)
 SNOOZE_CHOICES = (10, 30, 60)
 
 
-def _any_amount(cap: float | None) -> float:
-    """A dose reminder's amount for the limit check when the user set no usual amount:
-    a small positive amount, so that a reached daily cap counts as reached. It must be
-    above check_dose's rounding tolerance (cap x 1e-9)."""
+def limit_check_amount(substance: Substance) -> float:
+    """The amount a reminder is checked with: the usual amount, or when the user set
+    none a small positive amount, so that a reached daily cap counts as reached (it
+    must be above check_dose's rounding tolerance, cap x 1e-9)."""
+    if substance.usual_amount is not None:
+        return substance.usual_amount
+    cap = substance.limits.max_amount_per_24h
     return 1e-6 * cap if cap else 1e-6
 
 
@@ -132,7 +136,7 @@ class ReminderService:
 
     def _dose_allowed(self, occurrence: StoredOccurrence, now: datetime) -> bool:
         stored = self.journal.substance(occurrence.substance or "")
-        amount = stored.substance.usual_amount or _any_amount(stored.substance.limits.max_amount_per_24h)
+        amount = limit_check_amount(stored.substance)
         history = self.journal.doses_of(stored.substance.name, now - DAY, now + DAY)
         verdict = check_dose(stored.substance.limits, history, now, amount)
         if verdict.ok:

@@ -53,6 +53,7 @@ UpdateSubstance = Callable[[str, Substance], None]
 Preview = Callable[[dict[str, str]], list[tuple[str, str, str]]]
 
 PREVIEW_DELAY_MS = 150  # wait for a pause in typing before planning tomorrow again
+COPIED_SHOWN_MS = 2000  # how long "Copied" replaces "Copy path"
 SAVE_ERRORS = (OSError, sqlite3.Error)
 
 
@@ -74,8 +75,9 @@ def line_edit(chars: int, placeholder: str = "") -> QLineEdit:
     """A line edit about ``chars`` characters wide (times and numbers need no full row)."""
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
-    width = max(chars, len(placeholder)) * edit.fontMetrics().averageCharWidth()
-    edit.setMaximumWidth(width + 16)
+    metrics = edit.fontMetrics()
+    width = max(metrics.averageCharWidth() * chars, metrics.horizontalAdvance(placeholder))
+    edit.setFixedWidth(width + 4 * metrics.averageCharWidth())  # room for the frame and cursor
     return edit
 
 
@@ -116,6 +118,7 @@ class SubstanceDialog(EntryDialog):
                 "Ebb never suggests one, and its reminders never prompt a dose beyond your limits."
             )
         )
+        self._layout.addSpacing(self.fontMetrics().height() // 2)
         self.name = QLineEdit()
         self.add_field("name", self.tr("&Name"), self.name)
         self.kind = QComboBox()
@@ -294,6 +297,7 @@ class SubstanceList(QTreeWidget):
             )
             kind = kind_words().get(substance.kind.value, substance.kind.value)
             item = QTreeWidgetItem([name, kind, usual, describe_limits(substance)])
+            item.setToolTip(3, item.text(3))
             if not substance.active:
                 for column in range(self.columnCount()):
                     item.setForeground(column, self.palette().brush(QPalette.ColorRole.PlaceholderText))
@@ -482,7 +486,7 @@ def add_checkin_rows(fields: SettingFields, form: QFormLayout) -> None:
         form,
         "followups_min",
         tr("Fo&llow-ups after a dose"),
-        chars=12,
+        chars=22,
         suffix=tr("minutes after, separated by commas"),
         tip=tr("How is the pain after a dose? Up to 6 values, 5–720 minutes; empty for none"),
     )
@@ -500,6 +504,14 @@ def add_discreet_row(fields: SettingFields, layout: QBoxLayout) -> None:
             )
         )
     )
+
+
+def align_labels(*groups: QWidget) -> None:
+    """One label width for the forms of several groups, so their fields line up."""
+    captions = [label for group in groups for label in group.findChildren(QLabel) if label.buddy()]
+    width = max(label.sizeHint().width() for label in captions)
+    for label in captions:
+        label.setMinimumWidth(width)
 
 
 def form_layout() -> QFormLayout:
@@ -550,7 +562,6 @@ class SettingsWindow(QDialog):
         self.tabs.addTab(self._backups_tab(), self.tr("&Backups"))
         self.status = StatusLine()
         self.apply_button = QPushButton(self.tr("&Apply"))
-        self.apply_button.setDefault(True)
         self.apply_button.setToolTip(self.tr("Save the changed settings (Enter)"))
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close; settings not applied are dropped (Esc)"))
@@ -563,6 +574,7 @@ class SettingsWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.apply_button.setDefault(True)  # after it is in the dialog, or Qt ignores it
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -570,7 +582,7 @@ class SettingsWindow(QDialog):
         self.fields.edited.connect(self._on_edited)
         self.refresh_preview()
         self.refresh_backups()
-        self.resize(self.fontMetrics().averageCharWidth() * 96, self.fontMetrics().height() * 36)
+        self.resize(self.fontMetrics().averageCharWidth() * 120, self.fontMetrics().height() * 38)
 
     # Tabs ---------------------------------------------------------------------------------
 
@@ -638,6 +650,7 @@ class SettingsWindow(QDialog):
         repeat.setLayout(form)
         for group in (sleep, checkins, repeat):
             layout.addWidget(group)
+        align_labels(sleep, checkins, repeat)
         layout.addStretch(1)
         return page
 
@@ -738,6 +751,7 @@ class SettingsWindow(QDialog):
         self.backup_list = QTreeWidget()
         self.backup_list.setHeaderLabels([self.tr("Date"), self.tr("Size"), self.tr("Kind")])
         self.backup_list.setRootIsDecorated(False)
+        self.backup_list.setAllColumnsShowFocus(True)
         caption = QLabel(self.tr("Copies of your &journal, newest first"))
         caption.setBuddy(self.backup_list)
         self.backup_button = QPushButton(self.tr("Back &up now"))
@@ -795,11 +809,11 @@ class SettingsWindow(QDialog):
 
     def _on_edited(self, _key: str) -> None:
         self._preview_timer.start()
-        if self.status.kind != StatusLine.ERROR:
-            if self.fields.is_edited():
-                self.status.show_message(StatusLine.INFO, self.tr("Not saved yet: press Apply (Enter)."))
-            else:
-                self.status.clear()
+        # Any earlier summary is out of date now; the fields keep their own messages.
+        if self.fields.is_edited():
+            self.status.show_message(StatusLine.INFO, self.tr("Not saved yet: press Apply (Enter)."))
+        else:
+            self.status.clear()
 
     def apply(self) -> bool:
         """Save every changed setting, or none when any field is invalid."""
@@ -873,6 +887,8 @@ class SettingsWindow(QDialog):
             rows = []
             invalid.append(exc.message)
         for when, what, why in rows:
+            why = why.removeprefix(f"{when} — ")  # the reason's words start with the time shown
+            why = "" if why == what else why  # "pain check-in" twice says nothing more
             item = QTreeWidgetItem([when, what, why])
             item.setToolTip(2, why)
             self.preview_list.addTopLevelItem(item)
@@ -908,7 +924,10 @@ class SettingsWindow(QDialog):
     def copy_folder(self) -> None:
         QGuiApplication.clipboard().setText(self.folder_edit.text())
         self.copy_button.setText(self.tr("&Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(self.tr("&Copy path")))
+        # The button as context: the timer dies with the window instead of firing into it.
+        QTimer.singleShot(
+            COPIED_SHOWN_MS, self.copy_button, lambda: self.copy_button.setText(self.tr("&Copy path"))
+        )
 
     def refresh_backups(self) -> None:
         self.backup_list.clear()
@@ -920,7 +939,10 @@ class SettingsWindow(QDialog):
         locale = QLocale()
         for info in sorted(self._backups(), key=lambda b: b.modified, reverse=True):
             kind = next((text for prefix, text in kinds.items() if info.path.name.startswith(prefix)), "")
-            size = locale.formattedDataSize(info.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+            precision = 1 if info.size >= 1 << 20 else 0  # "84 kB", "1.2 MB"
+            size = locale.formattedDataSize(
+                info.size, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+            )
             item = QTreeWidgetItem([f"{info.modified:%Y-%m-%d %H:%M}", size, kind])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(0, str(info.path))

@@ -4,6 +4,7 @@ ask the first to show its window, then the second exits 0."""
 from __future__ import annotations
 
 import getpass
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
@@ -13,9 +14,11 @@ SHOW = b"show\n"
 CONNECT_TIMEOUT_MS = 2000
 
 
-def server_name() -> str:
-    """Per user, so two people on one machine each get their own Ebb."""
-    return f"ebb-{getpass.getuser()}"
+def server_name(lock_dir: Path) -> str:
+    """Per user and per data folder: two people on one machine each get their own Ebb,
+    and a second journal (``--data-dir``) runs as its own instance."""
+    digest = hashlib.sha256(str(lock_dir.resolve()).encode()).hexdigest()[:12]
+    return f"ebb-{getpass.getuser()}-{digest}"
 
 
 class SingleInstance(QObject):
@@ -27,7 +30,7 @@ class SingleInstance(QObject):
     def __init__(self, lock_dir: Path, name: str | None = None) -> None:
         super().__init__()
         lock_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.name = name or server_name()
+        self.name = name or server_name(lock_dir)
         self._lock = QLockFile(str(lock_dir / f"{self.name}.lock"))
         self._lock.setStaleLockTime(0)  # a lock left by a crashed Ebb is stale, not busy
         self._server: QLocalServer | None = None

@@ -156,3 +156,15 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
             process.kill()
     if bus.stdout is not None:
         bus.stdout.close()
+
+
+def visible(desktop: Desktop, name: str) -> str:
+    """The id of a mapped window whose title matches ``name`` (a regex), or ""."""
+    found = desktop.run("xdotool", "search", "--onlyvisible", "--name", name, check=False).stdout.split()
+    return found[0] if found else ""
+
+
+def press(desktop: Desktop, window: str, *keys: str) -> None:
+    """Give ``window`` the keyboard (there is no window manager here) and type."""
+    desktop.run("xdotool", "windowfocus", "--sync", window, check=False)
+    desktop.run("xdotool", "key", *keys)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Desktop, _wait_for
+from tests.e2e.conftest import Desktop, _wait_for, press, visible
 
 pytestmark = pytest.mark.e2e
 
@@ -110,15 +110,20 @@ def test_a_reminder_becomes_a_real_notification_and_taken_logs_the_dose(
         )
         desktop.screenshot("04-second-launch-raised-window")
 
-        # Press "Taken" through the daemon's own action machinery.
+        # Press "Taken" through the daemon's own action machinery: the dose dialog opens
+        # with the usual amount filled in (editable); Enter logs it.
         desktop.run("dunstctl", "context")
+        _wait_for(lambda: visible(desktop, "^Log a dose$"), 15, "the dose dialog")
+        time.sleep(0.5)
+        desktop.screenshot("05-dose-dialog-from-taken")
+        press(desktop, visible(desktop, "^Log a dose$"), "Return")
         _wait_for(lambda: query(data, "SELECT count(*) FROM doses")[0][0] == 1, 15, "the logged dose")
         dose = query(data, "SELECT d.amount, d.source FROM doses d")[0]
         assert dose == (2.0, "reminder")
         state = query(data, "SELECT state FROM occurrences WHERE kind = 'dose' ORDER BY due_utc LIMIT 1")
         assert state == [("taken",)]
         time.sleep(0.5)
-        desktop.screenshot("05-after-taken")
+        desktop.screenshot("06-after-taken")
     finally:
         app.send_signal(signal.SIGTERM)
         _, err = app.communicate(timeout=20)

@@ -11,21 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Desktop, _wait_for
+from tests.e2e.conftest import Desktop, _wait_for, press, visible
 from tests.e2e.test_reminder_e2e import ebb, next_minute, query
 
 pytestmark = pytest.mark.e2e
-
-
-def visible(desktop: Desktop, name: str) -> str:
-    found = desktop.run("xdotool", "search", "--onlyvisible", "--name", name, check=False).stdout.split()
-    return found[0] if found else ""
-
-
-def press(desktop: Desktop, window: str, *keys: str) -> None:
-    """Give ``window`` the keyboard (there is no window manager here) and type."""
-    desktop.run("xdotool", "windowfocus", "--sync", window, check=False)
-    desktop.run("xdotool", "key", *keys)
 
 
 def test_windows_and_dialogs_by_keyboard(desktop: Desktop, tmp_path: Path) -> None:
