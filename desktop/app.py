@@ -107,7 +107,8 @@ class EbbApp:
         self.tray.log_dose.connect(lambda: self.open_dose_dialog())
         self.tray.log_pain.connect(lambda: self.open_pain_dialog())
         self.tray.log_sleep.connect(lambda: self.open_sleep_dialog())
-        self.tray.open_settings.connect(self.show_window)
+        self.tray.open_settings.connect(self.open_settings)
+        self.window.settings_requested.connect(self.open_settings)
         self.tray.quit.connect(app.quit)
         self.tray.pause_for.connect(
             lambda minutes: self.pause(datetime.now(UTC) + timedelta(minutes=minutes))
@@ -121,12 +122,14 @@ class EbbApp:
 
     # ---- start and stop ---------------------------------------------------------------
 
-    def show_first(self, minimized: bool) -> None:
-        """The part of start-up the user sees at once."""
+    def show_first(self, minimized: bool, *, first_run: bool = True) -> None:
+        """The part of start-up the user sees at once (the set-up on a first start)."""
         if self.has_tray:
             self.tray.show()
         if not minimized or not self.has_tray:
             self.show_window()
+        if first_run and self.needs_first_run():
+            self.open_first_run()
 
     def finish_start(self) -> None:
         """The rest, once the event loop runs: notifications, scheduler, first plan."""
@@ -291,6 +294,102 @@ class EbbApp:
             self._save, self._now, self.zone(), bedtime=config.bed, wake_time=wake_time(config, self.today())
         )
         self._open(dialog, on_saved)
+
+    # ---- settings and first run -----------------------------------------------------------
+
+    def save_setting(self, key: str, value: str) -> None:
+        from desktop.core.settings import normalise_setting
+
+        self.journal.set_setting(key, normalise_setting(key, value))
+
+    def settings_applied(self) -> None:
+        # A changed zone, bedtime or timing moves reminders: re-plan (the daily job is
+        # rebuilt in the zone now in force).
+        self.after_change()
+
+    def preview_tomorrow(self, pending: dict[str, str]) -> list[tuple[str, str, str]]:
+        """Tomorrow's reminders under not-yet-saved settings, for the live preview."""
+        from desktop.core.planner import PlanConfig, plan_day
+        from desktop.core.settings import effective_settings
+        from desktop.present import describe_reason
+
+        config = PlanConfig.from_settings(effective_settings({**self.journal.stored_settings(), **pending}))
+        now = datetime.now(UTC)
+        view = self.journal.planner_view(now - timedelta(days=config.pattern_window_days + 16))
+        tomorrow = self.today() + timedelta(days=1)
+        rows = []
+        for occurrence in plan_day(config, view, tomorrow, self.zone()):
+            what = KIND_WORDS.get(str(occurrence.kind), str(occurrence.kind))
+            if occurrence.substance:
+                what = f"{occurrence.substance} ({what})"
+            reason = describe_reason(occurrence.reason.code, dict(occurrence.reason.data))
+            rows.append((f"{occurrence.due:%H:%M}", what, reason))
+        return rows
+
+    def add_substance(self, substance: Any) -> None:
+        self.journal.add_substance(substance)
+
+    def open_settings(self) -> None:
+        from desktop.autostart import UnsupportedPlatform, autostart_for
+        from desktop.core.settings import effective_settings
+        from desktop.storage.backups import backup_to, list_backups
+        from desktop.ui.settings_window import SettingsWindow
+
+        try:
+            autostart: Any = autostart_for()
+        except UnsupportedPlatform:
+            autostart = None
+
+        def back_up_now() -> Any:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            return backup_to(self.journal.db, self.paths.backups / f"journal-manual-{stamp}.db")
+
+        window = SettingsWindow(
+            effective_settings(self.journal.stored_settings()),
+            [s.substance for s in self.journal.substances()],
+            save_setting=self.save_setting,
+            add_substance=self.add_substance,
+            update_substance=self.journal.update_substance,
+            preview=self.preview_tomorrow,
+            autostart=autostart,
+            data_folder=self.paths.data_dir,
+            backups=lambda: list_backups(self.paths.backups),
+            back_up_now=back_up_now,
+        )
+        window.applied.connect(lambda _settings: self.settings_applied())
+        self._open(window)
+
+    def needs_first_run(self) -> bool:
+        empty = (
+            not self.journal.substances()
+            and not self.journal.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+        )
+        return empty and self.reminders.app_value("setup_done") is None
+
+    def open_first_run(self) -> None:
+        from desktop.core.settings import effective_settings
+        from desktop.ui.first_run import FirstRunWizard
+
+        def send_test() -> None:
+            self.notifications.send(
+                "ebb:test",
+                self.app.tr("Ebb test notification"),
+                self.app.tr("Reminders will look like this."),
+                [],
+            )
+
+        wizard = FirstRunWizard(
+            save_setting=self.save_setting,
+            add_substance=self.add_substance,
+            send_test=send_test,
+            defaults=effective_settings({}),
+        )
+
+        def finished() -> None:
+            self.reminders.set_app_value("setup_done", datetime.now(UTC).isoformat())
+            self.settings_applied()
+
+        self._open(wizard, finished)
 
     def open_effect_dialog(self) -> None:
         from desktop.ui.dialogs import EffectDialog
@@ -462,7 +561,7 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     ebb = EbbApp(app, paths, journal)
     instance.show_requested.connect(ebb.show_window)
     signals = SignalWatcher(lambda _number: app.quit())
-    ebb.show_first(minimized)
+    ebb.show_first(minimized, first_run=not smoke)
     if smoke:
         app.processEvents()
         ebb.finish_start()

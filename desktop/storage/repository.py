@@ -790,7 +790,19 @@ class Reminders:
                 "UPDATE occurrences SET summarised = 1 WHERE key = ?", [[k] for k in keys]
             )
 
-    # -- small app state (pause) --
+    # -- small app state (pause, first-run done) --
+
+    def app_value(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM app_state WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_app_value(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO app_state (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
 
     def paused_until(self) -> datetime | None:
         row = self.db.execute("SELECT value FROM app_state WHERE key = 'paused_until'").fetchone()

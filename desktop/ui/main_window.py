@@ -19,6 +19,7 @@ class MainWindow(QMainWindow):
     log_sleep = Signal()
     log_effect = Signal()
     log_note = Signal()
+    settings_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, today: TodayView, journal: JournalWindow, icon: QIcon, note: str = "") -> None:
@@ -46,6 +47,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(signal.emit)
             log_menu.addAction(action)
         log_menu.addSeparator()
+        settings_action = QAction(self.tr("Se&ttings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.settings_requested.emit)
+        log_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit Ebb"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on some platforms
         quit_action.triggered.connect(self.quit_requested.emit)

@@ -498,7 +498,7 @@ class TodayView(QWidget):
                     "substance: minimum hours between doses, doses per 24 h, amount per 24 h."
                 )
                 if summary.has_substances
-                else self.tr("No substances yet — add one with: ebb substance add NAME --kind K --unit U")
+                else self.tr("No substances yet — add one with your own limits in Settings (Ctrl+,)")
             )
             return
         rows = []

@@ -48,6 +48,12 @@ def test_windows_and_dialogs_by_keyboard(desktop: Desktop, tmp_path: Path) -> No
             desktop.screenshot(name)
             desktop.run("xdotool", "key", "Escape")
             time.sleep(0.5)
+        press(desktop, window, "ctrl+comma")
+        _wait_for(lambda: visible(desktop, "^Ebb settings$"), 10, "the settings window")
+        time.sleep(0.8)
+        desktop.screenshot("17-settings")
+        press(desktop, visible(desktop, "^Ebb settings$"), "Escape")
+        time.sleep(0.5)
         # A pain check-in entirely by keyboard: Ctrl+P, "7", Enter.
         before = query(data, "SELECT count(*) FROM pains")[0][0]
         press(desktop, window, "ctrl+p")
@@ -55,6 +61,30 @@ def test_windows_and_dialogs_by_keyboard(desktop: Desktop, tmp_path: Path) -> No
         desktop.run("xdotool", "key", "7", "Return")
         _wait_for(lambda: query(data, "SELECT count(*) FROM pains")[0][0] == before + 1, 10, "the pain entry")
         assert query(data, "SELECT score FROM pains ORDER BY entry_id DESC LIMIT 1") == [(7,)]
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _, err = app.communicate(timeout=20)
+    assert app.returncode == 0, err
+
+
+def test_a_first_start_opens_the_set_up(desktop: Desktop, tmp_path: Path) -> None:
+    data = tmp_path / "fresh"
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run"],
+        env=desktop.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: visible(desktop, "^Set up Ebb$"), 20, "the first-run set-up")
+        time.sleep(0.8)
+        desktop.screenshot("18-first-run-welcome")
+        wizard = visible(desktop, "^Set up Ebb$")
+        press(desktop, wizard, "alt+n")
+        time.sleep(0.8)
+        desktop.screenshot("19-first-run-substances")
+        press(desktop, wizard, "Escape")
     finally:
         app.send_signal(signal.SIGTERM)
         _, err = app.communicate(timeout=20)

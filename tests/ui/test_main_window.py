@@ -29,6 +29,7 @@ def test_tabs_and_the_log_menu(qtbot) -> None:
         ("&Sleep diary…", "Ctrl+L"),
         ("Side &effect…", "Ctrl+Shift+E"),
         ("&Note…", "Ctrl+N"),
+        ("Se&ttings…", "Ctrl+,"),
         ("&Quit Ebb", "Ctrl+Q"),
     ]
 
