@@ -135,7 +135,6 @@ class EbbApp:
         """The rest, once the event loop runs: notifications, scheduler, first plan."""
         from desktop.scheduling.clock_watch import ClockWatcher, read_clock
 
-        self.notifications.start()
         self.scheduler.start()
         self.watcher = ClockWatcher(self.service.on_clock_change, lambda: read_clock(self.zone_name))
         self.service.add_watchdog(self.on_watchdog)

@@ -83,6 +83,8 @@ class DesktopNotifications(QObject):
     def send(self, key: str, title: str, body: str, buttons: Sequence[tuple[str, str]]) -> None:
         """Show a notification; ``buttons`` are (label, what). Emits ``failed(key)`` if
         no notification service takes it within a few seconds."""
+        if self._thread is None:
+            self.start()  # on first use: its imports stay out of start-up
         if self._loop is None:
             self.failed.emit(key)
             return

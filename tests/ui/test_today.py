@@ -343,7 +343,7 @@ def test_view_empty_states_say_what_to_do(view: TodayView) -> None:
 
 def test_view_without_substances_says_how_to_add_one(view: TodayView) -> None:
     view.refresh(summary(has_substances=False, paused_until=at(10, 15)))
-    assert "ebb substance add" in view.sections["limits"].texts()[0]
+    assert "Settings (Ctrl+,)" in view.sections["limits"].texts()[0]
     assert view.sections["due"].texts() == ["Nothing due right now. Reminders are paused until 15:00."]
 
 
