@@ -258,7 +258,8 @@ class EbbApp:
     def open_pain_dialog(self, source: str = "manual", on_saved: Any = None) -> None:
         from desktop.ui.dialogs import PainDialog
 
-        self._open(PainDialog(self._save, self._now, self.zone(), source=source), on_saved)
+        one_tap = source != "manual"  # answering a reminder: one click on a score
+        self._open(PainDialog(self._save, self._now, self.zone(), source=source, one_tap=one_tap), on_saved)
 
     def open_dose_dialog(
         self, selected: str | None = None, source: str = "manual", on_saved: Any = None

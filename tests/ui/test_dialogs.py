@@ -793,3 +793,19 @@ def test_screenshots(qtbot) -> None:
             if w.isVisible() and w.width() < w.minimumSizeHint().width()
         ]
         assert squeezed == [], name
+
+
+def test_pain_prompt_from_a_reminder_saves_with_one_click(qtbot) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from desktop.ui.dialogs import PainDialog
+
+    saved = []
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    dialog = PainDialog(saved.append, lambda: now, now.tzinfo, source="follow-up", one_tap=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.score.buttons[6].click()
+    assert [(v.score, str(v.source)) for v in saved] == [(6, "follow-up")]
+    assert dialog.result() == dialog.DialogCode.Accepted

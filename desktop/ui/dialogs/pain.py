@@ -19,7 +19,7 @@ SCORE_KEYS = {**{str(n): n for n in range(10)}, "10": 10, "t": 10}
 
 class PainDialog(EntryDialog):
     """Log a pain check-in. ``source`` says what asked for it: "manual", "scheduled",
-    "follow-up" (after a dose) or "with-dose"."""
+    "follow-up" (after a dose) or "with-dose". ``one_tap``: a click on a score saves."""
 
     def __init__(
         self,
@@ -28,6 +28,7 @@ class PainDialog(EntryDialog):
         zone: tzinfo,
         *,
         source: str = PainSource.MANUAL,
+        one_tap: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(save, now, zone, parent)
@@ -44,6 +45,10 @@ class PainDialog(EntryDialog):
         self.add_when_field()
         self.finish()
         self.score.setFocus()
+        if one_tap:
+            # From a reminder: clicking a score saves at once. Keys still choose and
+            # Enter saves, so that "1" then "0" can reach 10.
+            self.score.group.idClicked.connect(lambda _score: self.submit())
 
     def _scale(self, row: ChoiceRow) -> QWidget:
         legend = QHBoxLayout()
