@@ -19,6 +19,7 @@ from desktop.core.model import SleepEntry, Substance
 from desktop.core.safety import PastDose
 from desktop.core.times import from_utc_text, to_utc_text, with_offset
 from desktop.storage.records import (
+    SUBSTANCE_FIELDS,
     Entry,
     Record,
     entry_kind,
@@ -218,33 +219,13 @@ class Journal:
 
     def substances(self) -> list[StoredSubstance]:
         """All substances, by name."""
+        columns = ("id", *SUBSTANCE_FIELDS)
         rows = self.db.execute(
-            "SELECT id, uid, name, kind, unit, usual_amount, min_interval_h, max_per_day, "
-            "daily_cap, onset_min, duration_h, alias, active FROM substances ORDER BY name COLLATE NOCASE"
+            f"SELECT {', '.join(columns)} FROM substances ORDER BY name COLLATE NOCASE"
         ).fetchall()
         result = []
         for row in rows:
-            raw = dict(
-                zip(
-                    (
-                        "id",
-                        "uid",
-                        "name",
-                        "kind",
-                        "unit",
-                        "usual_amount",
-                        "min_interval_h",
-                        "max_per_day",
-                        "daily_cap",
-                        "onset_min",
-                        "duration_h",
-                        "alias",
-                        "active",
-                    ),
-                    row,
-                    strict=False,
-                )
-            )
+            raw = dict(zip(columns, row, strict=True))
             raw["active"] = bool(raw["active"])
             uid, substance = parse_substance_record(raw, "substance")
             result.append(StoredSubstance(raw["id"], uid, substance))
