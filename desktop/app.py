@@ -81,6 +81,7 @@ class EbbApp:
         )
         self.notifier.action.connect(self.on_reminder_action)
         self.notifier.delivered.connect(lambda _key: self.refresh_tray())
+        self.notifier.summary_unshown.connect(self.show_summary)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         note = (
             ""
@@ -418,6 +419,12 @@ class EbbApp:
     def resume(self) -> None:
         self.service.resume()
         self.refresh_tray()
+
+    def show_summary(self, title: str, body: str) -> None:
+        """The "while you were away" summary when no notification service shows it."""
+        if self.has_tray:
+            self.tray.icon.showMessage(title, body)
+        self.window.statusBar().showMessage(f"{title}: {body.replace(chr(10), '; ')}")
 
     def show_window(self) -> None:
         log.info("showing the main window")

@@ -141,12 +141,16 @@ class ShellNotifier(QObject):
 
     action = Signal(str, str)
     delivered = Signal(str)
+    summary_unshown = Signal(str, str)  # title, body: show it another way
+
+    MISSED_KEY = "ebb:missed"
 
     def __init__(self, notifications: DesktopNotifications | None, window: ReminderWindow) -> None:
         super().__init__()
         self.notifications = notifications
         self.window = window
         self.pending: dict[str, Delivery] = {}
+        self._summary: tuple[str, str] | None = None
         window.action.connect(self.action)
         if notifications is not None:
             notifications.action.connect(self._from_notification)
@@ -170,10 +174,12 @@ class ShellNotifier(QObject):
 
     def summarise_missed(self, missed: Sequence[MissedItem]) -> None:
         title, body = missed_summary(list(missed))
+        log.info("%s: %s", title, body.replace("\n", "; "))
+        self._summary = (title, body)
         if self.notifications is not None:
-            self.notifications.send("ebb:missed", title, body, [])
+            self.notifications.send(self.MISSED_KEY, title, body, [])
         else:
-            log.info("%s: %s", title, body.replace("\n", "; "))
+            self.summary_unshown.emit(title, body)
 
     def _from_notification(self, key: str, what: str) -> None:
         if what == "open" and key in self.pending:
@@ -182,6 +188,9 @@ class ShellNotifier(QObject):
         self.action.emit(key, what)
 
     def _fall_back(self, key: str) -> None:
+        if key == self.MISSED_KEY and self._summary is not None:
+            self.summary_unshown.emit(*self._summary)
+            return
         delivery = self.pending.get(key)
         if delivery is not None:
             self.window.show_delivery(delivery)

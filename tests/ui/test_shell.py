@@ -195,3 +195,13 @@ def test_a_second_launch_exits_0_and_sigterm_quits_cleanly(tmp_path: Path) -> No
         _, err = first.communicate(timeout=20)
     assert first.returncode == 0, err
     assert not list(tmp_path.glob("*.lock")), "the lock file is removed on a clean quit"
+
+
+def test_the_missed_summary_is_shown_another_way_without_a_notification_service(qtbot) -> None:
+    window = ReminderWindow()
+    qtbot.addWidget(window)
+    notifier = ShellNotifier(None, window)
+    items = [MissedItem("k1", "checkin", DUE, None)]
+    with qtbot.waitSignal(notifier.summary_unshown) as blocker:
+        notifier.summarise_missed(items)
+    assert blocker.args[0] == "While you were away: 1 reminder(s) missed"
