@@ -160,14 +160,13 @@ class ReminderService:
         self.reminders.set_state(
             occurrence.key, "due", code=occurrence.state_code, data=occurrence.state_data, delivered=True
         )
-        discreet = self.settings()["discreet"] == "true"
         self.notifier.deliver(
             Delivery(
                 key=occurrence.key,
                 kind=occurrence.kind,
                 due=occurrence.due,
                 valid_until=occurrence.valid_until,
-                substance=None if discreet else occurrence.substance,
+                substance=self._shown_name(occurrence.substance),
                 reason_code=occurrence.reason_code,
                 reason_data=occurrence.reason_data,
                 repeat=repeat,
@@ -275,8 +274,17 @@ class ReminderService:
         self.replan()
         self.scheduler.wakeup()
 
+    def _shown_name(self, name: str | None) -> str | None:
+        """The substance name a notification may show: in discreet mode the user's own
+        alias when they set one, else none at all."""
+        if name is None or self.settings()["discreet"] != "true":
+            return name
+        try:
+            return self.journal.substance(name).substance.alias
+        except ValidationError:
+            return None
+
     def _missed_item(self, occurrence: StoredOccurrence) -> MissedItem:
-        discreet = self.settings()["discreet"] == "true"
         return MissedItem(
-            occurrence.key, occurrence.kind, occurrence.due, None if discreet else occurrence.substance
+            occurrence.key, occurrence.kind, occurrence.due, self._shown_name(occurrence.substance)
         )

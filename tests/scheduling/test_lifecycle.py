@@ -204,3 +204,15 @@ def test_a_reached_daily_cap_suppresses_a_reminder_even_without_a_usual_amount(r
     rig.move_to(at(2, 12, 0))
     dose = rig.reminders.get(next(o.key for o in rig.reminders.on_dates(["2026-03-02"]) if o.kind == "dose"))
     assert dose.state == "suppressed" and dose.state_data == {"reasons": ["max_amount_24h"]}
+
+
+def test_discreet_mode_shows_no_substance_name_or_only_the_users_alias(rig) -> None:
+    from desktop.core.validation import validate_substance
+
+    rig.journal.set_setting("discreet", "true")
+    rig.journal.update_substance(
+        "Melatonin", validate_substance("Melatonin", "melatonin", "mg", usual_amount=1, alias="Evening tea")
+    )
+    rig.move_to(at(2, 22, 5))
+    shown = {d.kind: d.substance for d in rig.notifier.delivered if d.kind in ("dose", "melatonin")}
+    assert shown == {"dose": None, "melatonin": "Evening tea"}
