@@ -91,9 +91,7 @@ class EbbApp:
         self.journal_view = JournalWindow(
             lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
         )
-        # Editing needs the dialogs to open with an entry's values; until then an
-        # entry is corrected by Delete (undoable) and logging it again.
-        self.journal_view.set_editing_available(False)
+        self.journal_view.edit_requested.connect(self.edit_entry)
         self.today_view = TodayView()
         self.window = MainWindow(self.today_view, self.journal_view, self.icon, note)
         self.window.log_dose.connect(lambda: self.open_dose_dialog())
@@ -295,6 +293,40 @@ class EbbApp:
             self._save, self._now, self.zone(), bedtime=config.bed, wake_time=wake_time(config, self.today())
         )
         self._open(dialog, on_saved)
+
+    def edit_entry(self, record: dict[str, Any]) -> None:
+        """Open the entry's dialog filled with its values; saving replaces the entry in
+        place (undoably: Ctrl+Z in the journal restores it)."""
+        from desktop.core.safety import DAY, check_dose
+        from desktop.ui.dialogs import DoseDialog, EffectDialog, NoteDialog, PainDialog, SleepDialog
+
+        def save(value: Any) -> None:
+            self.journal.replace_entry(record["id"], value, zone=self.zone_name())
+            self.after_change()
+
+        def check_limits(substance: Any, amount: float, at: datetime) -> Any:
+            history = self.journal.doses_of(substance.name, at - DAY, at + DAY)
+            return check_dose(substance.limits, history, at, amount)
+
+        kind, zone = record["kind"], self.zone()
+        dialog: Any
+        if kind == "dose":
+            # Every substance, inactive ones too: an old dose may be of one no longer in use.
+            substances = [s.substance for s in self.journal.substances()]
+            dialog = DoseDialog(save, self._now, zone, substances=substances, check_limits=check_limits)
+        elif kind == "pain":
+            dialog = PainDialog(save, self._now, zone)
+        elif kind == "sleep":
+            dialog = SleepDialog(save, self._now, zone)
+        elif kind == "effect":
+            dialog = EffectDialog(save, self._now, zone)
+        elif kind == "note":
+            dialog = NoteDialog(save, self._now, zone)
+        else:
+            log.warning("cannot edit an entry of kind %r", kind)
+            return
+        dialog.load(record)
+        self._open(dialog)
 
     # ---- settings and first run -----------------------------------------------------------
 

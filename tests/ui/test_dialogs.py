@@ -809,3 +809,144 @@ def test_pain_prompt_from_a_reminder_saves_with_one_click(qtbot) -> None:
     dialog.score.buttons[6].click()
     assert [(v.score, str(v.source)) for v in saved] == [(6, "follow-up")]
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+# ---- editing: a journal record loads into the dialog ----------------------------------
+
+
+def as_record(value, entry_id: int = 7) -> dict:
+    """The journal's record of ``value`` (as JournalWindow.edit_requested hands it over)."""
+    from desktop.storage.records import entry_record
+
+    record = entry_record(value, zone="Europe/Berlin", uid="abc123", recorded="2026-03-01T08:00:00Z")
+    return {**record, "id": entry_id}
+
+
+def edit(qtbot, cls, value, **options) -> tuple[EntryDialog, Recorder]:
+    save = Recorder()
+    dialog = make(qtbot, cls, save, **options)
+    dialog.load(as_record(value))
+    return dialog, save
+
+
+def test_edit_pain_loads_the_record_and_saves_it_unchanged(qtbot) -> None:
+    from desktop.core.validation import validate_pain
+
+    # Written in UTC: the dialog shows it in its own zone (Berlin, UTC+1 in March).
+    at = datetime(2026, 3, 1, 20, 30, tzinfo=ZoneInfo("UTC"))
+    value = validate_pain(
+        5, at, NOW, locations=["knee"], qualities=["dull"], note="after walk", source="follow-up"
+    )
+    dialog, save = edit(qtbot, PainDialog, value)
+    assert dialog.windowTitle() == "Edit pain check-in"
+    assert dialog.score.value() == 5
+    assert dialog.note.text() == "after walk"
+    assert dialog.when_edit.dateTime() == to_qdatetime(datetime(2026, 3, 1, 21, 30))
+    dialog.submit()
+    assert save.values == [value]  # the same instant, locations, qualities and source
+    assert save.values[0].at.isoformat() == "2026-03-01T21:30:00+01:00"  # now in the dialog's zone
+
+
+def test_edit_dose_loads_the_record_and_keeps_its_warnings_without_a_new_check(qtbot) -> None:
+    from desktop.core.validation import validate_dose
+
+    value = validate_dose(
+        KRATOM,
+        "2.5",
+        datetime(2026, 3, 1, 18, 5, tzinfo=BERLIN),
+        NOW,
+        pain_before=0,
+        form="powder",
+        product="red",
+        batch="L-42",
+        note="with food",
+        source="reminder",
+        warnings=("max_doses_24h",),
+    )
+
+    def never(substance: Substance, amount: float, at: datetime) -> Verdict:
+        raise AssertionError("an edit must not re-run the limit check")
+
+    dialog, save = edit(qtbot, DoseDialog, value, check_limits=never)
+    assert dialog.windowTitle() == "Edit dose"
+    assert dialog.substance.currentText() == "kratom"
+    assert dialog.amount.text() == "2.5"
+    assert dialog.unit.text() == "g"
+    assert dialog.pain.currentData() == 0
+    assert (dialog.batch.text(), dialog.note.text()) == ("L-42", "with food")
+    assert dialog.when_edit.dateTime() == to_qdatetime(datetime(2026, 3, 1, 18, 5))
+    dialog.submit()
+    assert save.values == [value]
+    assert dialog.warning.text() == ""
+
+
+def test_edit_dose_without_pain_before_shows_not_given(qtbot) -> None:
+    from desktop.core.validation import validate_dose
+
+    value = validate_dose(MELATONIN, 3, datetime(2026, 3, 1, 22, 0, tzinfo=BERLIN), NOW)
+    dialog, save = edit(qtbot, DoseDialog, value)
+    assert dialog.pain.currentData() is None
+    assert dialog.amount.text() == "3"
+    dialog.submit()
+    assert save.values == [value]
+
+
+def test_edit_sleep_loads_the_record_and_saves_it_unchanged(qtbot) -> None:
+    from desktop.core.validation import validate_sleep
+
+    value = validate_sleep(
+        date(2026, 2, 27),
+        datetime(2026, 2, 28, 0, 40, tzinfo=BERLIN),
+        datetime(2026, 2, 28, 0, 50, tzinfo=BERLIN),
+        25,
+        3,
+        45,
+        datetime(2026, 2, 28, 8, 10, tzinfo=BERLIN),
+        datetime(2026, 2, 28, 8, 30, tzinfo=BERLIN),
+        2,
+        NOW,
+        note="noisy",
+    )
+    dialog, save = edit(qtbot, SleepDialog, value)
+    assert dialog.windowTitle() == "Edit sleep diary"
+    assert dialog.night.date().toPython() == date(2026, 2, 27)
+    assert [e.time() for e in (dialog.in_bed, dialog.try_sleep, dialog.final_wake, dialog.out_of_bed)] == [
+        QTime(0, 40),
+        QTime(0, 50),
+        QTime(8, 10),
+        QTime(8, 30),
+    ]
+    assert (dialog.sol.value(), dialog.awakenings.value(), dialog.waso.value()) == (25, 3, 45)
+    assert (dialog.quality.value(), dialog.note.text()) == (2, "noisy")
+    dialog.submit()
+    assert save.values == [value]
+
+
+def test_edit_effect_loads_the_record_and_saves_it_unchanged(qtbot) -> None:
+    from desktop.core.validation import validate_effect
+
+    value = validate_effect("ringing ears", 2, datetime(2026, 3, 2, 7, 45, tzinfo=BERLIN), NOW, note="brief")
+    dialog, save = edit(qtbot, EffectDialog, value)
+    assert dialog.windowTitle() == "Edit side effect"
+    assert (dialog.name.currentText(), dialog.severity.value(), dialog.note.text()) == (
+        "ringing ears",
+        2,
+        "brief",
+    )
+    assert dialog.when_edit.dateTime() == to_qdatetime(datetime(2026, 3, 2, 7, 45))
+    dialog.submit()
+    assert save.values == [value]
+
+
+def test_edit_note_loads_the_record_and_saves_it_unchanged(qtbot) -> None:
+    from desktop.core.validation import validate_note
+
+    value = validate_note(
+        "line one\nline two", datetime(2026, 3, 2, 8, 0, tzinfo=BERLIN), NOW, tags=["weather", "work"]
+    )
+    dialog, save = edit(qtbot, NoteDialog, value)
+    assert dialog.windowTitle() == "Edit note"
+    assert dialog.text.toPlainText() == "line one\nline two"
+    assert dialog.tags.text() == "weather, work"
+    dialog.submit()
+    assert save.values == [value]

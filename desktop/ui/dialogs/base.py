@@ -148,6 +148,7 @@ class EntryDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._form_added = False
         self.when_edit: QDateTimeEdit | None = None
+        self.record: dict[str, Any] | None = None  # the journal record being edited, if any
 
     # Building the form -------------------------------------------------------------
 
@@ -194,6 +195,21 @@ class EntryDialog(QDialog):
         self.add_field("at", self.tr("&When"), edit)
         self.when_edit = edit
         return edit
+
+    def show_moment(self, edit: QDateTimeEdit, moment: str) -> None:
+        """Show a record's ISO time (with its offset) as wall-clock time in the dialog's zone."""
+        edit.setDateTime(to_qdatetime(datetime.fromisoformat(moment).astimezone(self.zone)))
+
+    def begin_edit(self, record: dict[str, Any], title: str) -> None:
+        """Common part of a subclass's ``load``: remember the record, retitle, show its time."""
+        self.record = dict(record)
+        self.setWindowTitle(title)
+        if self.when_edit is not None:
+            self.show_moment(self.when_edit, record["at"])
+
+    @property
+    def editing(self) -> bool:
+        return self.record is not None
 
     def when(self) -> datetime:
         assert self.when_edit is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -45,6 +46,8 @@ class DoseDialog(EntryDialog):
         self._source = source
         self._warned_for: tuple[str, float, datetime] | None = None
         self._filled_amount = ""
+        self._form: str | None = None
+        self._product: str | None = None
         self.setWindowTitle(self.tr("Log a dose"))
 
         self.substance = QComboBox()
@@ -92,6 +95,30 @@ class DoseDialog(EntryDialog):
             self.save_button.setEnabled(False)
         self.amount.setFocus()
 
+    def load(self, record: dict[str, Any]) -> None:
+        """Open as an edit of a journal record. Its source, form, product and limit
+        warnings are kept; the limits are not checked again (the journal's history
+        already holds this very dose, so a re-check would count it twice)."""
+        self.begin_edit(record, self.tr("Edit dose"))
+        names = [name.casefold() for name in self.substance_names()]
+        name = str(record["substance"]).casefold()
+        if name in names:
+            self.substance.setCurrentIndex(names.index(name))
+        else:
+            self.error.show_message(
+                StatusLine.ERROR,
+                self.tr("The substance {name} is no longer in your list.").format(name=record["substance"]),
+            )
+        self.amount.setText(fmt(record["amount"]))
+        self._filled_amount = ""
+        pain_before = record.get("pain_before")
+        self.pain.setCurrentIndex(0 if pain_before is None else int(pain_before) + 1)  # 0: not given
+        self.batch.setText(record.get("batch") or "")
+        self.note.setText(record.get("note") or "")
+        self._source = record.get("source") or DoseSource.MANUAL
+        self._form = record.get("form")
+        self._product = record.get("product")
+
     def substance_names(self) -> list[str]:
         return [s.name for s in self._substances]
 
@@ -126,6 +153,8 @@ class DoseDialog(EntryDialog):
             self.when(),
             self.now(),
             pain_before=self.pain.currentData(),
+            form=self._form,
+            product=self._product,
             batch=self.batch.text(),
             note=self.note.text(),
             source=self._source,
@@ -133,7 +162,10 @@ class DoseDialog(EntryDialog):
 
     def review(self, value: Dose) -> Dose | None:
         """Within the limits: save. Beyond them: warn first; log it with the reasons when
-        the user presses "Log anyway" for the same substance, amount and time."""
+        the user presses "Log anyway" for the same substance, amount and time. An edit
+        keeps the warnings the entry was logged with."""
+        if self.record is not None:
+            return replace(value, warnings=tuple(self.record.get("warnings") or ()))
         substance = self.current_substance()
         assert substance is not None
         verdict = self._check_limits(substance, value.amount, value.at)

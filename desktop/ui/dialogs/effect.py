@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import Any
 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSizePolicy, QWidget
@@ -49,6 +50,13 @@ class EffectDialog(EntryDialog):
         self.add_when_field()
         self.finish()
         self.name.setFocus()
+
+    def load(self, record: dict[str, Any]) -> None:
+        """Open as an edit of a journal record: name, severity, note and time."""
+        self.begin_edit(record, self.tr("Edit side effect"))
+        self.name.setCurrentText(record["name"])
+        self.severity.set_value(int(record["severity"]))
+        self.note.setText(record.get("note") or "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Digits typed anywhere but in a text field reach the dialog: they choose the severity.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
@@ -33,6 +34,12 @@ class NoteDialog(EntryDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit)
         self.text.setFocus()
+
+    def load(self, record: dict[str, Any]) -> None:
+        """Open as an edit of a journal record: text, tags and time."""
+        self.begin_edit(record, self.tr("Edit note"))
+        self.text.setPlainText(record.get("note") or "")
+        self.tags.setText(", ".join(record.get("tags") or ()))
 
     def build_value(self) -> Note:
         return validate_note(self.text.toPlainText(), self.when(), self.now(), tags=self.tags.text())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import Any
 
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -33,6 +34,8 @@ class PainDialog(EntryDialog):
     ) -> None:
         super().__init__(save, now, zone, parent)
         self._source = source
+        self._locations: tuple[str, ...] = ()
+        self._qualities: tuple[str, ...] = ()
         self.setWindowTitle(self.tr("Pain check-in"))
         self.add_text(self.tr("How strong is your pain right now?"))
         self.score = ChoiceRow([(n, str(n)) for n in range(11)], SCORE_KEYS)
@@ -49,6 +52,16 @@ class PainDialog(EntryDialog):
             # From a reminder: clicking a score saves at once. Keys still choose and
             # Enter saves, so that "1" then "0" can reach 10.
             self.score.group.idClicked.connect(lambda _score: self.submit())
+
+    def load(self, record: dict[str, Any]) -> None:
+        """Open as an edit of a journal record: its score, note and time; its source,
+        locations and qualities (not shown here) are kept as they were."""
+        self.begin_edit(record, self.tr("Edit pain check-in"))
+        self.score.set_value(int(record["score"]))
+        self.note.setText(record.get("note") or "")
+        self._source = record.get("source") or PainSource.MANUAL
+        self._locations = tuple(record.get("locations") or ())
+        self._qualities = tuple(record.get("qualities") or ())
 
     def _scale(self, row: ChoiceRow) -> QWidget:
         legend = QHBoxLayout()
@@ -78,4 +91,12 @@ class PainDialog(EntryDialog):
             raise ValidationError(
                 "score", self.tr("none chosen; choose 0 (no pain) to 10 (worst imaginable)")
             )
-        return validate_pain(score, self.when(), self.now(), note=self.note.text(), source=self._source)
+        return validate_pain(
+            score,
+            self.when(),
+            self.now(),
+            locations=self._locations,
+            qualities=self._qualities,
+            note=self.note.text(),
+            source=self._source,
+        )

@@ -4,7 +4,8 @@ efficiency shown live as the times are entered."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
@@ -85,6 +86,27 @@ class SleepDialog(EntryDialog):
         self.night.dateChanged.connect(self.update_summary)
         self.update_summary()
         self.in_bed.setFocus()
+
+    def load(self, record: dict[str, Any]) -> None:
+        """Open as an edit of a journal record: the night, its clock times (in the
+        dialog's zone), the numbers, quality and note."""
+        self.begin_edit(record, self.tr("Edit sleep diary"))
+        night = date.fromisoformat(record["night"])
+        self.night.setDate(QDate(night.year, night.month, night.day))
+        for field, edit in (
+            ("in_bed", self.in_bed),
+            ("try_sleep", self.try_sleep),
+            ("final_wake", self.final_wake),
+            ("out_of_bed", self.out_of_bed),
+        ):
+            clock = datetime.fromisoformat(record[field]).astimezone(self.zone)
+            edit.setTime(QTime(clock.hour, clock.minute))
+        self.sol.setValue(int(record["sol_min"]))
+        self.awakenings.setValue(int(record["awakenings"]))
+        self.waso.setValue(int(record["waso_min"]))
+        self.quality.set_value(int(record["quality"]))
+        self.note.setText(record.get("note") or "")
+        self.update_summary()
 
     def _clock(self, value: time, question: str) -> QTimeEdit:
         edit = QTimeEdit(QTime(value.hour, value.minute))
