@@ -146,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="fill an empty journal with realistic synthetic data")
     demo.add_argument("--days", default="120", help="number of days (1-3650, default 120)")
     demo.add_argument("--seed", default="1", help="random seed (default 1)")
+    insights = commands.add_parser(
+        "insights", help="what your own data show, with sample sizes and intervals"
+    )
+    insights.add_argument("--json", action="store_true")
     plan = commands.add_parser("plan", help="the day's reminders with their reasons")
     plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true")
@@ -659,6 +663,30 @@ def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_insights(ctx: Context, args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from desktop.core.insights import compute_insights
+    from desktop.present_insights import insight_lines
+
+    stored = ctx.journal.substances()
+    kinds = {s.substance.name: str(s.substance.kind) for s in stored}
+    units = {s.substance.name.casefold(): s.substance.unit for s in stored}
+    zone = ctx.zone()
+    result = compute_insights(ctx.journal.entries(), kinds, ctx.now().astimezone(zone).date(), zone)
+    lines = insight_lines(result, units)
+    if args.json:
+        import json
+
+        document = {"sentences": lines, **dataclasses.asdict(result)}
+        print(json.dumps(document, ensure_ascii=False, indent=1, default=str), file=ctx.out)
+        return EXIT_OK
+    print("What your journal shows (your own data; not medical advice):", file=ctx.out)
+    for line in lines:
+        print(line if line.startswith("  ") else f"- {line}", file=ctx.out)
+    return EXIT_OK
+
+
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.numbers import parse_int
     from desktop.demo import demo_entries, demo_substances
@@ -717,6 +745,7 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "run": cmd_run,
     "plan": cmd_plan,
     "demo": cmd_demo,
+    "insights": cmd_insights,
     "pattern": cmd_pattern,
 }
 

@@ -1,0 +1,139 @@
+"""Insights in plain sentences with their numbers (for the command line, the window and
+the report). Neutral wording: what the user's own data show, with n and the 95 %
+interval, and "not enough data" when that is the truth. No promise of benefit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop.core.insights import Estimate, Insight, Insights, ReliefInsight, Status
+
+NEEDED_WORDS = {
+    "melatonin_nights": "nights with melatonin",
+    "kratom_nights": "nights with kratom after 18:00",
+    "other_nights": "nights without",
+    "doses": "doses with pain logged before and after",
+    "days": "nights followed by a day with pain check-ins",
+}
+
+
+def _interval(estimate: Estimate, scale: float = 1.0, digits: int = 0) -> str:
+    return f"95 % interval {estimate.low * scale:.{digits}f} to {estimate.high * scale:.{digits}f}"
+
+
+def _uncertain(estimate: Estimate) -> str:
+    return "; the interval includes no difference" if estimate.low <= 0 <= estimate.high else ""
+
+
+def _needed(title: str, needed: Mapping[str, int], have: Mapping[str, int]) -> str:
+    parts = [f"{count} more {NEEDED_WORDS.get(key, key)}" for key, count in needed.items()]
+    have_text = ", ".join(f"{count} {NEEDED_WORDS.get(key, key)}" for key, count in have.items())
+    return f"{title}: not enough data yet — need {' and '.join(parts)} (have {have_text})."
+
+
+def _nights(insight: Insight, label: str, title: str) -> list[str]:
+    if insight.status is Status.NOT_ENOUGH_DATA:
+        return [_needed(title, insight.needed, insight.n)]
+    a, b = insight.n[f"{label}_nights"], insight.n["other_nights"]
+    lines = []
+    sol = insight.estimates.get("sol_min")
+    if sol is not None:
+        way = "faster" if sol.value < 0 else "slower"
+        lines.append(
+            f"On {a} {NEEDED_WORDS[f'{label}_nights']} you fell asleep {abs(sol.value):.0f} min {way} "
+            f"({_interval(sol)}) than on {b} nights without{_uncertain(sol)}."
+        )
+    tst = insight.estimates.get("tst_min")
+    if tst is not None:
+        way = "more" if tst.value >= 0 else "less"
+        lines.append(
+            f"You slept {abs(tst.value):.0f} min {way} on {a} {NEEDED_WORDS[f'{label}_nights']} "
+            f"({_interval(tst)}) than on {b} nights without{_uncertain(tst)}."
+        )
+    quality = insight.estimates.get("quality")
+    if quality is not None:
+        lines.append(
+            f"Sleep quality (1–5) differed by {quality.value:+.1f} ({_interval(quality, digits=1)})"
+            f"{_uncertain(quality)}."
+        )
+    return lines
+
+
+def _relief(insight: ReliefInsight) -> list[str]:
+    title = "Pain after doses"
+    if insight.status is Status.NOT_ENOUGH_DATA or insight.overall is None:
+        return [_needed(title, insight.needed, insight.n)]
+    summary = insight.overall
+    share = summary.relief_share
+    lines = [
+        f"{title}: after {share.value * 100:.0f} % of {summary.n_doses} doses pain dropped by 30 % or more "
+        f"(a moderately important change; {_interval(share, 100)} %)."
+    ]
+    for minutes, change in sorted(summary.change_pct.items()):
+        lines.append(
+            f"  At +{minutes} min pain changed by {change.value:+.0f} % ({_interval(change)} %, "
+            f"n = {summary.n_follow_up[minutes]})."
+        )
+    for group in insight.groups:
+        label = " / ".join(part for part in (group.substance, group.product, group.batch) if part)
+        lines.append(
+            f"  {label}: {group.summary.relief_share.value * 100:.0f} % of {group.summary.n_doses} doses "
+            f"({_interval(group.summary.relief_share, 100)} %)."
+        )
+    return lines
+
+
+def _sleep_pain(insight: Insight) -> list[str]:
+    title = "Sleep and next-day pain"
+    if insight.status is Status.NOT_ENOUGH_DATA:
+        return [_needed(title, insight.needed, insight.n)]
+    lines = []
+    for metric, words in (("tst_min", "total sleep"), ("quality", "sleep quality")):
+        rho = insight.estimates.get(metric)
+        if rho is not None:
+            lines.append(
+                f"{title}: rank correlation of {words} with the next day's mean pain {rho.value:+.2f} "
+                f"({_interval(rho, digits=2)}; n = {sum(insight.n.values())} days)."
+            )
+    return lines or [f"{title}: no variation to compare yet."]
+
+
+def _escalation(insights: Insights, units: Mapping[str, str]) -> list[str]:
+    escalation = insights.escalation
+    if escalation.status is Status.NOT_ENOUGH_DATA:
+        return ["Use over time: no doses in the last 8 weeks."]
+    lines = []
+    for trend in escalation.substances:
+        unit = units.get(trend.substance.casefold(), "")
+        text = (
+            f"{trend.substance}: {trend.recent_daily_amount:.2f} {unit}/day over the last 7 days, "
+            f"{trend.baseline_daily_amount:.2f} {unit}/day over the 28 days before"
+        )
+        if trend.amount_change_pct is not None:
+            text += f" ({trend.amount_change_pct:+.0f} %)"
+        if trend.run_days > 1:
+            text += f"; used on {trend.run_days} days in a row"
+        if trend.recent_median_gap_h is not None and trend.baseline_median_gap_h is not None:
+            text += (
+                f"; median gap between doses {trend.recent_median_gap_h:.1f} h "
+                f"(was {trend.baseline_median_gap_h:.1f} h)"
+            )
+        flags = {
+            "amount_up_25pct": "amount up 25 % or more",
+            "gaps_shorter_25pct": "gaps 25 % or more shorter",
+            "relief_share_down_25pct": "relief after doses less often",
+        }
+        noted = [flags.get(code, code) for code in trend.codes]
+        lines.append(text + (f". Worth noticing: {', '.join(noted)}." if noted else "."))
+    return lines
+
+
+def insight_lines(insights: Insights, units: Mapping[str, str]) -> list[str]:
+    """Every insight as sentences (``units``: substance name, casefolded → unit)."""
+    return [
+        *_nights(insights.melatonin_sleep, "melatonin", "Melatonin and sleep"),
+        *_relief(insights.relief_per_dose),
+        *_nights(insights.evening_kratom_sleep, "kratom", "Evening kratom and sleep"),
+        *_sleep_pain(insights.sleep_vs_next_day_pain),
+        *_escalation(insights, units),
+    ]
