@@ -33,6 +33,10 @@ from desktop.core.pattern import BEFORE_DOSE_MIN, WITH_DOSE_MIN
 SEED = 2008  # any fixed value: the same journal always gives the same intervals
 RESAMPLES = 2000
 Z_95 = 1.959963984540054
+# From this many values on, intervals are computed exactly (normal theory) instead of by
+# bootstrap: the two agree closely there, and a bootstrap over years of data takes
+# seconds in pure Python.
+LARGE_SAMPLE = 100
 
 MIN_NIGHTS = 7  # per group, for the sleep comparisons
 MIN_RELIEF_DOSES = 5
@@ -300,8 +304,16 @@ def bootstrap(value: float, statistic: Callable[[random.Random], float | None]) 
     return Estimate(value, _percentile(draws, 0.025), _percentile(draws, 0.975))
 
 
+def _normal(value: float, standard_error: float) -> Estimate:
+    return Estimate(value, value - Z_95 * standard_error, value + Z_95 * standard_error)
+
+
 def mean_difference(first: Sequence[float], second: Sequence[float]) -> Estimate:
-    """mean(first) - mean(second), resampling each group on its own."""
+    """mean(first) - mean(second): bootstrap resampling each group on its own, or the
+    Welch interval once both groups are large."""
+    if min(len(first), len(second)) >= LARGE_SAMPLE:
+        error = math.sqrt(statistics.variance(first) / len(first) + statistics.variance(second) / len(second))
+        return _normal(statistics.fmean(first) - statistics.fmean(second), error)
 
     def resample(rng: random.Random) -> float:
         a = rng.choices(first, k=len(first))
@@ -312,6 +324,9 @@ def mean_difference(first: Sequence[float], second: Sequence[float]) -> Estimate
 
 
 def mean_estimate(values: Sequence[float]) -> Estimate:
+    """The mean with a bootstrap interval, or the normal-theory one for large samples."""
+    if len(values) >= LARGE_SAMPLE:
+        return _normal(statistics.fmean(values), statistics.stdev(values) / math.sqrt(len(values)))
     return bootstrap(
         statistics.fmean(values), lambda rng: statistics.fmean(rng.choices(values, k=len(values)))
     )
@@ -324,6 +339,14 @@ def wilson(successes: int, n: int) -> Estimate:
     centre = (share + Z_95**2 / (2 * n)) / denominator
     half = Z_95 * math.sqrt(share * (1 - share) / n + Z_95**2 / (4 * n * n)) / denominator
     return Estimate(share, max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _spearman_interval(rho: float, n: int) -> Estimate:
+    """Fisher z interval for Spearman's rho with the Fieller, Hartley & Pearson (1957)
+    standard error 1.06 / sqrt(n - 3)."""
+    clipped = max(-0.999999, min(0.999999, rho))
+    z, error = math.atanh(clipped), 1.06 / math.sqrt(n - 3)
+    return Estimate(rho, math.tanh(z - Z_95 * error), math.tanh(z + Z_95 * error))
 
 
 def _ranks(values: Sequence[float]) -> list[float]:
@@ -414,6 +437,10 @@ def _sleep_vs_next_day_pain(nights: Sequence[_Night], pains: Sequence[_Pain]) ->
         sleep: list[float] = [getattr(n, metric) for n, _ in pairs]
         rho = spearman(sleep, pain)
         if rho is None:
+            continue
+
+        if len(pairs) >= LARGE_SAMPLE:
+            estimates[metric] = _spearman_interval(rho, len(pairs))
             continue
 
         def resample(rng: random.Random, sleep: list[float] = sleep) -> float | None:

@@ -352,3 +352,19 @@ def test_compute_insights_never_raises_and_ignores_order(
     shuffled = records[:]
     rnd.shuffle(shuffled)
     assert run(shuffled, today=date(2026, 7, 1)) == result
+
+
+def test_large_samples_use_an_exact_interval_that_agrees_with_the_bootstrap() -> None:
+    import random as _random
+    import statistics as _statistics
+
+    from desktop.core import insights as ins
+
+    rng = _random.Random(5)
+    values = [rng.gauss(-20, 15) for _ in range(ins.LARGE_SAMPLE + 50)]
+    exact = ins.mean_estimate(values)
+    boot = ins.bootstrap(
+        _statistics.fmean(values), lambda r: _statistics.fmean(r.choices(values, k=len(values)))
+    )
+    assert abs(exact.low - boot.low) < 0.1 * (boot.high - boot.low)
+    assert abs(exact.high - boot.high) < 0.1 * (boot.high - boot.low)
