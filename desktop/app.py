@@ -263,21 +263,16 @@ class EbbApp:
     def open_dose_dialog(
         self, selected: str | None = None, source: str = "manual", on_saved: Any = None
     ) -> None:
-        from desktop.core.safety import DAY, check_dose
         from desktop.ui.dialogs import DoseDialog
 
         substances = [s.substance for s in self.journal.substances() if s.substance.active]
-
-        def check_limits(substance: Any, amount: float, at: datetime) -> Any:
-            history = self.journal.doses_of(substance.name, at - DAY, at + DAY)
-            return check_dose(substance.limits, history, at, amount)
 
         dialog = DoseDialog(
             self._save,
             self._now,
             self.zone(),
             substances=substances,
-            check_limits=check_limits,
+            check_limits=self.journal.limit_verdict,
             selected=selected,
             source=source,
         )
@@ -297,23 +292,20 @@ class EbbApp:
     def edit_entry(self, record: dict[str, Any]) -> None:
         """Open the entry's dialog filled with its values; saving replaces the entry in
         place (undoably: Ctrl+Z in the journal restores it)."""
-        from desktop.core.safety import DAY, check_dose
         from desktop.ui.dialogs import DoseDialog, EffectDialog, NoteDialog, PainDialog, SleepDialog
 
         def save(value: Any) -> None:
             self.journal.replace_entry(record["id"], value, zone=self.zone_name())
             self.after_change()
 
-        def check_limits(substance: Any, amount: float, at: datetime) -> Any:
-            history = self.journal.doses_of(substance.name, at - DAY, at + DAY)
-            return check_dose(substance.limits, history, at, amount)
-
         kind, zone = record["kind"], self.zone()
         dialog: Any
         if kind == "dose":
             # Every substance, inactive ones too: an old dose may be of one no longer in use.
             substances = [s.substance for s in self.journal.substances()]
-            dialog = DoseDialog(save, self._now, zone, substances=substances, check_limits=check_limits)
+            dialog = DoseDialog(
+                save, self._now, zone, substances=substances, check_limits=self.journal.limit_verdict
+            )
         elif kind == "pain":
             dialog = PainDialog(save, self._now, zone)
         elif kind == "sleep":
@@ -515,8 +507,7 @@ class EbbApp:
 
     def tell_limits(self, name: str) -> None:
         """After a dose: where the user stands against their own limits."""
-        from desktop.core.safety import DAY, check_dose
-        from desktop.scheduling.service import limit_check_amount
+        from desktop.core.safety import DAY, check_dose, probe_amount
 
         substance = self.journal.substance(name).substance
         now = datetime.now(UTC)
@@ -524,7 +515,9 @@ class EbbApp:
         used = self.app.tr("{n} dose(s), {total:g} {unit} in the last 24 h").format(
             n=len(recent), total=sum(d.amount for d in recent), unit=substance.unit
         )
-        verdict = check_dose(substance.limits, recent, now, limit_check_amount(substance))
+        verdict = check_dose(
+            substance.limits, recent, now, probe_amount(substance.usual_amount, substance.limits)
+        )
         if not verdict.ok and verdict.next_ok_at is not None:
             when = verdict.next_ok_at.astimezone(self.zone())
             message = self.app.tr("Logged. Within your limits again from {time} · {used}").format(

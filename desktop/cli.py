@@ -347,7 +347,6 @@ def _sleep_value(ctx: Context, args: argparse.Namespace, now: datetime) -> Any:
 
 
 def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
-    from desktop.core.safety import DAY, check_dose
     from desktop.core.validation import validate_dose
 
     stored = ctx.journal.substance(args.name)
@@ -363,8 +362,7 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
         form=args.form,
         note=args.note,
     )
-    history = ctx.journal.doses_of(stored.substance.name, at - DAY, at + DAY)
-    verdict = check_dose(stored.substance.limits, history, at, value.amount)
+    verdict = ctx.journal.limit_verdict(stored.substance, value.amount, at)
     unit = stored.substance.unit
     if not verdict.ok:
         words = "; ".join(LIMIT_WORDS[str(r)] for r in verdict.reasons)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.paths import Paths
 from desktop.storage.backups import check_backup, list_backups
-from desktop.storage.database import APPLICATION_ID, JournalUnreadable, _check_header
+from desktop.storage.database import APPLICATION_ID, JournalUnreadable, check_header
 from desktop.storage.migrations import SCHEMA_VERSION
 
 Check = tuple[bool, str]
@@ -48,7 +48,7 @@ def run_checks(paths: Paths) -> Iterator[Check]:
 
 def _journal_checks(journal: Path) -> Iterator[Check]:
     try:
-        _check_header(journal)
+        check_header(journal)
     except JournalUnreadable as exc:
         yield False, f"{journal} {exc.problem}"
         return

@@ -95,6 +95,17 @@ def check_dose(limits: Limits, history: Sequence[PastDose], at: datetime, amount
     )
 
 
+def probe_amount(usual_amount: float | None, limits: Limits) -> float:
+    """The amount a limit check assumes when no amount was typed (a reminder, the Today
+    view): the user's usual amount, else an amount too small to matter (never a
+    suggestion) yet above check_dose's tolerance (cap x 1e-9), so that a 24-hour cap
+    already used up still counts as used up."""
+    if usual_amount is not None:
+        return usual_amount
+    cap = limits.max_amount_per_24h
+    return 1e-6 * cap if cap else 1e-6
+
+
 def next_allowed_time(
     limits: Limits, history: Sequence[PastDose], after: datetime, amount: float
 ) -> datetime | None:

@@ -12,9 +12,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from desktop.core.errors import ValidationError
-from desktop.core.model import Substance
 from desktop.core.planner import PlanConfig, ProfileCache, plan_day
-from desktop.core.safety import DAY, check_dose
+from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
 from desktop.scheduling.ports import Delivery, MissedItem, Notifier
 from desktop.scheduling.scheduler import HostedScheduler
@@ -28,16 +27,6 @@ WATCHDOG_SECONDS = 60
 # Data the planner reads beyond the pattern window: 14 diary nights and a day of doses.
 EXTRA_LOOKBACK = timedelta(days=16)
 SNOOZE_CHOICES = (10, 30, 60)
-
-
-def limit_check_amount(substance: Substance) -> float:
-    """The amount a reminder is checked with: the usual amount, or when the user set
-    none a small positive amount, so that a reached daily cap counts as reached (it
-    must be above check_dose's rounding tolerance, cap x 1e-9)."""
-    if substance.usual_amount is not None:
-        return substance.usual_amount
-    cap = substance.limits.max_amount_per_24h
-    return 1e-6 * cap if cap else 1e-6
 
 
 class ReminderService:
@@ -136,9 +125,8 @@ class ReminderService:
 
     def _dose_allowed(self, occurrence: StoredOccurrence, now: datetime) -> bool:
         stored = self.journal.substance(occurrence.substance or "")
-        amount = limit_check_amount(stored.substance)
-        history = self.journal.doses_of(stored.substance.name, now - DAY, now + DAY)
-        verdict = check_dose(stored.substance.limits, history, now, amount)
+        amount = probe_amount(stored.substance.usual_amount, stored.substance.limits)
+        verdict = self.journal.limit_verdict(stored.substance, amount, now)
         if verdict.ok:
             return True
         reasons = [str(r) for r in verdict.reasons]

@@ -32,7 +32,7 @@ class JournalUnreadable(Exception):
         self.problem = problem
 
 
-def _check_header(path: Path) -> None:
+def check_header(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         return
@@ -117,7 +117,7 @@ def open_journal(
     ensure_private_dir(path.parent)
     if not create_private_file(path):
         tighten_permissions(path)
-    _check_header(path)
+    check_header(path)
     conn = sqlite3.connect(str(path))
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

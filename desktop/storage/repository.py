@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import SleepEntry, Substance
-from desktop.core.safety import PastDose
+from desktop.core.safety import DAY, PastDose, Verdict, check_dose
 from desktop.core.times import from_utc_text, to_utc_text, with_offset
 from desktop.storage.records import (
     SUBSTANCE_FIELDS,
@@ -257,6 +257,7 @@ class Journal:
         at = entry_time(value)
         offset = at.utcoffset()
         assert offset is not None
+        record = entry_record(value, zone=zone, uid=uid, recorded=recorded)
         cursor = self.db.execute(
             "INSERT INTO entries (uid, kind, at_utc, utc_offset_min, zone, note, recorded_utc) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -266,12 +267,12 @@ class Journal:
                 to_utc_text(at),
                 int(offset.total_seconds() // 60),
                 zone,
-                entry_record(value, zone=zone, uid=uid, recorded=recorded)["note"],
+                record["note"],
                 recorded,
             ],
         )
         entry_id = int(cursor.lastrowid or 0)
-        self._write_detail(entry_id, entry_record(value, zone=zone, uid=uid, recorded=recorded))
+        self._write_detail(entry_id, record)
         return entry_id
 
     def _check_night_free(self, night: str, exclude_id: int | None) -> None:
@@ -414,6 +415,12 @@ class Journal:
         ]
         substances = [(s.uid, s.substance) for s in self.substances() if s.substance.active]
         return JournalView(substances=substances, pains=pains, doses=doses, sleep_onsets=onsets)
+
+    def limit_verdict(self, substance: Substance, amount: float, at: datetime) -> Verdict:
+        """A dose of ``amount`` at ``at`` against the user's own limits, given the doses
+        logged within a day either side."""
+        history = self.doses_of(substance.name, at - DAY, at + DAY)
+        return check_dose(substance.limits, history, at, amount)
 
     # ---- delete, edit, undo ---------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from desktop.core.model import Substance, minutes_between
 from desktop.core.planner import PlanConfig, plan_day
-from desktop.core.safety import DAY, check_dose
+from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
 from desktop.core.times import localize
 from desktop.present import describe_reason, fmt
@@ -128,20 +128,9 @@ def _stored_line(occurrence: StoredOccurrence, zone: tzinfo) -> ReminderLine:
     )
 
 
-def _probe_amount(substance: Substance) -> float:
-    """The amount a limit check assumes. The usual amount if the user set one; else an
-    amount too small to matter (never a suggestion), yet above check_dose's tolerance,
-    so that a 24-hour cap that is already used up still counts as used up."""
-    if substance.usual_amount is not None:
-        return substance.usual_amount
-    cap = substance.limits.max_amount_per_24h
-    return 0.0 if cap is None else cap * 1e-6
-
-
 def _limit_status(journal: Journal, substance: Substance, now: datetime, zone: tzinfo) -> LimitStatus:
     limits = substance.limits
-    history = journal.doses_of(substance.name, now - DAY, now + DAY)
-    verdict = check_dose(limits, history, now, _probe_amount(substance))
+    verdict = journal.limit_verdict(substance, probe_amount(substance.usual_amount, limits), now)
     interval = limits.min_interval
     return LimitStatus(
         substance=substance.name,
