@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import partial
 from typing import Any
 
 from desktop.paths import Paths, log_dir, resource
@@ -258,7 +259,15 @@ class EbbApp:
         from desktop.ui.dialogs import PainDialog
 
         one_tap = source != "manual"  # answering a reminder: one click on a score
-        self._open(PainDialog(self._save, self._now, self.zone(), source=source, one_tap=one_tap), on_saved)
+        dialog = PainDialog(
+            self._save,
+            self._now,
+            self.zone(),
+            source=source,
+            one_tap=one_tap,
+            suggestions=self.journal.used_words(),
+        )
+        self._open(dialog, on_saved)
 
     def open_dose_dialog(
         self, selected: str | None = None, source: str = "manual", on_saved: Any = None
@@ -275,6 +284,7 @@ class EbbApp:
             check_limits=self.journal.limit_verdict,
             selected=selected,
             source=source,
+            suggestions=self.journal.used_words(),
         )
         self._open(dialog, on_saved)
 
@@ -304,10 +314,15 @@ class EbbApp:
             # Every substance, inactive ones too: an old dose may be of one no longer in use.
             substances = [s.substance for s in self.journal.substances()]
             dialog = DoseDialog(
-                save, self._now, zone, substances=substances, check_limits=self.journal.limit_verdict
+                save,
+                self._now,
+                zone,
+                substances=substances,
+                check_limits=partial(self.journal.limit_verdict, exclude_id=record["id"]),
+                suggestions=self.journal.used_words(),
             )
         elif kind == "pain":
-            dialog = PainDialog(save, self._now, zone)
+            dialog = PainDialog(save, self._now, zone, suggestions=self.journal.used_words())
         elif kind == "sleep":
             dialog = SleepDialog(save, self._now, zone)
         elif kind == "effect":

@@ -370,16 +370,42 @@ class Journal:
         """Every entry uid ever stored, deleted ones included."""
         return {row[0] for row in self.db.execute("SELECT uid FROM entries")}
 
-    def doses_of(self, substance_name: str, start: datetime, end: datetime) -> list[PastDose]:
-        """Live doses of a substance with start <= at < end (for limit checks)."""
+    def doses_of(
+        self, substance_name: str, start: datetime, end: datetime, *, exclude_id: int | None = None
+    ) -> list[PastDose]:
+        """Live doses of a substance with start <= at < end (for limit checks), leaving
+        out entry ``exclude_id`` (the dose being edited, which must not count against itself)."""
         rows = self.db.execute(
             "SELECT e.at_utc, d.amount FROM entries e JOIN doses d ON d.entry_id = e.id "
             "JOIN substances s ON s.id = d.substance_id "
             "WHERE s.name = ? COLLATE NOCASE AND e.deleted_utc IS NULL "
-            "AND e.at_utc >= ? AND e.at_utc < ? ORDER BY e.at_utc",
-            [substance_name, to_utc_text(start), to_utc_text(end)],
+            "AND e.at_utc >= ? AND e.at_utc < ? AND e.id IS NOT ? ORDER BY e.at_utc",
+            [substance_name, to_utc_text(start), to_utc_text(end), exclude_id],
         ).fetchall()
         return [PastDose(from_utc_text(at), amount) for at, amount in rows]
+
+    def used_words(self, limit: int = 40) -> dict[str, list[str]]:
+        """The dose forms and products and the pain locations and qualities the user has
+        written before, most recent first, to offer as completions in the dialogs."""
+        words: dict[str, list[str]] = {}
+        for field, table, column in (
+            ("form", "doses", "form"),
+            ("product", "doses", "product"),
+            ("location", "pains", "locations"),
+            ("quality", "pains", "qualities"),
+        ):
+            # Column and table names come from the literal table above, never from input.
+            rows = self.db.execute(
+                f"SELECT t.{column} FROM {table} t JOIN entries e ON e.id = t.entry_id "
+                f"WHERE e.deleted_utc IS NULL AND t.{column} IS NOT NULL AND t.{column} NOT IN ('', '[]') "
+                "ORDER BY e.at_utc DESC LIMIT 500"
+            ).fetchall()
+            seen: dict[str, str] = {}
+            for (text,) in rows:
+                for word in _list(text) if table == "pains" else [text]:
+                    seen.setdefault(word.casefold(), word)
+            words[field] = list(seen.values())[:limit]
+        return words
 
     def planner_view(self, since: datetime) -> JournalView:
         """What the planner needs: active substances, and pain readings, doses and
@@ -416,10 +442,12 @@ class Journal:
         substances = [(s.uid, s.substance) for s in self.substances() if s.substance.active]
         return JournalView(substances=substances, pains=pains, doses=doses, sleep_onsets=onsets)
 
-    def limit_verdict(self, substance: Substance, amount: float, at: datetime) -> Verdict:
+    def limit_verdict(
+        self, substance: Substance, amount: float, at: datetime, *, exclude_id: int | None = None
+    ) -> Verdict:
         """A dose of ``amount`` at ``at`` against the user's own limits, given the doses
-        logged within a day either side."""
-        history = self.doses_of(substance.name, at - DAY, at + DAY)
+        logged within a day either side (but entry ``exclude_id``: an edit replaces it)."""
+        history = self.doses_of(substance.name, at - DAY, at + DAY, exclude_id=exclude_id)
         return check_dose(substance.limits, history, at, amount)
 
     # ---- delete, edit, undo ---------------------------------------------------------

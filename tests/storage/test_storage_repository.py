@@ -429,3 +429,23 @@ def test_update_substance_changes_limits_and_keeps_the_unit_of_logged_doses(tmp_
     assert caught.value.field == "name"
     journal.update_substance("Kratom", validate_substance("Green kratom", "kratom", "g"))
     assert journal.entries(kind="dose")[0]["substance"] == "Green kratom"
+
+
+def test_used_words_offer_forms_products_locations_and_qualities_most_recent_first(
+    journal: Journal, filled: dict[str, int], make
+) -> None:
+    kratom = journal.substance("kratom").substance
+    journal.add_entry(make.dose(kratom, make.at(4, 9), 2, product="Red Bali", form="Powder"), zone=make.zone)
+    journal.add_entry(
+        make.pain(make.at(4, 10), 3, locations=["Knee", "lower back"], qualities=["burning"]), zone=make.zone
+    )
+    deleted = journal.add_entry(make.pain(make.at(4, 11), 3, locations=["elbow"]), zone=make.zone)
+    journal.delete_entry(deleted)
+    words = journal.used_words()
+    # "Powder" (newer) wins over "powder": one spelling of each word, the latest.
+    assert words == {
+        "form": ["Powder"],
+        "product": ["Red Bali"],
+        "location": ["Knee", "lower back"],
+        "quality": ["burning", "aching"],
+    }

@@ -727,7 +727,8 @@ def dark_palette() -> QPalette:
 def _screenshot_states(qtbot):
     pain = make(qtbot, PainDialog)
     qtbot.keyClick(pain, "7")
-    pain.note.setText("lower back, after sitting")
+    pain.locations.setText("lower back")
+    pain.note.setText("after sitting")
     yield "pain", pain
 
     pain_error = make(qtbot, PainDialog, Recorder(fail=OSError(28, "No space left on device")))
@@ -847,7 +848,7 @@ def test_edit_pain_loads_the_record_and_saves_it_unchanged(qtbot) -> None:
     assert save.values[0].at.isoformat() == "2026-03-01T21:30:00+01:00"  # now in the dialog's zone
 
 
-def test_edit_dose_loads_the_record_and_keeps_its_warnings_without_a_new_check(qtbot) -> None:
+def test_edit_dose_loads_the_record_and_keeps_its_warnings_when_the_dose_is_unchanged(qtbot) -> None:
     from desktop.core.validation import validate_dose
 
     value = validate_dose(
@@ -865,7 +866,7 @@ def test_edit_dose_loads_the_record_and_keeps_its_warnings_without_a_new_check(q
     )
 
     def never(substance: Substance, amount: float, at: datetime) -> Verdict:
-        raise AssertionError("an edit must not re-run the limit check")
+        raise AssertionError("an edit that keeps substance, amount and time needs no new check")
 
     dialog, save = edit(qtbot, DoseDialog, value, check_limits=never)
     assert dialog.windowTitle() == "Edit dose"
@@ -950,3 +951,51 @@ def test_edit_note_loads_the_record_and_saves_it_unchanged(qtbot) -> None:
     assert dialog.tags.text() == "weather, work"
     dialog.submit()
     assert save.values == [value]
+
+
+# ---- locations, qualities, product and form: optional words with completion ----------
+
+
+def test_pain_saves_locations_and_qualities_typed_with_commas(qtbot) -> None:
+    save = Recorder()
+    dialog = make(qtbot, PainDialog, save)
+    dialog.score.set_value(6)
+    dialog.locations.setText("lower back,  left knee, ")
+    dialog.qualities.setText("aching")
+    dialog.submit()
+    assert (save.values[0].locations, save.values[0].qualities) == (("lower back", "left knee"), ("aching",))
+
+
+def test_a_bad_location_is_named_and_focused(qtbot) -> None:
+    save = Recorder()
+    dialog = make(qtbot, PainDialog, save)
+    dialog.show()
+    dialog.score.set_value(6)
+    dialog.locations.setText("knee, x\u202eevil")
+    dialog.submit()
+    assert save.values == []
+    assert dialog.error.text().startswith("Where:"), dialog.error.text()
+    assert QApplication.focusWidget() is dialog.locations
+
+
+def test_locations_complete_the_last_word_from_earlier_ones(qtbot) -> None:
+    dialog = make(qtbot, PainDialog, suggestions={"location": ["lower back", "left knee", "neck"]})
+    dialog.show()
+    dialog.locations.setFocus()
+    qtbot.keyClicks(dialog.locations, "neck, lo")
+    completer = dialog.locations.completer()
+    assert completer.completionCount() == 1  # only the part after the comma is matched
+    assert completer.currentCompletion() == "neck, lower back"  # the earlier words are kept
+
+
+def test_dose_saves_product_and_form_and_an_edit_shows_them(qtbot) -> None:
+    save = Recorder()
+    dialog = make(qtbot, DoseDialog, save, selected="kratom", suggestions={"product": ["Red Bali"]})
+    dialog.amount.setText("2")
+    dialog.product.setText("Red Bali")
+    dialog.form_edit.setText("powder")
+    dialog.submit()
+    value = save.values[0]
+    assert (value.product, value.form) == ("Red Bali", "powder")
+    again, _ = edit(qtbot, DoseDialog, value)
+    assert (again.product.text(), again.form_edit.text()) == ("Red Bali", "powder")

@@ -8,7 +8,7 @@ carries the limit's reason codes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -21,6 +21,7 @@ from desktop.core.safety import LimitReason, Verdict
 from desktop.core.validation import validate_dose
 from desktop.present import fmt
 from desktop.ui.dialogs.base import EntryDialog, NowCallback, SaveCallback, StatusLine
+from desktop.ui.dialogs.words import WordsEdit
 
 CheckLimits = Callable[[Substance, float, datetime], Verdict]
 
@@ -38,6 +39,7 @@ class DoseDialog(EntryDialog):
         check_limits: CheckLimits,
         selected: str | None = None,
         source: str = DoseSource.MANUAL,
+        suggestions: Mapping[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(save, now, zone, parent)
@@ -46,8 +48,7 @@ class DoseDialog(EntryDialog):
         self._source = source
         self._warned_for: tuple[str, float, datetime] | None = None
         self._filled_amount = ""
-        self._form: str | None = None
-        self._product: str | None = None
+        words = suggestions or {}
         self.setWindowTitle(self.tr("Log a dose"))
 
         self.substance = QComboBox()
@@ -69,6 +70,12 @@ class DoseDialog(EntryDialog):
             self.pain.addItem(str(score), score)
         self.pain.setToolTip(self.tr("0 no pain … 10 worst imaginable; type the number"))
         self.add_field("pain_before", self.tr("&Pain right now"), self.pain)
+        self.product = WordsEdit(words.get("product", ()))
+        self.product.setPlaceholderText(self.tr("optional, e.g. the brand or strain"))
+        self.add_field("product", self.tr("P&roduct"), self.product)
+        self.form_edit = WordsEdit(words.get("form", ()))
+        self.form_edit.setPlaceholderText(self.tr("optional, e.g. powder, capsule, tea"))
+        self.add_field("form", self.tr("F&orm"), self.form_edit)
         self.batch = QLineEdit()
         self.batch.setToolTip(self.tr("Product batch or lot, if you track it"))
         self.add_field("batch", self.tr("&Batch"), self.batch)
@@ -96,9 +103,9 @@ class DoseDialog(EntryDialog):
         self.amount.setFocus()
 
     def load(self, record: dict[str, Any]) -> None:
-        """Open as an edit of a journal record. Its source, form, product and limit
-        warnings are kept; the limits are not checked again (the journal's history
-        already holds this very dose, so a re-check would count it twice)."""
+        """Open as an edit of a journal record. Its source is kept.
+        ``check_limits`` must leave this very dose out of the history (the app passes
+        one that does), so a changed dose is judged as if logged in its place."""
         self.begin_edit(record, self.tr("Edit dose"))
         names = [name.casefold() for name in self.substance_names()]
         name = str(record["substance"]).casefold()
@@ -113,11 +120,11 @@ class DoseDialog(EntryDialog):
         self._filled_amount = ""
         pain_before = record.get("pain_before")
         self.pain.setCurrentIndex(0 if pain_before is None else int(pain_before) + 1)  # 0: not given
+        self.product.setText(record.get("product") or "")
+        self.form_edit.setText(record.get("form") or "")
         self.batch.setText(record.get("batch") or "")
         self.note.setText(record.get("note") or "")
         self._source = record.get("source") or DoseSource.MANUAL
-        self._form = record.get("form")
-        self._product = record.get("product")
 
     def substance_names(self) -> list[str]:
         return [s.name for s in self._substances]
@@ -153,8 +160,8 @@ class DoseDialog(EntryDialog):
             self.when(),
             self.now(),
             pain_before=self.pain.currentData(),
-            form=self._form,
-            product=self._product,
+            form=self.form_edit.text(),
+            product=self.product.text(),
             batch=self.batch.text(),
             note=self.note.text(),
             source=self._source,
@@ -163,8 +170,9 @@ class DoseDialog(EntryDialog):
     def review(self, value: Dose) -> Dose | None:
         """Within the limits: save. Beyond them: warn first; log it with the reasons when
         the user presses "Log anyway" for the same substance, amount and time. An edit
-        keeps the warnings the entry was logged with."""
-        if self.record is not None:
+        that leaves substance, amount and time alone keeps the warnings the entry was
+        logged with; one that changes them is judged again like a new dose."""
+        if self.record is not None and self._unchanged_dose(value):
             return replace(value, warnings=tuple(self.record.get("warnings") or ()))
         substance = self.current_substance()
         assert substance is not None
@@ -176,8 +184,17 @@ class DoseDialog(EntryDialog):
             return replace(value, warnings=tuple(str(reason) for reason in verdict.reasons))
         self._warned_for = key
         self.warning.show_message(StatusLine.WARNING, self.limit_warning(substance, value, verdict))
-        self.save_button.setText(self.tr("&Log anyway"))
+        self.save_button.setText(self.tr("&Log anyway") if self.record is None else self.tr("&Save anyway"))
         return None
+
+    def _unchanged_dose(self, value: Dose) -> bool:
+        assert self.record is not None
+        before = self.record
+        return (
+            str(before["substance"]).casefold() == value.substance.casefold()
+            and float(before["amount"]) == value.amount
+            and datetime.fromisoformat(before["at"]) == value.at
+        )
 
     def _forget_warning(self) -> None:
         self._warned_for = None

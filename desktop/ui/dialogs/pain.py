@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 from typing import Any
 
@@ -13,6 +14,7 @@ from desktop.core.model import PainCheckin, PainSource
 from desktop.core.validation import validate_pain
 from desktop.ui.dialogs.base import EntryDialog, NowCallback, SaveCallback
 from desktop.ui.dialogs.choices import ChoiceRow
+from desktop.ui.dialogs.words import WordsEdit
 
 # Keys 0-9 choose their score; 10 is "1" then "0" typed quickly, or "T" (for ten).
 SCORE_KEYS = {**{str(n): n for n in range(10)}, "10": 10, "t": 10}
@@ -30,12 +32,12 @@ class PainDialog(EntryDialog):
         *,
         source: str = PainSource.MANUAL,
         one_tap: bool = False,
+        suggestions: Mapping[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(save, now, zone, parent)
         self._source = source
-        self._locations: tuple[str, ...] = ()
-        self._qualities: tuple[str, ...] = ()
+        words = suggestions or {}
         self.setWindowTitle(self.tr("Pain check-in"))
         self.add_text(self.tr("How strong is your pain right now?"))
         self.score = ChoiceRow([(n, str(n)) for n in range(11)], SCORE_KEYS)
@@ -43,6 +45,12 @@ class PainDialog(EntryDialog):
         self.score.buttons[10].setToolTip(self.tr("10 — worst pain imaginable"))
         self.score.setToolTip(self.tr("Keys 0–9 choose a score; for 10 type 1 then 0 quickly, or press T"))
         self.add_field("score", self.tr("Pain s&core"), self.score, row=self._scale(self.score))
+        self.locations = WordsEdit(words.get("location", ()), several=True)
+        self.locations.setPlaceholderText(self.tr("optional, e.g. lower back, left knee"))
+        self.add_field("location", self.tr("Wh&ere"), self.locations, aliases=("locations",))
+        self.qualities = WordsEdit(words.get("quality", ()), several=True)
+        self.qualities.setPlaceholderText(self.tr("optional, e.g. aching, burning, stabbing"))
+        self.add_field("quality", self.tr("Feels &like"), self.qualities, aliases=("qualities",))
         self.note = QLineEdit()
         self.add_field("note", self.tr("&Note"), self.note)
         self.add_when_field()
@@ -54,14 +62,13 @@ class PainDialog(EntryDialog):
             self.score.group.idClicked.connect(lambda _score: self.submit())
 
     def load(self, record: dict[str, Any]) -> None:
-        """Open as an edit of a journal record: its score, note and time; its source,
-        locations and qualities (not shown here) are kept as they were."""
+        """Open as an edit of a journal record; its source is kept as it was."""
         self.begin_edit(record, self.tr("Edit pain check-in"))
         self.score.set_value(int(record["score"]))
+        self.locations.set_words(record.get("locations"))
+        self.qualities.set_words(record.get("qualities"))
         self.note.setText(record.get("note") or "")
         self._source = record.get("source") or PainSource.MANUAL
-        self._locations = tuple(record.get("locations") or ())
-        self._qualities = tuple(record.get("qualities") or ())
 
     def _scale(self, row: ChoiceRow) -> QWidget:
         legend = QHBoxLayout()
@@ -95,8 +102,8 @@ class PainDialog(EntryDialog):
             score,
             self.when(),
             self.now(),
-            locations=self._locations,
-            qualities=self._qualities,
+            locations=self.locations.words(),
+            qualities=self.qualities.words(),
             note=self.note.text(),
             source=self._source,
         )
