@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from desktop.core.errors import ValidationError
 from desktop.core.model import SleepEntry, Substance
 from desktop.core.safety import DAY, PastDose, Verdict, check_dose
@@ -29,6 +27,7 @@ from desktop.storage.records import (
     parse_substance_record,
     substance_record,
 )
+from desktop.storage.sqlite import Database
 
 if TYPE_CHECKING:  # the planner is imported only when planning: `ebb log` stays quick
     from desktop.core.planner import JournalView
@@ -159,7 +158,7 @@ def _row_to_record(row: sqlite_row) -> Record:
 
 
 class Journal:
-    """All reads and writes of journal data. Collaborators: a sqlite-utils Database
+    """All reads and writes of journal data. Collaborators: a Database (desktop.storage.sqlite)
     opened by :func:`desktop.storage.database.open_journal`, and a UTC clock."""
 
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:

@@ -25,19 +25,30 @@ def _start_writer(data_dir: Path, marker: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _time_one_write(data_dir: Path) -> float:
+    """Seconds a whole write takes here (the slower of a first and a second one)."""
+    durations = []
+    for marker in ("first", "second"):
+        started = time.perf_counter()
+        assert _start_writer(data_dir, marker).wait() == 0
+        durations.append(time.perf_counter() - started)
+    return max(durations)
+
+
 def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     rng = random.Random(20261123)
     acknowledged: list[str] = []
     kills = 0
     attempts = 0
-    # Start-up takes ~0.2 s here, so delays in this range land on imports, opening and
-    # migrating the journal, the write itself, and the daily backup.
+    # Delays spread over a whole write as timed on this machine land on imports,
+    # opening and migrating the journal, the write itself, and the daily backup.
+    duration = _time_one_write(tmp_path / "timing")
     while kills < KILLS_WANTED and attempts < MAX_ATTEMPTS:
         marker = f"entry-{attempts}"
         attempts += 1
         process = _start_writer(data_dir, marker)
-        time.sleep(rng.uniform(0.02, 0.35))
+        time.sleep(rng.uniform(0.05, 1.1) * duration)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlite_utils import Database
 
 from desktop.storage import database
 from desktop.storage.database import (
@@ -27,6 +26,7 @@ from desktop.storage.database import (
     schema_version,
 )
 from desktop.storage.migrations import SCHEMA_VERSION
+from desktop.storage.sqlite import Database
 
 
 def sha256(path: Path) -> str:

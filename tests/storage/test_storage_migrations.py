@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database, Migrations
 
 from desktop.storage import database
 from desktop.storage.backups import backup_to, check_backup
 from desktop.storage.database import open_journal, schema_version
 from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
+from desktop.storage.sqlite import Database, Migrations
 
 SHIPPED = [m.name for m in MIGRATIONS._migrations]
 NEXT = SCHEMA_VERSION + 1
@@ -51,7 +51,7 @@ def test_each_shipped_migration_sets_user_version_to_its_number() -> None:
     names = [m.name for m in MIGRATIONS._migrations]
     assert SCHEMA_VERSION == len(names) == len(KNOWN_MIGRATIONS)
     for number, name in enumerate(names, start=1):
-        db = Database(memory=True)
+        db = Database(sqlite3.connect(":memory:"))
         MIGRATIONS.apply(db, stop_before=names[number:])
         assert schema_version(db) == number, name
         db.close()
