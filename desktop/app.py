@@ -41,7 +41,6 @@ def configure_logging(verbose: bool = False) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 class EbbApp:
@@ -53,12 +52,9 @@ class EbbApp:
 
         from desktop.scheduling.scheduler import HostedScheduler
         from desktop.scheduling.service import ReminderService
-        from desktop.ui.journal_window import JournalWindow
-        from desktop.ui.main_window import MainWindow
         from desktop.ui.notifications import DesktopNotifications, ShellNotifier
         from desktop.ui.reminder_window import ReminderWindow
         from desktop.ui.timer_host import QtTimerHost
-        from desktop.ui.today import TodayView
         from desktop.ui.tray import Tray
 
         self.app = app
@@ -68,7 +64,7 @@ class EbbApp:
         self.icon = QIcon(str(resource("icons", "ebb.svg")))
         app.setWindowIcon(self.icon)
         self.host = QtTimerHost()
-        self.scheduler = HostedScheduler(self.host, timezone=self.zone())
+        self.scheduler = HostedScheduler(self.host)
         self.reminder_window = ReminderWindow()
         self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
         self.notifier = ShellNotifier(self.notifications, self.reminder_window)
@@ -84,23 +80,7 @@ class EbbApp:
         self.notifier.delivered.connect(lambda _key: self.refresh_tray())
         self.notifier.summary_unshown.connect(self.show_summary)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
-        note = (
-            ""
-            if self.has_tray
-            else app.tr("No system tray was found, so this window is Ebb's home. Closing it quits Ebb.")
-        )
-        self.journal_view = JournalWindow(
-            lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
-        )
-        self.journal_view.edit_requested.connect(self.edit_entry)
-        self.today_view = TodayView()
-        self.window = MainWindow(self.today_view, self.journal_view, self.icon, note)
-        self.window.log_dose.connect(lambda: self.open_dose_dialog())
-        self.window.log_pain.connect(lambda: self.open_pain_dialog())
-        self.window.log_sleep.connect(lambda: self.open_sleep_dialog())
-        self.window.log_effect.connect(self.open_effect_dialog)
-        self.window.log_note.connect(self.open_note_dialog)
-        self.window.quit_requested.connect(app.quit)
+        self._window: Any = None  # built when first shown: the tray alone starts faster
         self._dialogs: list[Any] = []
         self.tray = Tray(self.tray_status)
         self.tray.open_main.connect(self.show_window)
@@ -108,7 +88,6 @@ class EbbApp:
         self.tray.log_pain.connect(lambda: self.open_pain_dialog())
         self.tray.log_sleep.connect(lambda: self.open_sleep_dialog())
         self.tray.open_settings.connect(self.open_settings)
-        self.window.settings_requested.connect(self.open_settings)
         self.tray.quit.connect(app.quit)
         self.tray.pause_for.connect(
             lambda minutes: self.pause(datetime.now(UTC) + timedelta(minutes=minutes))
@@ -119,6 +98,37 @@ class EbbApp:
         self.resume_listener: Any = None
         if not self.has_tray:
             app.setQuitOnLastWindowClosed(True)
+
+    @property
+    def window(self) -> Any:
+        """The main window (Today and Journal tabs), built on first use."""
+        if self._window is None:
+            from desktop.ui.journal_window import JournalWindow
+            from desktop.ui.main_window import MainWindow
+            from desktop.ui.today import TodayView
+
+            note = (
+                ""
+                if self.has_tray
+                else self.app.tr(
+                    "No system tray was found, so this window is Ebb's home. Closing it quits Ebb."
+                )
+            )
+            self.journal_view = JournalWindow(
+                lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
+            )
+            self.journal_view.edit_requested.connect(self.edit_entry)
+            self.today_view = TodayView()
+            window = MainWindow(self.today_view, self.journal_view, self.icon, note)
+            window.log_dose.connect(lambda: self.open_dose_dialog())
+            window.log_pain.connect(lambda: self.open_pain_dialog())
+            window.log_sleep.connect(lambda: self.open_sleep_dialog())
+            window.log_effect.connect(self.open_effect_dialog)
+            window.log_note.connect(self.open_note_dialog)
+            window.quit_requested.connect(self.app.quit)
+            window.settings_requested.connect(self.open_settings)
+            self._window = window
+        return self._window
 
     # ---- start and stop ---------------------------------------------------------------
 
@@ -144,8 +154,7 @@ class EbbApp:
         log.info("started; %d reminders pending", len(self.reminders.pending()))
 
     def shutdown(self) -> None:
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+        self.scheduler.shutdown()
         self.notifications.stop()
         self.tray.hide()
         self.journal.db.conn.close()
@@ -205,7 +214,7 @@ class EbbApp:
         from desktop.ui.today import today_summary
 
         self.tray.refresh()
-        if self.window.isVisible():
+        if self._window is not None and self._window.isVisible():
             self.today_view.refresh(
                 today_summary(self.journal, self.reminders, datetime.now(UTC), self.zone())
             )

@@ -1,5 +1,2 @@
-"""Reminder scheduling around APScheduler with an injected timer host (no Qt here).
-
-The reminder engine arrives with the reminder-engine issue; this package is the place
-for it, between storage (below) and the Qt shell (above).
-"""
+"""Reminder scheduling: the plan turned into jobs on a small scheduler driven by an
+injected timer host, and the watch for sleep and clock changes (no Qt here)."""

@@ -1,6 +1,6 @@
 """Noticing suspend/resume, clock changes and time-zone changes (DESIGN.md section 8).
 
-APScheduler does not notice any of them. A wall-clock gap larger than the elapsed
+A timer does not notice any of them. A wall-clock gap larger than the elapsed
 monotonic time means the machine slept or the clock was set forward; a negative gap
 means it was set back; a different zone name or UTC offset means a zone change (DST
 or travel). The watcher is polled by the scheduler's watchdog job (every 60 s) and can

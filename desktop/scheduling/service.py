@@ -86,22 +86,17 @@ class ReminderService:
     def rebuild_jobs(self) -> None:
         """Jobs = pending occurrences (+ the daily re-plan and the watchdog)."""
         wanted = {self._fire_job_id(o.key, o.fire_at): o for o in self.reminders.pending()}
-        for job in self.scheduler.get_jobs():
+        for job in self.scheduler.jobs():
             if job.id in wanted:
                 del wanted[job.id]  # already scheduled for the same occurrence and time
             elif job.id not in (WATCHDOG_JOB, REPLAN_JOB) and "#repeat" not in job.id:
-                job.remove()
+                self.scheduler.remove(job.id)
         for occurrence in wanted.values():
             self._schedule_fire(occurrence.key, occurrence.fire_at)
-        zone = self.zone()
-        self.scheduler.add_job(
-            self.replan, "cron", hour=0, minute=1, timezone=zone, id=REPLAN_JOB, replace_existing=True
-        )
+        self.scheduler.daily(REPLAN_JOB, 0, 1, self.zone(), self.replan)
 
     def add_watchdog(self, check: Callable[[], Any]) -> None:
-        self.scheduler.add_job(
-            check, "interval", seconds=WATCHDOG_SECONDS, id=WATCHDOG_JOB, replace_existing=True
-        )
+        self.scheduler.every(WATCHDOG_JOB, timedelta(seconds=WATCHDOG_SECONDS), check)
 
     # ---- firing ---------------------------------------------------------------------
 
@@ -171,14 +166,7 @@ class ReminderService:
         assert occurrence is not None
         when = self.clock() + timedelta(minutes=every)
         if when < occurrence.valid_until:
-            self.scheduler.add_job(
-                self.repeat,
-                "date",
-                run_date=when,
-                args=[key, repeat + 1],
-                id=f"{key}#repeat{repeat + 1}",
-                replace_existing=True,
-            )
+            self.scheduler.at(f"{key}#repeat{repeat + 1}", when, self.repeat, key, repeat + 1)
 
     def repeat(self, key: str, repeat: int) -> None:
         """Deliver an unanswered reminder again (still showing its original time)."""
@@ -233,25 +221,17 @@ class ReminderService:
 
     def _schedule_fire(self, key: str, when: datetime) -> None:
         # The id names the occurrence and the time: stable when rebuilt from the same
-        # row, and distinct from the job that is running when a fire re-schedules its
-        # own occurrence (APScheduler removes a finished date job by id afterwards).
-        self.scheduler.add_job(
-            self.fire,
-            "date",
-            run_date=when,
-            args=[key],
-            id=self._fire_job_id(key, when),
-            replace_existing=True,
-        )
+        # row, so a rebuild leaves an unchanged reminder's job alone.
+        self.scheduler.at(self._fire_job_id(key, when), when, self.fire, key)
 
     @staticmethod
     def _fire_job_id(key: str, when: datetime) -> str:
         return f"{key}@{when.astimezone(UTC).isoformat()}"
 
     def _remove_jobs(self, key: str) -> None:
-        for job in self.scheduler.get_jobs():
+        for job in self.scheduler.jobs():
             if job.id.startswith((f"{key}@", f"{key}#")):
-                job.remove()
+                self.scheduler.remove(job.id)
 
     # ---- clock changes --------------------------------------------------------------
 

@@ -11,20 +11,22 @@ loses nothing.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.scheduling.ports import Delivery, MissedItem
 from desktop.ui.reminder_text import missed_summary, reminder_text, tr
 from desktop.ui.reminder_window import ReminderWindow
+
+if TYPE_CHECKING:  # asyncio costs 10 MB and 15 ms: imported when the first notification goes
+    import asyncio
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 SEND_TIMEOUT_S = 5.0
@@ -55,6 +57,8 @@ class DesktopNotifications(QObject):
         ready.wait(5)
 
     def _run(self, ready: threading.Event) -> None:
+        import asyncio
+
         from desktop_notifier import DesktopNotifier, Icon  # 60 ms of imports: after start-up
 
         loop = asyncio.new_event_loop()
@@ -70,6 +74,8 @@ class DesktopNotifications(QObject):
 
     def stop(self) -> None:
         if self._loop is not None:
+            import asyncio
+
             if self._ids:  # reminders shown by this run would be dead buttons after it
                 done = asyncio.run_coroutine_threadsafe(self._clear_all(), self._loop)
                 try:
@@ -88,6 +94,8 @@ class DesktopNotifications(QObject):
         if self._loop is None:
             self.failed.emit(key)
             return
+        import asyncio
+
         future = asyncio.run_coroutine_threadsafe(self._send(key, title, body, buttons), self._loop)
 
         def done(result: Future[bool]) -> None:
@@ -102,6 +110,8 @@ class DesktopNotifications(QObject):
         future.add_done_callback(done)
 
     async def _send(self, key: str, title: str, body: str, buttons: Sequence[tuple[str, str]]) -> bool:
+        import asyncio
+
         from desktop_notifier import Button
 
         dispatched = asyncio.Event()
@@ -125,6 +135,8 @@ class DesktopNotifications(QObject):
         return dispatched.is_set()
 
     async def _clear_all(self) -> None:
+        import asyncio
+
         for identifier in list(self._ids.values()):
             await asyncio.wait_for(self._notifier.clear(identifier), SEND_TIMEOUT_S)
         self._ids.clear()
@@ -132,6 +144,8 @@ class DesktopNotifications(QObject):
     def clear(self, key: str) -> None:
         identifier = self._ids.pop(key, None)
         if identifier is not None and self._loop is not None:
+            import asyncio
+
             asyncio.run_coroutine_threadsafe(self._notifier.clear(identifier), self._loop)
 
 

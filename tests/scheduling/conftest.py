@@ -104,7 +104,7 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
         journal.add_substance(validate_substance("Melatonin", "melatonin", "mg", usual_amount=1))
         reminders = Reminders(journal.db)
         host = FakeTimerHost()
-        scheduler = HostedScheduler(host, timezone=zone_box[0])
+        scheduler = HostedScheduler(host)
         notifier = FakeNotifier()
         service = ReminderService(
             journal,
@@ -118,7 +118,7 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
         service.replan()
         host.run_due()
         yield Rig(service, host, notifier, journal, reminders, traveller, zone_box)
-        scheduler.shutdown(wait=False)
+        scheduler.shutdown()
         journal.db.conn.close()
 
 

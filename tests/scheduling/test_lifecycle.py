@@ -175,8 +175,8 @@ def test_pause_suppresses_reminders_until_resumed(rig) -> None:
 
 def test_watchdog_interval_is_not_faster_than_a_minute(rig) -> None:
     rig.service.add_watchdog(lambda: None)
-    job = rig.service.scheduler.get_job("ebb:watchdog")
-    assert job.trigger.interval >= timedelta(seconds=60)
+    job = rig.service.scheduler.job("ebb:watchdog")
+    assert job is not None and job.interval is not None and job.interval >= timedelta(seconds=60)
 
 
 def test_changed_inputs_update_only_what_changed(rig) -> None:
