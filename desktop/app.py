@@ -53,7 +53,6 @@ class EbbApp:
         from desktop.scheduling.scheduler import HostedScheduler
         from desktop.scheduling.service import ReminderService
         from desktop.ui.notifications import DesktopNotifications, ShellNotifier
-        from desktop.ui.reminder_window import ReminderWindow
         from desktop.ui.timer_host import QtTimerHost
         from desktop.ui.tray import Tray
 
@@ -65,9 +64,8 @@ class EbbApp:
         app.setWindowIcon(self.icon)
         self.host = QtTimerHost()
         self.scheduler = HostedScheduler(self.host)
-        self.reminder_window = ReminderWindow()
         self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
-        self.notifier = ShellNotifier(self.notifications, self.reminder_window)
+        self.notifier = ShellNotifier(self.notifications, _reminder_window)
         self.service = ReminderService(
             journal,
             self.reminders,
@@ -580,6 +578,12 @@ def _listen_for_resume(watcher: Any) -> Any:
     )
     log.info("listening for logind PrepareForSleep: %s", connected)
     return listener
+
+
+def _reminder_window() -> Any:
+    from desktop.ui.reminder_window import ReminderWindow
+
+    return ReminderWindow()
 
 
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,11 +22,12 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.scheduling.ports import Delivery, MissedItem
 from desktop.ui.reminder_text import missed_summary, reminder_text, tr
-from desktop.ui.reminder_window import ReminderWindow
 
 if TYPE_CHECKING:  # asyncio costs 10 MB and 15 ms: imported when the first notification goes
     import asyncio
     from concurrent.futures import Future
+
+    from desktop.ui.reminder_window import ReminderWindow
 
 log = logging.getLogger(__name__)
 SEND_TIMEOUT_S = 5.0
@@ -159,16 +160,26 @@ class ShellNotifier(QObject):
 
     MISSED_KEY = "ebb:missed"
 
-    def __init__(self, notifications: DesktopNotifications | None, window: ReminderWindow) -> None:
+    def __init__(
+        self, notifications: DesktopNotifications | None, make_window: Callable[[], ReminderWindow]
+    ) -> None:
         super().__init__()
         self.notifications = notifications
-        self.window = window
+        self._make_window = make_window
+        self._window: ReminderWindow | None = None
         self.pending: dict[str, Delivery] = {}
         self._summary: tuple[str, str] | None = None
-        window.action.connect(self.action)
         if notifications is not None:
             notifications.action.connect(self._from_notification)
             notifications.failed.connect(self._fall_back)
+
+    @property
+    def window(self) -> ReminderWindow:
+        """The reminder window, made when first needed (most starts never need it)."""
+        if self._window is None:
+            self._window = self._make_window()
+            self._window.action.connect(self.action)
+        return self._window
 
     def deliver(self, delivery: Delivery) -> None:
         self.pending[delivery.key] = delivery
@@ -182,7 +193,8 @@ class ShellNotifier(QObject):
 
     def withdraw(self, key: str) -> None:
         self.pending.pop(key, None)
-        self.window.withdraw(key)
+        if self._window is not None:
+            self._window.withdraw(key)
         if self.notifications is not None:
             self.notifications.clear(key)
 

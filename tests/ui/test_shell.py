@@ -149,7 +149,7 @@ def test_reminder_window_answers(qtbot) -> None:
 def test_without_a_notification_service_the_window_shows_the_reminder(qtbot) -> None:
     window = ReminderWindow()
     qtbot.addWidget(window)
-    notifier = ShellNotifier(None, window)
+    notifier = ShellNotifier(None, lambda: window)
     notifier.deliver(delivery("checkin", None))
     assert window.isVisible() and window.key == "checkin:x"
     notifier.withdraw("checkin:x")
@@ -162,7 +162,7 @@ def test_a_failed_notification_falls_back_to_the_window(qtbot) -> None:
     window = ReminderWindow()
     qtbot.addWidget(window)
     notifications = DesktopNotifications("Ebb", None)  # never started: sending fails at once
-    notifier = ShellNotifier(notifications, window)
+    notifier = ShellNotifier(notifications, lambda: window)
     notifier.deliver(delivery())
     qtbot.waitUntil(window.isVisible, timeout=3000)
     assert window.key == "dose:x"
@@ -200,7 +200,7 @@ def test_a_second_launch_exits_0_and_sigterm_quits_cleanly(tmp_path: Path) -> No
 def test_the_missed_summary_is_shown_another_way_without_a_notification_service(qtbot) -> None:
     window = ReminderWindow()
     qtbot.addWidget(window)
-    notifier = ShellNotifier(None, window)
+    notifier = ShellNotifier(None, lambda: window)
     items = [MissedItem("k1", "checkin", DUE, None)]
     with qtbot.waitSignal(notifier.summary_unshown) as blocker:
         notifier.summarise_missed(items)
