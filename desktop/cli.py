@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -22,6 +22,7 @@ from desktop.core.times import localize, parse_date, parse_entry_time
 from desktop.present import SEVERITY, describe, fmt, show_time
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID, EXIT_LIMIT, EXIT_UNREADABLE = 0, 1, 2, 3, 4
+REPORT_DAYS = 90  # the default period of `ebb report`: about three months, a usual visit interval
 
 LIMIT_WORDS = {
     "min_interval": "less than your minimum interval since another dose",
@@ -150,6 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
         "insights", help="what your own data show, with sample sizes and intervals"
     )
     insights.add_argument("--json", action="store_true")
+    report = commands.add_parser("report", help="a PDF summary for your clinician (1-3 pages)")
+    report.add_argument("--out", required=True, help="the PDF file to write")
+    report.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: 89 days before --to)")
+    report.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: today)")
+    report.add_argument(
+        "--hide-substances", action="store_true", help="neutral labels instead of substance names"
+    )
+    report.add_argument("--paper", default="a4", help="a4 (default) or letter")
     plan = commands.add_parser("plan", help="the day's reminders with their reasons")
     plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true")
@@ -685,6 +694,41 @@ def cmd_insights(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def report_period(start: str | None, end: str | None, today: date) -> tuple[date, date]:
+    """The report's days: ``--to`` defaults to today, ``--from`` to 89 days before it."""
+    from desktop.core.times import parse_date
+
+    last = today if end is None else parse_date("to", end)
+    first = last - timedelta(days=REPORT_DAYS - 1) if start is None else parse_date("from", start)
+    if first > last:
+        raise ValidationError("from", f"{first} is after --to {last}")
+    if (last - first).days > 3660:
+        raise ValidationError("from", "the period is longer than ten years; choose a shorter one")
+    return first, last
+
+
+def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.report import PAPER, build_report, report_input
+
+    if args.paper not in PAPER:
+        raise ValidationError("paper", f"{ascii(args.paper)[:20]} is not one of: {', '.join(PAPER)}")
+    zone = ctx.zone()
+    today = ctx.now().astimezone(zone).date()
+    start, end = report_period(args.start, args.end, today)
+    target = Path(args.out).expanduser()
+    if target.is_dir():
+        raise ValidationError("out", f"{target} is a folder; give a file name")
+    data = report_input(ctx.journal.entries, ctx.journal.substances())
+    try:
+        pages = build_report(
+            data, target, start, end, zone, generated=today, hidden=args.hide_substances, paper=args.paper
+        )
+    except OSError as exc:
+        raise ValidationError("out", f"{target} cannot be written ({exc.strerror})") from None
+    print(f"Wrote a {pages}-page report for {start} to {end} to {target}.", file=ctx.out)
+    return EXIT_OK
+
+
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.numbers import parse_int
     from desktop.demo import demo_entries, demo_substances
@@ -736,6 +780,7 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "undo": cmd_undo,
     "settings": cmd_settings,
     "export": cmd_export,
+    "report": cmd_report,
     "import": cmd_import,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -257,7 +257,7 @@ def _read(
             elif record["kind"] == "pain":
                 journal.pains.append(_Pain(at, int(_number(record["score"]))))
             elif record["kind"] == "sleep":
-                night = _night(record, zone)
+                night = night_measures(record, zone)
                 nights[night.night] = night
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
             continue
@@ -267,7 +267,7 @@ def _read(
     return journal
 
 
-def _night(record: Mapping[str, Any], zone: tzinfo) -> _Night:
+def night_measures(record: Mapping[str, Any], zone: tzinfo) -> _Night:
     """The Consensus Sleep Diary measures (Carney et al., SLEEP 2012) of one record."""
     sol, waso = _number(record["sol_min"]), _number(record["waso_min"])
     tst = (
