@@ -150,6 +150,6 @@ def format_dates(axes: Sequence[Any]) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     for ax in axes:
-        locator = AutoDateLocator(minticks=3, maxticks=8)
+        locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]

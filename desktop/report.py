@@ -382,14 +382,12 @@ def build_report(
     footer = f"Ebb journal {start:%d %b %Y} – {end:%d %b %Y}"
     pages = []
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans", "font.size": 8.5}):
-        for number, fill in enumerate(
-            (
-                lambda p: _page_one(p, summary, generated, hidden),
-                lambda p: _page_two(p, lines, summary),
-                lambda p: _page_three(p, summary),
-            ),
-            start=1,
-        ):
+        fills: tuple[Callable[[_Page], None], ...] = (
+            lambda p: _page_one(p, summary, generated, hidden),
+            lambda p: _page_two(p, lines, summary),
+            lambda p: _page_three(p, summary),
+        )
+        for number, fill in enumerate(fills, start=1):
             page = _Page(size, number, footer)
             fill(page)
             pages.append(page.figure)
