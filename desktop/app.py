@@ -79,6 +79,7 @@ class EbbApp:
         self.notifier.summary_unshown.connect(self.show_summary)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self._window: Any = None  # built when first shown: the tray alone starts faster
+        self._insights: Any = None
         self._dialogs: list[Any] = []
         self.tray = Tray(self.tray_status)
         self.tray.open_main.connect(self.show_window)
@@ -86,6 +87,7 @@ class EbbApp:
         self.tray.log_pain.connect(lambda: self.open_pain_dialog())
         self.tray.log_sleep.connect(lambda: self.open_sleep_dialog())
         self.tray.open_settings.connect(self.open_settings)
+        self.tray.open_insights.connect(self.open_insights)
         self.tray.quit.connect(app.quit)
         self.tray.pause_for.connect(
             lambda minutes: self.pause(datetime.now(UTC) + timedelta(minutes=minutes))
@@ -125,6 +127,7 @@ class EbbApp:
             window.log_note.connect(self.open_note_dialog)
             window.quit_requested.connect(self.app.quit)
             window.settings_requested.connect(self.open_settings)
+            window.insights_requested.connect(self.open_insights)
             self._window = window
         return self._window
 
@@ -341,6 +344,43 @@ class EbbApp:
             return
         dialog.load(record)
         self._open(dialog)
+
+    # ---- insights and the clinician report ---------------------------------------------
+
+    def open_insights(self) -> None:
+        """The insights window (matplotlib loads now, on first use, not at start-up)."""
+        if self._insights is None:
+            from desktop.ui.insights_window import InsightsWindow
+
+            self._insights = InsightsWindow(
+                self.analyse_period, self.today, self._first_day, self.save_report
+            )
+        else:
+            self._insights.refresh()  # entries may have changed since it was last open
+        self._insights.show()
+        self._insights.raise_()
+        self._insights.activateWindow()
+
+    def _report_data(self) -> Any:
+        from desktop.report import report_input
+
+        return report_input(self.journal.entries, self.journal.substances())
+
+    def analyse_period(self, start: Any, end: Any) -> Any:
+        from desktop.report import analyse_period
+
+        return analyse_period(self._report_data(), start, end, self.zone())
+
+    def _first_day(self) -> Any:
+        first = self.journal.first_entry_time()
+        return None if first is None else first.astimezone(self.zone()).date()
+
+    def save_report(self, start: Any, end: Any, path: Any, hidden: bool) -> int:
+        from desktop.report import build_report
+
+        return build_report(
+            self._report_data(), path, start, end, self.zone(), generated=self.today(), hidden=hidden
+        )
 
     # ---- settings and first run -----------------------------------------------------------
 

@@ -354,6 +354,20 @@ def _page_three(page: _Page, summary: PeriodSummary) -> None:
         page.text(f"… and {len(summary.notes) - shown} more notes (see the full journal export).", size=8)
 
 
+def analyse_period(
+    data: ReportInput, start: date, end: date, zone: tzinfo, *, hidden: bool = False
+) -> tuple[PeriodSummary, list[str]]:
+    """The period's summary and insight sentences (what the report and the insights
+    window show); insights are computed as of ``end``, from the period's entries only."""
+    if hidden:
+        data = hide_substances(data)
+    in_period = [r for r in data.records if _in_period(r, start, end, zone)]
+    summary = summarise(in_period, data.units, start, end, zone)
+    insights = compute_insights(in_period, data.kinds, end, zone)
+    lines = insight_lines(insights, {name.casefold(): unit for name, unit in data.units.items()})
+    return summary, mask_kind_words(lines, data.kinds) if hidden else lines
+
+
 def build_report(
     data: ReportInput,
     out: Path,
@@ -370,14 +384,7 @@ def build_report(
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
-    if hidden:
-        data = hide_substances(data)
-    in_period = [r for r in data.records if _in_period(r, start, end, zone)]
-    summary = summarise(in_period, data.units, start, end, zone)
-    insights = compute_insights(in_period, data.kinds, end, zone)
-    lines = insight_lines(insights, {name.casefold(): unit for name, unit in data.units.items()})
-    if hidden:
-        lines = mask_kind_words(lines, data.kinds)
+    summary, lines = analyse_period(data, start, end, zone, hidden=hidden)
     size = PAPER[paper]
     footer = f"Ebb journal {start:%d %b %Y} – {end:%d %b %Y}"
     pages = []

@@ -383,6 +383,11 @@ class Journal:
         ).fetchall()
         return [PastDose(from_utc_text(at), amount) for at, amount in rows]
 
+    def first_entry_time(self) -> datetime | None:
+        """When the earliest live entry happened (None: the journal is empty)."""
+        first = self.db.execute("SELECT min(at_utc) FROM entries WHERE deleted_utc IS NULL").fetchone()[0]
+        return None if first is None else from_utc_text(first)
+
     def used_words(self, limit: int = 40) -> dict[str, list[str]]:
         """The dose forms and products and the pain locations and qualities the user has
         written before, most recent first, to offer as completions in the dialogs."""

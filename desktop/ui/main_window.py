@@ -20,6 +20,7 @@ class MainWindow(QMainWindow):
     log_effect = Signal()
     log_note = Signal()
     settings_requested = Signal()
+    insights_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, today: TodayView, journal: JournalWindow, icon: QIcon, note: str = "") -> None:
@@ -55,6 +56,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on some platforms
         quit_action.triggered.connect(self.quit_requested.emit)
         log_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        insights_action = QAction(self.tr("&Insights and clinician report…"), self)
+        insights_action.setShortcut(QKeySequence("Ctrl+I"))
+        insights_action.triggered.connect(self.insights_requested.emit)
+        view_menu.addAction(insights_action)
         close = QAction(self)
         close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)

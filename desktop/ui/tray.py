@@ -50,6 +50,7 @@ class Tray(QObject):
     resume = Signal()
     open_main = Signal()
     open_settings = Signal()
+    open_insights = Signal()
     quit = Signal()
 
     def __init__(self, status: Callable[[], TrayStatus], icons: dict[TrayState, QIcon] | None = None) -> None:
@@ -124,6 +125,7 @@ class Tray(QObject):
             pause.addAction(self.tr("Until tomorrow"), self.pause_until_tomorrow.emit)
         menu.addSeparator()
         menu.addAction(self.tr("&Open Ebb"), self.open_main.emit)
+        menu.addAction(self.tr("&Insights…"), self.open_insights.emit)
         menu.addAction(self.tr("Se&ttings…"), self.open_settings.emit)
         menu.addSeparator()
         menu.addAction(self.tr("&Quit"), self.quit.emit)
