@@ -361,15 +361,18 @@ class EbbApp:
         self._insights.raise_()
         self._insights.activateWindow()
 
-    def _report_data(self) -> Any:
-        from desktop.report import report_input
+    def _report_data(self, start: Any, end: Any) -> Any:
+        """The period's entries (a day's margin either side: the exact cut is by local
+        date, in desktop.report) and every substance's kind and unit."""
+        from desktop.report import period_bounds, report_input
 
-        return report_input(self.journal.entries, self.journal.substances())
+        since, until = period_bounds(start, end, self.zone())
+        return report_input(lambda: self.journal.entries(start=since, end=until), self.journal.substances())
 
     def analyse_period(self, start: Any, end: Any) -> Any:
         from desktop.report import analyse_period
 
-        return analyse_period(self._report_data(), start, end, self.zone())
+        return analyse_period(self._report_data(start, end), start, end, self.zone())
 
     def _first_day(self) -> Any:
         first = self.journal.first_entry_time()
@@ -379,7 +382,13 @@ class EbbApp:
         from desktop.report import build_report
 
         return build_report(
-            self._report_data(), path, start, end, self.zone(), generated=self.today(), hidden=hidden
+            self._report_data(start, end),
+            path,
+            start,
+            end,
+            self.zone(),
+            generated=self.today(),
+            hidden=hidden,
         )
 
     # ---- settings and first run -----------------------------------------------------------

@@ -708,7 +708,7 @@ def report_period(start: str | None, end: str | None, today: date) -> tuple[date
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.report import PAPER, build_report, report_input
+    from desktop.report import PAPER, build_report, period_bounds, report_input
 
     if args.paper not in PAPER:
         raise ValidationError("paper", f"{ascii(args.paper)[:20]} is not one of: {', '.join(PAPER)}")
@@ -718,7 +718,8 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.out).expanduser()
     if target.is_dir():
         raise ValidationError("out", f"{target} is a folder; give a file name")
-    data = report_input(ctx.journal.entries, ctx.journal.substances())
+    since, until = period_bounds(start, end, zone)
+    data = report_input(lambda: ctx.journal.entries(start=since, end=until), ctx.journal.substances())
     try:
         pages = build_report(
             data, target, start, end, zone, generated=today, hidden=args.hide_substances, paper=args.paper

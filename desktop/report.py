@@ -424,6 +424,19 @@ def _in_period(record: Mapping[str, Any], start: date, end: date, zone: tzinfo) 
         return False
 
 
+def period_bounds(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The instants to load entries between for the local days ``start``..``end``, with a
+    day's margin either side (the exact cut is by local date, in :func:`analyse_period`)."""
+    from datetime import time, timedelta
+
+    from desktop.core.times import localize
+
+    return (
+        localize(datetime.combine(start - timedelta(days=1), time()), zone),
+        localize(datetime.combine(end + timedelta(days=2), time()), zone),
+    )
+
+
 def report_input(entries: Callable[[], list[dict[str, Any]]], substances: Iterable[Any]) -> ReportInput:
     """From the journal: its records and every substance's kind and unit."""
     stored = [s.substance for s in substances]

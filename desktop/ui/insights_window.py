@@ -113,7 +113,9 @@ class InsightsWindow(QWidget):
         cards_scroll.setWidgetResizable(True)
         cards_scroll.setWidget(self.cards)
         self.tabs.addTab(cards_scroll, self.tr("&What it shows"))
-        self.figure = Figure(figsize=(9, 13), layout="constrained")
+        # Fixed margins, not "constrained" layout: that re-solves the layout on every draw
+        # and took about a third of a re-open.
+        self.figure = Figure(figsize=(9, 13))
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setMinimumHeight(1250)
         charts_scroll = QScrollArea()
@@ -274,7 +276,16 @@ class InsightsWindow(QWidget):
         self.figure.clear()
         with matplotlib.rc_context(colours):  # type: ignore[arg-type]
             self.figure.set_facecolor(bg)
-            grid = self.figure.add_gridspec(5, 1, height_ratios=[2.2, 1.4, 1.4, 1.4, 1.6])
+            grid = self.figure.add_gridspec(
+                5,
+                1,
+                height_ratios=[2.2, 1.4, 1.4, 1.4, 1.6],
+                left=0.08,
+                right=0.97,
+                top=0.975,
+                bottom=0.045,
+                hspace=0.42,
+            )
             charts.draw_heat_map(self.figure.add_subplot(grid[0]), self.summary)
             axes: list[Any] = []
             for row, draw in enumerate(

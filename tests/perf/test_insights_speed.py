@@ -1,0 +1,89 @@
+"""Insights, the clinician report and the insights window on the 10-year journal
+(issue 5's speed targets: insights < 1 s, a one-year report < 3 s, re-opening the
+window < 1 s)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.core.insights import compute_insights
+from desktop.report import analyse_period, build_report, period_bounds, report_input
+from desktop.storage.repository import Journal
+from tests.perf.bigjournal import ZONE, build_big_journal
+from tests.perf.conftest import summary, timings
+
+pytestmark = pytest.mark.perf
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Journal, date]:
+    journal, _ = build_big_journal(tmp_path_factory.mktemp("big") / "journal.db")
+    last = journal.db.execute("SELECT max(at_utc) FROM entries").fetchone()[0]
+    return journal, datetime.fromisoformat(last).astimezone(ZONE).date()
+
+
+def test_insights_on_ten_years(big) -> None:
+    journal, today = big
+    kinds = {s.substance.name: str(s.substance.kind) for s in journal.substances()}
+    load = timings(journal.entries, 3)
+    records = journal.entries()
+    compute = timings(lambda: compute_insights(records, kinds, today, ZONE), 3)
+    print()
+    print(f"{len(records)} entries")
+    print(summary("load every entry (journal.entries)", load))
+    print(summary("compute_insights (10 years)", compute))
+    assert min(compute) < 1.0
+
+
+def test_one_year_report(big, tmp_path: Path) -> None:
+    journal, today = big
+    start = today - timedelta(days=364)
+
+    def write() -> None:
+        since, until = period_bounds(start, today, ZONE)
+        data = report_input(lambda: journal.entries(start=since, end=until), journal.substances())
+        build_report(data, tmp_path / "year.pdf", start, today, ZONE, generated=today)
+
+    first = time.perf_counter()
+    write()  # includes importing matplotlib, as a first `ebb report` would
+    first_s = time.perf_counter() - first
+    runs = timings(write, 3)
+    print()
+    print(f"one-year report, first in this process (with matplotlib import): {first_s:.2f} s")
+    print(summary("one-year report", runs))
+    assert first_s < 3.0 and min(runs) < 3.0
+
+
+def test_reopening_the_insights_window(big, qtbot) -> None:
+    from desktop.ui.insights_window import InsightsWindow
+
+    journal, today = big
+
+    def analyse(start: date, end: date):
+        since, until = period_bounds(start, end, ZONE)
+        data = report_input(lambda: journal.entries(start=since, end=until), journal.substances())
+        return analyse_period(data, start, end, ZONE)
+
+    started = time.perf_counter()
+    window = InsightsWindow(analyse, lambda: today, lambda: None, lambda *a: 0)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(1)
+    first_s = time.perf_counter() - started
+
+    def reopen() -> None:
+        window.hide()
+        window.refresh()  # what EbbApp.open_insights does for an open-before window
+        window.show()
+        window.canvas.draw()
+        qtbot.wait(1)
+
+    runs = timings(reopen, 5)
+    print()
+    print(f"insights window, first open (90 days): {first_s:.2f} s")
+    print(summary("insights window, re-open (90 days)", runs))
+    assert min(runs) < 1.0
