@@ -74,6 +74,9 @@ def _score(value: float) -> int:
 def demo_entries(days: int, seed: int, last_day: date, zone: tzinfo, now: datetime) -> Iterator[Entry]:
     """Entries for the ``days`` days ending with ``last_day`` (deterministic per seed)."""
     rng = random.Random(seed)
+    # A stream of its own, so that adding evening doses left the rest of a seed's journal
+    # as it was.
+    evening = random.Random(seed + 7919)
     kratom, melatonin = demo_substances()
     history: list[PastDose] = []
     for offset in range(days - 1, -1, -1):
@@ -88,6 +91,8 @@ def demo_entries(days: int, seed: int, last_day: date, zone: tzinfo, now: dateti
             dose_minutes.append(15 * 60 + rng.gauss(0, 30))
         if rng.random() < 0.04:  # now and then a dose too soon after another
             dose_minutes.append((dose_minutes[-1] if dose_minutes else 12 * 60) + 90)
+        if evening.random() < 0.15:  # some evenings a dose after 18:00
+            dose_minutes.append(19 * 60 + 30 + evening.gauss(0, 30))
         for minute in sorted(dose_minutes):
             at = _at(day, minute, zone)
             before = _score(_pain_level(minute, weekday) + rng.gauss(0, 0.8))

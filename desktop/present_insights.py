@@ -53,8 +53,8 @@ def _nights(insight: Insight, label: str, title: str) -> list[str]:
     quality = insight.estimates.get("quality")
     if quality is not None:
         lines.append(
-            f"Sleep quality (1–5) differed by {quality.value:+.1f} ({_interval(quality, digits=1)})"
-            f"{_uncertain(quality)}."
+            f"Sleep quality (1–5) on {a} {NEEDED_WORDS[f'{label}_nights']} differed by {quality.value:+.1f} "
+            f"({_interval(quality, digits=1)}) from {b} nights without{_uncertain(quality)}."
         )
     return lines
 

@@ -30,6 +30,11 @@ def test_insights_on_a_demo_journal_text_and_json(ebb) -> None:
         "escalation",
     } <= set(document)
     assert document["melatonin_sleep"]["status"] == "ok"
+    # The demo has some evenings with kratom, so that comparison has numbers too, and each
+    # quality sentence names the nights it compares.
+    assert document["evening_kratom_sleep"]["status"] == "ok"
+    assert "nights with kratom after 18:00" in text
+    assert all("nights without" in line for line in text.splitlines() if "Sleep quality" in line)
     sol = document["melatonin_sleep"]["estimates"]["sol_min"]
     assert sol["low"] <= sol["value"] <= sol["high"] < 0  # the demo's melatonin nights: quicker sleep
     for sentence in document["sentences"]:  # neutral wording, no promises
