@@ -32,6 +32,21 @@ def next_minute(at_least: float = 20) -> str:
     return f"{candidate:%H:%M}"
 
 
+def keep_sleep_reminders_away(desktop: Desktop, data: Path) -> None:
+    """Bedtime 4 h from now and wake-up 12 h from now (so 12 h ago): neither the melatonin
+    reminder nor the morning sleep-diary prompt is due while a test runs. (With the
+    default 07:00 wake-up, a run just after 07:00 met the morning prompt first.)"""
+    now = datetime.now(UTC)
+    bedtime, wake = f"{now + timedelta(hours=4):%H:%M}", f"{now + timedelta(hours=12):%H:%M}"
+    for key, value in (
+        ("bedtime", bedtime),
+        ("bedtime_weekend", bedtime),
+        ("wake_time", wake),
+        ("wake_time_weekend", wake),
+    ):
+        ebb(desktop, data, "settings", "set", key, value)
+
+
 def query(data: Path, sql: str) -> list[tuple]:
     conn = sqlite3.connect(data / "journal.db")
     try:
@@ -65,6 +80,7 @@ def test_a_reminder_becomes_a_real_notification_and_taken_logs_the_dose(
     )
     ebb(desktop, data, "settings", "set", "checkin_times", "")
     ebb(desktop, data, "settings", "set", "followups_min", "")
+    keep_sleep_reminders_away(desktop, data)
     ebb(desktop, data, "settings", "set", "dose_times", next_minute())
     monitor = subprocess.Popen(
         [

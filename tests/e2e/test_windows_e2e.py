@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import Desktop, _wait_for, press, visible
-from tests.e2e.test_reminder_e2e import ebb, next_minute, query
+from tests.e2e.test_reminder_e2e import ebb, keep_sleep_reminders_away, next_minute, query
 
 pytestmark = pytest.mark.e2e
 
@@ -98,6 +98,7 @@ def test_without_a_notification_daemon_the_reminder_window_takes_over(
     ebb(
         desktop, data, "substance", "add", "Melatonin", "--kind", "melatonin", "--unit", "mg", "--amount", "1"
     )
+    keep_sleep_reminders_away(desktop, data)
     ebb(desktop, data, "settings", "set", "checkin_times", next_minute())
     ebb(desktop, data, "settings", "set", "followups_min", "")
     desktop.stop_dunst()
