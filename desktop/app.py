@@ -241,8 +241,14 @@ class EbbApp:
         self.service.replan()
         self.refresh_views()
 
-    def _save(self, value: Any) -> int:
-        entry_id = self.journal.add_entry(value, zone=self.zone_name())
+    def _save(self, value: Any, *, answers: str | None = None) -> int:
+        """Store a new entry. ``answers``: the reminder the entry answers, marked taken
+        in the same transaction, so that a crash can never leave a logged dose whose
+        reminder would still ask for it."""
+        with self.journal.db.atomic():
+            entry_id = self.journal.add_entry(value, zone=self.zone_name())
+            if answers is not None:
+                self.service.taken(answers)
         self.after_change()
         return int(entry_id)
 
@@ -265,12 +271,14 @@ class EbbApp:
     def _now(self) -> datetime:
         return datetime.now(UTC)
 
-    def open_pain_dialog(self, source: str = "manual", on_saved: Any = None) -> None:
+    def open_pain_dialog(
+        self, source: str = "manual", on_saved: Any = None, answers: str | None = None
+    ) -> None:
         from desktop.ui.dialogs import PainDialog
 
         one_tap = source != "manual"  # answering a reminder: one click on a score
         dialog = PainDialog(
-            self._save,
+            partial(self._save, answers=answers),
             self._now,
             self.zone(),
             source=source,
@@ -280,14 +288,18 @@ class EbbApp:
         self._open(dialog, on_saved)
 
     def open_dose_dialog(
-        self, selected: str | None = None, source: str = "manual", on_saved: Any = None
+        self,
+        selected: str | None = None,
+        source: str = "manual",
+        on_saved: Any = None,
+        answers: str | None = None,
     ) -> None:
         from desktop.ui.dialogs import DoseDialog
 
         substances = [s.substance for s in self.journal.substances() if s.substance.active]
 
         dialog = DoseDialog(
-            self._save,
+            partial(self._save, answers=answers),
             self._now,
             self.zone(),
             substances=substances,
@@ -298,14 +310,18 @@ class EbbApp:
         )
         self._open(dialog, on_saved)
 
-    def open_sleep_dialog(self, on_saved: Any = None) -> None:
+    def open_sleep_dialog(self, on_saved: Any = None, answers: str | None = None) -> None:
         from desktop.core.planner import PlanConfig, wake_time
         from desktop.core.settings import effective_settings
         from desktop.ui.dialogs import SleepDialog
 
         config = PlanConfig.from_settings(effective_settings(self.journal.stored_settings()))
         dialog = SleepDialog(
-            self._save, self._now, self.zone(), bedtime=config.bed, wake_time=wake_time(config, self.today())
+            partial(self._save, answers=answers),
+            self._now,
+            self.zone(),
+            bedtime=config.bed,
+            wake_time=wake_time(config, self.today()),
         )
         self._open(dialog, on_saved)
 
@@ -556,25 +572,20 @@ class EbbApp:
         if occurrence is None:
             return
 
-        def done() -> None:
-            self.service.taken(key)
-            self.refresh_views()
-
+        # Saving the entry marks the reminder taken in the same transaction (_save).
         if occurrence.kind in ("checkin", "followup"):
             source = "follow-up" if occurrence.kind == "followup" else "scheduled"
-            self.open_pain_dialog(source=source, on_saved=done)
+            self.open_pain_dialog(source=source, answers=key)
         elif occurrence.kind == "sleep_diary":
-            self.open_sleep_dialog(on_saved=done)
+            self.open_sleep_dialog(answers=key)
         elif occurrence.substance is None:
-            done()
+            self.service.taken(key)
+            self.refresh_views()
         else:
             name = occurrence.substance
-
-            def dose_done() -> None:
-                done()
-                self.tell_limits(name)
-
-            self.open_dose_dialog(selected=name, source="reminder", on_saved=dose_done)
+            self.open_dose_dialog(
+                selected=name, source="reminder", on_saved=lambda: self.tell_limits(name), answers=key
+            )
 
     def tell_limits(self, name: str) -> None:
         """After a dose: where the user stands against their own limits."""

@@ -1,0 +1,64 @@
+"""Answering a reminder through the app: the entry and the reminder's "taken" are one
+transaction, so a failure (or a crash) never leaves a logged dose whose reminder would
+still ask for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import EbbApp
+from desktop.core.validation import validate_substance
+from desktop.paths import Paths
+from desktop.storage.database import open_journal
+from desktop.storage.repository import Journal
+
+
+@pytest.fixture
+def ebb(qtbot, tmp_path: Path) -> Iterator[EbbApp]:
+    journal = Journal(open_journal(tmp_path / "journal.db"))
+    journal.set_setting("timezone", "UTC")
+    soon = datetime.now(UTC) + timedelta(minutes=2)
+    journal.set_setting("dose_times", f"{soon:%H:%M}")
+    journal.set_setting("checkin_times", "")
+    journal.add_substance(validate_substance("Kratom", "kratom", "g", usual_amount=2))
+    app = EbbApp(QApplication.instance(), Paths(tmp_path), journal)
+    app.service.replan()
+    yield app
+    for dialog in list(app._dialogs):
+        dialog.close()
+    app.shutdown()
+
+
+def dose_reminder(ebb: EbbApp) -> str:
+    return next(o.key for o in ebb.reminders.pending() if o.kind == "dose")
+
+
+def test_taken_opens_the_dose_dialog_and_saving_marks_the_reminder_taken(ebb: EbbApp) -> None:
+    key = dose_reminder(ebb)
+    ebb.taken(key)
+    (dialog,) = ebb._dialogs
+    assert dialog.amount.text() == "2"  # the usual amount, editable
+    dialog.submit()
+    assert [(r["amount"], r["source"]) for r in ebb.journal.entries(kind="dose")] == [(2.0, "reminder")]
+    assert ebb.reminders.get(key).state == "taken"
+
+
+def test_if_marking_taken_fails_the_dose_is_not_stored_either(ebb: EbbApp, monkeypatch) -> None:
+    key = dose_reminder(ebb)
+    ebb.taken(key)
+    (dialog,) = ebb._dialogs
+
+    def crash(_key: str) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(ebb.service, "taken", crash)
+    dialog.submit()
+    assert ebb.journal.entries(kind="dose") == []
+    assert ebb.reminders.get(key).state in ("planned", "due")
+    assert dialog.isVisible()  # the entry stays in the open dialog, with the error shown
+    assert dialog.error.text()
