@@ -680,7 +680,7 @@ def cmd_insights(ctx: Context, args: argparse.Namespace) -> int:
     kinds = {s.substance.name: str(s.substance.kind) for s in stored}
     units = {s.substance.name.casefold(): s.substance.unit for s in stored}
     zone = ctx.zone()
-    result = compute_insights(ctx.journal.entries(), kinds, ctx.now().astimezone(zone).date(), zone)
+    result = compute_insights(ctx.journal.analysis_records(), kinds, ctx.now().astimezone(zone).date(), zone)
     lines = insight_lines(result, units)
     if args.json:
         import json

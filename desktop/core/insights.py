@@ -201,7 +201,8 @@ class _Journal:
 
 
 def _moment(value: Any, zone: tzinfo) -> datetime:
-    moment = datetime.fromisoformat(value)
+    # ISO text (records, exports) or an aware datetime (Journal.analysis_records).
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
 
 

@@ -383,6 +383,60 @@ class Journal:
         ).fetchall()
         return [PastDose(from_utc_text(at), amount) for at, amount in rows]
 
+    def analysis_records(self) -> list[Record]:
+        """Doses, pain readings and sleep diaries with only the fields insights read, for
+        the whole journal. ``at`` is an aware datetime in the offset the user lived (not
+        the ISO text of :meth:`entries`): on a 10-year journal this takes about a fifth of
+        the time of building and re-parsing full records."""
+        live = "e.deleted_utc IS NULL"
+        records: list[Record] = []
+        for at_utc, offset, substance, amount, product, batch, pain_before in self.db.execute(
+            "SELECT e.at_utc, e.utc_offset_min, s.name, d.amount, d.product, d.batch, d.pain_before "
+            "FROM entries e JOIN doses d ON d.entry_id = e.id JOIN substances s ON s.id = d.substance_id "
+            f"WHERE {live}"
+        ):
+            records.append(
+                {
+                    "kind": "dose",
+                    "at": with_offset(from_utc_text(at_utc), offset),
+                    "substance": substance,
+                    "amount": amount,
+                    "product": product,
+                    "batch": batch,
+                    "pain_before": pain_before,
+                }
+            )
+        records.extend(
+            {"kind": "pain", "at": with_offset(from_utc_text(at_utc), offset), "score": score}
+            for at_utc, offset, score in self.db.execute(
+                "SELECT e.at_utc, e.utc_offset_min, p.score "
+                f"FROM entries e JOIN pains p ON p.entry_id = e.id WHERE {live}"
+            )
+        )
+        columns = (
+            "night",
+            "in_bed",
+            "try_sleep",
+            "sol_min",
+            "waso_min",
+            "final_wake",
+            "out_of_bed",
+            "quality",
+        )
+        for at_utc, offset, *values in self.db.execute(
+            "SELECT e.at_utc, e.utc_offset_min, sl.night, sl.in_bed, sl.tried_sleep, sl.sol_min, "
+            "sl.waso_min, sl.final_wake, sl.out_of_bed, sl.quality "
+            f"FROM entries e JOIN sleeps sl ON sl.entry_id = e.id WHERE {live}"
+        ):
+            records.append(
+                {
+                    "kind": "sleep",
+                    "at": with_offset(from_utc_text(at_utc), offset),
+                    **dict(zip(columns, values, strict=True)),
+                }
+            )
+        return records
+
     def first_entry_time(self) -> datetime | None:
         """When the earliest live entry happened (None: the journal is empty)."""
         first = self.db.execute("SELECT min(at_utc) FROM entries WHERE deleted_utc IS NULL").fetchone()[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -449,3 +450,23 @@ def test_used_words_offer_forms_products_locations_and_qualities_most_recent_fir
         "location": ["Knee", "lower back"],
         "quality": ["burning", "aching"],
     }
+
+
+def test_analysis_records_give_the_same_insights_as_full_records(journal: Journal, filled, make) -> None:
+    from desktop.core.insights import compute_insights
+
+    kratom = journal.substance("kratom").substance
+    for day in range(1, 9):
+        journal.add_entry(make.dose(kratom, make.at(day, 9), 2, product="Red", pain_before=6), zone=make.zone)
+        journal.add_entry(make.pain(make.at(day, 10), 3), zone=make.zone)
+        journal.add_entry(make.pain(make.at(day, 11), 2), zone=make.zone)
+    deleted = journal.add_entry(make.pain(make.at(2, 10, 30), 9), zone=make.zone)
+    journal.delete_entry(deleted)
+    kinds = {"kratom": "kratom"}
+    today = make.at(9, 12).date()
+    lean = journal.analysis_records()
+    assert {r["kind"] for r in lean} == {"dose", "pain", "sleep"}
+    assert len(lean) == len([r for r in journal.entries() if r["kind"] in ("dose", "pain", "sleep")])
+    assert compute_insights(lean, kinds, today, ZoneInfo(make.zone)) == compute_insights(
+        journal.entries(), kinds, today, ZoneInfo(make.zone)
+    )
