@@ -26,6 +26,36 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Journal, date]:
     return journal, datetime.fromisoformat(last).astimezone(ZONE).date()
 
 
+def test_one_year_report_from_the_command_line(big, tmp_path: Path) -> None:
+    """What the user waits for: `ebb report` in a new process (Python, imports, journal)."""
+    import os
+    import subprocess
+    import sys
+
+    journal, today = big
+    data_dir = Path(journal.db.execute("PRAGMA database_list").fetchone()[2]).parent
+    cmd = [
+        sys.executable,
+        "-m",
+        "desktop",
+        "--data-dir",
+        str(data_dir),
+        "report",
+        "--out",
+        str(tmp_path / "y.pdf"),
+        "--from",
+        str(today - timedelta(days=364)),
+        "--to",
+        str(today),
+    ]
+    env = {**os.environ, "TZ": "UTC"}
+    subprocess.run(cmd, check=True, capture_output=True, env=env)  # warm the OS file cache
+    runs = timings(lambda: subprocess.run(cmd, check=True, capture_output=True, env=env), 3)
+    print()
+    print(summary("ebb report, one year of a 10-year journal (new process)", runs))
+    assert min(runs) < 3.0
+
+
 def test_insights_on_ten_years(big) -> None:
     journal, today = big
     kinds = {s.substance.name: str(s.substance.kind) for s in journal.substances()}
