@@ -18,7 +18,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Colour-blind-safe qualitative colours (Okabe & Ito) for substances.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 PAIN_COLOUR = "#C0392B"
-SLEEP_COLOUR = "#2C3E8F"
+SLEEP_COLOUR = "#4F6FD0"  # mid blue: reads on white paper and on a dark window
 ROLLING_DAYS = 7
 
 
@@ -27,13 +27,14 @@ def _empty(ax: Any, text: str) -> None:
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, color="0.35", wrap=True)
+    # The theme's text colour, softened: readable on the report's white and a dark window.
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, alpha=0.7, wrap=True)
 
 
 def _tidy(ax: Any) -> None:
     ax.spines["top"].set_visible(False)
     ax.spines["right"].set_visible(False)
-    ax.grid(axis="y", color="0.9", linewidth=0.8)
+    ax.grid(axis="y", linewidth=0.8)  # colour: rcParams["grid.color"], set per theme
     ax.set_axisbelow(True)
 
 
@@ -98,7 +99,7 @@ def draw_pain_trend(ax: Any, summary: PeriodSummary) -> None:
         return
     shown = [(d, m) for d, m in zip(days, means, strict=True) if m is not None]
     ax.plot(
-        [d for d, _ in shown], [m for _, m in shown], "o", ms=3, color=PAIN_COLOUR, alpha=0.45, label="day"
+        [d for d, _ in shown], [m for _, m in shown], "o", ms=3, color=PAIN_COLOUR, alpha=0.6, label="day"
     )
     ax.plot(
         days, _rolling(means, ROLLING_DAYS), "-", color=PAIN_COLOUR, lw=1.8, label=f"{ROLLING_DAYS}-day mean"

@@ -388,7 +388,9 @@ def build_report(
     size = PAPER[paper]
     footer = f"Ebb journal {start:%d %b %Y} – {end:%d %b %Y}"
     pages = []
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans", "font.size": 8.5}):
+    with matplotlib.rc_context(
+        {"pdf.fonttype": 42, "font.family": "DejaVu Sans", "font.size": 8.5, "grid.color": "0.88"}
+    ):
         fills: tuple[Callable[[_Page], None], ...] = (
             lambda p: _page_one(p, summary, generated, hidden),
             lambda p: _page_two(p, lines, summary),

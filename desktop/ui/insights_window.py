@@ -16,7 +16,7 @@ from typing import Any
 import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -261,8 +261,16 @@ class InsightsWindow(QWidget):
     def _draw_charts(self) -> None:
         assert self.summary is not None
         palette = self.palette()
-        fg = palette.color(QPalette.ColorRole.WindowText).name()
-        bg = palette.color(QPalette.ColorRole.Base).name()
+        text, base = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Base)
+        fg, bg = text.name(), base.name()
+        # Grid lines a fifth of the way from the background to the text: faint on both themes.
+        mixed = [
+            round(b + (t - b) * 0.2)
+            for t, b in zip(
+                (text.red(), text.green(), text.blue()), (base.red(), base.green(), base.blue()), strict=True
+            )
+        ]
+        grid_colour = "#{:02x}{:02x}{:02x}".format(*mixed)
         colours: dict[str, Any] = {
             "text.color": fg,
             "axes.labelcolor": fg,
@@ -272,6 +280,7 @@ class InsightsWindow(QWidget):
             "figure.facecolor": bg,
             "axes.facecolor": bg,
             "legend.labelcolor": fg,
+            "grid.color": grid_colour,
         }
         self.figure.clear()
         with matplotlib.rc_context(colours):  # type: ignore[arg-type]
@@ -305,6 +314,11 @@ class InsightsWindow(QWidget):
                 ax.set_xlim(self.summary.start, self.summary.end)
             charts.format_dates(with_data)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.summary is not None:
+            self._draw_charts()  # the system switched between light and dark
 
     # ---- report ---------------------------------------------------------------------
 

@@ -123,3 +123,19 @@ def test_the_view_menu_opens_insights_with_ctrl_i(qtbot) -> None:
     assert (action.text(), action.shortcut().toString()) == ("&Insights and clinician report…", "Ctrl+I")
     with qtbot.waitSignal(window.insights_requested, timeout=1000):
         action.trigger()
+
+
+def test_charts_follow_a_dark_palette(qtbot, demo_journal: Journal) -> None:
+    from matplotlib.colors import to_hex
+    from PySide6.QtGui import QColor, QPalette
+
+    window = make_window(qtbot, demo_journal)
+    palette = window.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8e8e8"))
+    window.setPalette(palette)  # as when the system switches to dark: no refresh needed
+    assert to_hex(window.figure.get_facecolor()) == "#1e1e1e"
+    heat_map = window.figure.axes[0]
+    assert to_hex(heat_map.title.get_color()) == "#e8e8e8"
+    window.tabs.setCurrentIndex(1)
+    window.canvas.grab().save(str(SCREENSHOTS / "insights-charts-dark.png"))
