@@ -27,20 +27,30 @@ KIND_WORDS = {
 }
 
 
-def configure_logging(verbose: bool = False) -> None:
-    """A rotating log file in the platform log folder, created 0600."""
+def configure_logging(verbose: bool = False) -> logging.Handler:
+    """A rotating log file in the platform log folder (0700); the log and every rotated
+    copy are 0600, however the umask is set."""
     import os
     from logging.handlers import RotatingFileHandler
 
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self) -> Any:
+            # Rotation reopens the file: create it 0600 each time, not with the umask.
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
     folder = log_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
     path = folder / "ebb.log"
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    for existing in folder.glob("ebb.log*"):
+        existing.chmod(0o600)  # written by an older Ebb, or loosened by hand
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return handler
 
 
 class EbbApp:
@@ -156,6 +166,10 @@ class EbbApp:
 
     def shutdown(self) -> None:
         self.scheduler.shutdown()
+        # A notification that failed on its thread just now must not reach a closed
+        # journal through a queued signal.
+        for signal in (self.notifier.action, self.notifier.delivered, self.notifier.summary_unshown):
+            signal.disconnect()
         self.notifications.stop()
         self.tray.hide()
         self.journal.db.conn.close()

@@ -1,0 +1,93 @@
+"""The log: a private folder and private files (rotated copies too), and no note texts or
+hidden substance names in it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from desktop.app import configure_logging
+from desktop.paths import log_dir
+
+
+def test_the_log_and_its_rotated_copies_are_private_whatever_the_umask() -> None:
+    old_umask = os.umask(0o022)
+    handler = configure_logging()
+    try:
+        log = logging.getLogger("ebb.test")
+        for i in range(3000):  # about 2.5 MB: two rotations at 1 MB
+            log.info("line %d %s", i, "x" * 800)
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+        os.umask(old_umask)
+    folder = log_dir()
+    files = sorted(folder.glob("ebb.log*"))
+    assert len(files) >= 3, files
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {f.name: stat.S_IMODE(f.stat().st_mode) for f in files} == {f.name: 0o600 for f in files}
+
+
+def test_a_loosened_log_is_tightened_on_start() -> None:
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    old = folder / "ebb.log.1"
+    old.write_text("older run\\n")
+    old.chmod(0o644)
+    folder.chmod(0o755)
+    handler = configure_logging()
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600 and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert isinstance(folder, Path)
+
+
+@pytest.mark.parametrize("discreet", [True, False])
+def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
+    qtbot, tmp_path, caplog, discreet
+) -> None:
+    from datetime import UTC, datetime
+
+    import time_machine
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import EbbApp
+    from desktop.core.validation import validate_note, validate_substance
+    from desktop.paths import Paths
+    from desktop.storage.database import open_journal
+    from desktop.storage.repository import Journal
+
+    caplog.set_level(logging.DEBUG)
+    now = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
+    with time_machine.travel(now, tick=True):
+        journal = Journal(open_journal(tmp_path / "journal.db"))
+        journal.set_setting("timezone", "UTC")
+        journal.set_setting("discreet", "true")
+        # One dose reminder long missed (its summary is logged), one still to come.
+        journal.set_setting("dose_times", "05:00,15:02")
+        journal.add_substance(validate_substance("Zebrawood", "kratom", "g", usual_amount=2))
+        ebb = EbbApp(QApplication.instance(), Paths(tmp_path), journal)
+        try:
+            ebb.finish_start()
+            key = next(o.key for o in ebb.reminders.pending() if o.kind == "dose")
+            ebb.taken(key)
+            (dialog,) = ebb._dialogs
+            dialog.note.setText("private words about my day")
+            dialog.submit()
+            ebb._save(validate_note("another private sentence", now, now))
+            ebb.on_reminder_action("no-such-key", "snooze:30")
+        finally:
+            for dialog in list(ebb._dialogs):
+                dialog.close()
+            ebb.shutdown()
+    text = caplog.text.casefold()
+    for secret in ("private words", "private sentence"):
+        assert secret not in text, secret
+    assert "zebrawood" not in text
+    # The paths that could leak ran: the missed summary, the dose, a refused answer.
+    for logged in ("while you were away", "dose logged", "is not a reminder"):
+        assert logged in text, logged
