@@ -8,6 +8,7 @@ re-plan start once the event loop runs, so the icon appears quickly.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
@@ -654,6 +655,22 @@ def _listen_for_resume(watcher: Any) -> Any:
     return listener
 
 
+def _cannot_write(app: Any, paths: Paths, exc: BaseException, smoke: bool) -> int:
+    """A data folder Ebb cannot write to (full, read-only, no permission): say why, exit 1."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.storage.problems import storage_problem
+
+    message = (
+        f"{storage_problem(exc, paths.data_dir)} ({paths.data_dir}). Your journal was not changed; "
+        "start Ebb again once this is fixed."
+    )
+    print(f"ebb: error: storage: {message}", file=sys.stderr)
+    if not smoke:
+        QMessageBox.critical(None, app.tr("Ebb cannot write to its data folder"), message)
+    return 1
+
+
 def _reminder_window() -> Any:
     from desktop.ui.reminder_window import ReminderWindow
 
@@ -676,7 +693,11 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     app.setDesktopFileName("ebb")
     app.setQuitOnLastWindowClosed(False)
     instance = SingleInstance(paths.data_dir)
-    if not instance.acquire():
+    try:
+        first = instance.acquire()
+    except OSError as exc:
+        return _cannot_write(app, paths, exc, smoke)
+    if not first:
         shown = instance.ask_first_to_show()
         print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
         return 0
@@ -692,6 +713,9 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
             QMessageBox.critical(None, app.tr("Ebb cannot open your journal"), message)
         instance.release()
         return 4
+    except (OSError, sqlite3.OperationalError) as exc:
+        instance.release()
+        return _cannot_write(app, paths, exc, smoke)
     ebb = EbbApp(app, paths, journal)
     instance.show_requested.connect(ebb.show_window)
     signals = SignalWatcher(lambda _number: app.quit())

@@ -11,6 +11,7 @@ app is imported only for ``ebb run``), so that logging from a terminal is quick.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -20,6 +21,7 @@ from typing import Any, NoReturn
 from desktop.core.errors import ValidationError
 from desktop.core.times import localize, parse_date, parse_entry_time
 from desktop.present import SEVERITY, describe, fmt, show_time
+from desktop.storage.problems import storage_problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID, EXIT_LIMIT, EXIT_UNREADABLE = 0, 1, 2, 3, 4
 REPORT_DAYS = 90  # the default period of `ebb report`: about three months, a usual visit interval
@@ -229,11 +231,13 @@ class Context:
             self._journal.db.conn.close()
 
     def _auto_backup(self) -> None:
+        import sqlite3
+
         from desktop.storage.backups import auto_backup
 
         try:
             auto_backup(self._journal.db, self.paths.backups, self.now().astimezone(self.zone()).date())
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             print(f"ebb: warning: the daily backup could not be written ({exc})", file=self.err)
 
 
@@ -834,8 +838,18 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except (OSError, sqlite3.OperationalError) as exc:
+        # A full disk, a read-only folder, an I/O error: every write is one transaction,
+        # so what was being written is not in the journal and nothing stored is lost.
+        problem = storage_problem(exc, ctx.paths.data_dir)
+        print(f"ebb: error: storage: {problem} in {ctx.paths.data_dir}. Nothing was changed.", file=err)
+        return EXIT_PROBLEM
     finally:
-        ctx.close()
+        try:
+            ctx.close()
+        except (OSError, sqlite3.Error) as exc:
+            problem = storage_problem(exc, ctx.paths.data_dir)
+            print(f"ebb: warning: storage: {problem} while closing the journal", file=err)
 
 
 def _backup_hint(ctx: Context) -> str:

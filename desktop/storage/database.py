@@ -58,6 +58,8 @@ def inspect_journal(path: Path, conn: sqlite3.Connection) -> tuple[bool, int]:
         app_id = _pragma(conn, "application_id")
         version = _pragma(conn, "user_version")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.OperationalError:
+        raise  # full disk, read-only folder, I/O error, lock: not a damaged journal
     except sqlite3.DatabaseError as exc:
         raise JournalUnreadable(path, f"cannot be read: {exc}") from None
     if app_id == 0 and not tables:
@@ -136,6 +138,11 @@ def open_journal(
             if not is_new and version > 0 and before_migrating is not None:
                 before_migrating(db, version)
             _migrate(path, db)
+    except sqlite3.OperationalError:
+        # The place, not the file: a full disk, a read-only folder, an I/O error, a lock.
+        # The journal is not damaged; the caller reports the cause (never "restore").
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise JournalUnreadable(path, f"cannot be read: {exc}") from None

@@ -3,6 +3,7 @@ ask the first to show its window, then the second exits 0."""
 
 from __future__ import annotations
 
+import errno
 import getpass
 import hashlib
 from pathlib import Path
@@ -36,8 +37,17 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
+        """True: this is the first instance. False: another holds the lock. Raises
+        OSError when the lock file cannot be made at all (a read-only or full data
+        folder): that is not "already running"."""
         if not self._lock.tryLock(100):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            raise OSError(
+                errno.EACCES if self._lock.error() == QLockFile.LockError.PermissionError else errno.EIO,
+                "cannot create the single-instance lock file",
+                self._lock.fileName(),
+            )
         server = QLocalServer(self)
         # Only this user may connect to the socket.
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
