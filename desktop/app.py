@@ -655,6 +655,22 @@ def _listen_for_resume(watcher: Any) -> Any:
     return listener
 
 
+def offer_restore(paths: Paths, problem: JournalUnreadable, stamp: str) -> bool:
+    """Ask whether to restore the latest good backup; restore it if so (keeping the
+    unreadable file). True when the journal was restored."""
+    from desktop.storage.backups import latest_good_backup, restore
+    from desktop.ui.restore_offer import RestoreOffer
+
+    backup = latest_good_backup(paths.backups)
+    offer = RestoreOffer(problem.problem, backup)
+    offer.exec()
+    if backup is None or not offer.chose_restore():
+        return False
+    kept = restore(backup.path, paths.journal, stamp)
+    log.info("restored the journal from %s; the unreadable file was kept as %s", backup.path, kept)
+    return True
+
+
 def _cannot_write(app: Any, paths: Paths, exc: BaseException, smoke: bool) -> int:
     """A data folder Ebb cannot write to (full, read-only, no permission): say why, exit 1."""
     from PySide6.QtWidgets import QMessageBox
@@ -680,7 +696,7 @@ def _reminder_window() -> Any:
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
     """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop.storage.backups import backup_before_migrating
     from desktop.ui.single_instance import SingleInstance
@@ -703,16 +719,16 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         return 0
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     try:
-        journal = Journal(
-            open_journal(paths.journal, before_migrating=backup_before_migrating(paths.backups, stamp))
-        )
-    except JournalUnreadable as exc:
-        message = f"{exc}. It was not changed; see 'ebb doctor' and 'ebb restore'."
-        print(f"ebb: error: journal: {message}", file=sys.stderr)
-        if not smoke:
-            QMessageBox.critical(None, app.tr("Ebb cannot open your journal"), message)
-        instance.release()
-        return 4
+        try:
+            journal = Journal(
+                open_journal(paths.journal, before_migrating=backup_before_migrating(paths.backups, stamp))
+            )
+        except JournalUnreadable as exc:
+            print(f"ebb: error: journal: {exc}. It was not changed.", file=sys.stderr)
+            if smoke or not offer_restore(paths, exc, stamp):
+                instance.release()
+                return 4
+            journal = Journal(open_journal(paths.journal))  # the restored copy (checked readable)
     except (OSError, sqlite3.OperationalError) as exc:
         instance.release()
         return _cannot_write(app, paths, exc, smoke)

@@ -853,11 +853,11 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
 
 
 def _backup_hint(ctx: Context) -> str:
-    from desktop.storage.backups import check_backup, list_backups
+    from desktop.storage.backups import latest_good_backup
 
-    for info in list_backups(ctx.paths.backups):
-        if check_backup(info.path) is None:
-            return f"The latest good backup is {info.path}; restore it with: ebb restore '{info.path}'"
+    info = latest_good_backup(ctx.paths.backups)
+    if info is not None:
+        return f"The latest good backup is {info.path}; restore it with: ebb restore '{info.path}'"
     return "No readable backup was found; run 'ebb doctor' for details."
 
 

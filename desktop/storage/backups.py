@@ -124,6 +124,14 @@ def _read_only_uri(path: Path) -> str:
     return f"{path.absolute().as_uri()}?mode=ro"
 
 
+def latest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup in ``folder`` that reads as an Ebb journal (None: none does)."""
+    for info in list_backups(folder):
+        if check_backup(info.path) is None:
+            return info
+    return None
+
+
 def check_backup(path: Path) -> str | None:
     """None if ``path`` is a readable Ebb journal this version understands, else why not."""
     try:
