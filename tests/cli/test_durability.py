@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 KILLS_WANTED = 50
 MAX_ATTEMPTS = 200
 
@@ -36,15 +38,24 @@ def _time_one_write(data_dir: Path) -> float:
 
 
 def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -> None:
+    kill_cli_writes(tmp_path, KILLS_WANTED, seed=20261123)
+
+
+@pytest.mark.slow
+def test_many_sigkills_during_cli_writes(tmp_path: Path) -> None:
+    kill_cli_writes(tmp_path, 120, seed=7)
+
+
+def kill_cli_writes(tmp_path: Path, kills_wanted: int, seed: int) -> None:
     data_dir = tmp_path / "data"
-    rng = random.Random(20261123)
+    rng = random.Random(seed)
     acknowledged: list[str] = []
     kills = 0
     attempts = 0
     # Delays spread over a whole write as timed on this machine land on imports,
     # opening and migrating the journal, the write itself, and the daily backup.
     duration = _time_one_write(tmp_path / "timing")
-    while kills < KILLS_WANTED and attempts < MAX_ATTEMPTS:
+    while kills < kills_wanted and attempts < max(MAX_ATTEMPTS, 4 * kills_wanted):
         marker = f"entry-{attempts}"
         attempts += 1
         process = _start_writer(data_dir, marker)
@@ -55,7 +66,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
         if process.wait() == 0:
             acknowledged.append(marker)
     print(f"durability: {kills} kills, {len(acknowledged)} acknowledged writes, {attempts} processes")
-    assert kills >= KILLS_WANTED, f"only {kills} kills in {attempts} attempts"
+    assert kills >= kills_wanted, f"only {kills} kills in {attempts} attempts"
     assert acknowledged, "no write finished: the delays are too short to test anything"
 
     conn = sqlite3.connect(data_dir / "journal.db")
