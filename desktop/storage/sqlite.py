@@ -21,7 +21,7 @@ from typing import Any
 
 class Database:
     """A connection in autocommit mode: a statement outside :meth:`atomic` commits on
-    its own; :meth:`atomic` wraps several in one transaction (nested: a savepoint)."""
+    its own; :meth:`atomic` wraps several in one write transaction (nested: a savepoint)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         conn.isolation_level = None  # no implicit BEGIN: transactions are explicit
@@ -47,7 +47,11 @@ class Database:
                 raise
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        self.conn.execute("BEGIN")
+        # IMMEDIATE: take the write lock now, waiting up to the busy timeout. A deferred
+        # BEGIN that reads first and writes later fails at once with "database is locked"
+        # (SQLITE_BUSY_SNAPSHOT) when another process committed in between: WAL cannot
+        # let it write on a stale snapshot, and the busy handler is not consulted.
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:

@@ -46,7 +46,7 @@ for n in range(10_000):
     dialog.score.set_value(n % 11)
     dialog.note.setText(f"{prefix}-{n}")
     dialog.submit()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
     print(f"ack {prefix}-{n}", flush=True)
     app.processEvents()
 """
