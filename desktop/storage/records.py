@@ -223,7 +223,7 @@ def parse_entry_record(
     """Validate an entry record from a file; returns (value, zone, uid, recorded)."""
     uid = check_uid(where, _get(raw, where, "uid"))
     kind = _get(raw, where, "kind")
-    if kind not in ENTRY_FIELDS:
+    if not isinstance(kind, str) or kind not in ENTRY_FIELDS:
         raise ValidationError(f"{where}.kind", f"{ascii(kind)[:50]} is not one of: {', '.join(ENTRY_FIELDS)}")
     zone_name = raw.get("zone") or None
     zone = None if zone_name is None else _prefixed(where, lambda: zone_from_name("zone", zone_name))
