@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.perf.conftest import summary
+from tests.perf.conftest import record, summary
 
 pytestmark = pytest.mark.perf
 
@@ -186,6 +186,12 @@ def test_smoke_start_is_within_1_5x_of_a_bare_tray_script(smoke_runs: SmokeRuns)
     print(summary("bare PySide6 tray (to 'ready')", bare_ready))
     print(summary("ebb run --smoke (to 'ready')", ebb_ready))
     print(f"ratio to 'ready' (median) {ready_ratio:.2f}   (for information)")
+    record(
+        "`ebb run --smoke` wall time",
+        ebb,
+        baseline=("bare PySide6 tray script", bare),
+        target="<= 1.5x baseline",
+    )
     assert ratio <= 1.5
 
 
@@ -209,6 +215,14 @@ def test_smoke_start_peak_rss_is_within_30_mb_of_a_bare_tray_script(smoke_runs: 
     print(line("bare PySide6 tray (peak RSS)", bare))
     print(line("ebb run --smoke (peak RSS)", ebb))
     print(f"extra (median) {extra:+.1f} MB   target <= +30 MB")
+    record(
+        "`ebb run --smoke` peak RSS",
+        ebb,
+        unit="MB",
+        scale=1,
+        baseline=("bare PySide6 tray script", bare),
+        target="<= baseline + 30 MB",
+    )
     assert extra <= 30
 
 
@@ -360,6 +374,21 @@ def test_idle_cpu_and_wakeups_against_a_bare_tray_script(idle_journal: tuple[Pat
     for f in figures:
         print(f"  {f.label} by thread: " + ", ".join(f"{n}[{tid}] {w:.1f}" for n, tid, w in f.per_thread))
     bare_idle, ebb_idle = figures
+    record(
+        "idle CPU over 60 s (`ebb run --minimized`)",
+        [100 * ebb_idle.cpu_s / window],
+        unit="%",
+        scale=1,
+        baseline=("bare tray", [max(100 * bare_idle.cpu_s / window, 1e-9)]),
+        target="about 0",
+    )
+    record(
+        "idle timer wake-ups per minute",
+        [ebb_idle.wakeups_per_min],
+        unit="/min",
+        scale=1,
+        target="near the bare tray's",
+    )
     assert ebb_code == 0, f"SIGTERM exit code {ebb_code}:\n{ebb_stderr[-2000:]}"
     assert ebb_idle.cpu_s < 0.01 * IDLE_WINDOW_S
     assert ebb_idle.wakeups_per_min <= bare_idle.wakeups_per_min + 10

@@ -10,7 +10,7 @@ import pytest
 from desktop.storage.exchange import export_csv
 from desktop.storage.repository import Journal
 from tests.perf.bigjournal import ZONE, build_big_journal
-from tests.perf.conftest import summary, timings
+from tests.perf.conftest import record, summary, timings
 
 pytestmark = pytest.mark.perf
 
@@ -38,5 +38,9 @@ def test_ten_year_journal(big_journal) -> None:
     print(summary("list one month (in-process)", listing))
     print(summary("full CSV export", export))
     print(f"database size: {size_mb:.1f} MB")
+    record("10-year journal: bulk insert (validate + one transaction)", [insert_seconds], unit="s", scale=1)
+    record("10-year journal: list one month", listing, target="< 50 ms")
+    record("10-year journal: full CSV export", export, unit="s", scale=1, target="< 3 s")
+    record("10-year journal: database size", [size_mb], unit="MB", scale=1)
     assert min(listing) < 0.050
     assert min(export) < 3.0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.perf.conftest import summary, timings
+from tests.perf.conftest import record, summary, timings
 
 pytestmark = pytest.mark.perf
 REPEAT = 15
@@ -33,6 +33,12 @@ def test_log_pain_cold_start_is_within_1_5x_of_importing_sqlite_utils(tmp_path: 
     print(summary("python -c 'import sqlite_utils'", baseline))
     print(summary("ebb log pain 5", ebb))
     print(f"ratio (median) {ratio:.2f}")
+    record(
+        "CLI write: `ebb log pain 5` (new process)",
+        ebb,
+        baseline=("python -c 'import sqlite_utils'", baseline),
+        target="<= 1.5x baseline",
+    )
     importtime = subprocess.run(
         [sys.executable, "-X", "importtime", *ebb_cmd[1:]], env=env, capture_output=True, text=True
     ).stderr

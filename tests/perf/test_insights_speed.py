@@ -14,7 +14,7 @@ from desktop.core.insights import compute_insights
 from desktop.report import analyse_period, build_report, period_bounds, report_input
 from desktop.storage.repository import Journal
 from tests.perf.bigjournal import ZONE, build_big_journal
-from tests.perf.conftest import summary, timings
+from tests.perf.conftest import record, summary, timings
 
 pytestmark = pytest.mark.perf
 
@@ -53,6 +53,9 @@ def test_one_year_report_from_the_command_line(big, tmp_path: Path) -> None:
     runs = timings(lambda: subprocess.run(cmd, check=True, capture_output=True, env=env), 3)
     print()
     print(summary("ebb report, one year of a 10-year journal (new process)", runs))
+    record(
+        "`ebb report`, one year of the 10-year journal (new process)", runs, unit="s", scale=1, target="< 3 s"
+    )
     assert min(runs) < 3.0
 
 
@@ -70,6 +73,7 @@ def test_insights_on_ten_years(big) -> None:
     print(summary("load for insights (analysis_records)", lean))
     print(summary("compute_insights (10 years)", compute))
     print(summary("load + compute (what `ebb insights` does)", both))
+    record("insights on the 10-year journal (load + compute)", both, target="< 1 s")
     assert min(both) < 1.0
 
 
@@ -120,4 +124,5 @@ def test_reopening_the_insights_window(big, qtbot) -> None:
     print()
     print(f"insights window, first open (90 days): {first_s:.2f} s")
     print(summary("insights window, re-open (90 days)", runs))
+    record("insights window, re-open (90 days of the 10-year journal)", runs, target="< 1 s")
     assert min(runs) < 1.0

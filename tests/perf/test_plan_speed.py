@@ -15,7 +15,7 @@ from desktop.scheduling.scheduler import HostedScheduler
 from desktop.scheduling.service import ReminderService
 from desktop.storage.repository import Reminders
 from tests.perf.bigjournal import ZONE, build_big_journal
-from tests.perf.conftest import summary, timings
+from tests.perf.conftest import record, summary, timings
 from tests.scheduling.conftest import FakeNotifier, FakeTimerHost
 
 pytestmark = pytest.mark.perf
@@ -66,6 +66,8 @@ def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
     print("planned doses:", [(o.due.strftime("%H:%M"), o.reason.code) for o in doses])
     print(summary("plan one day (cold: read + plan)", cold))
     print(summary("re-plan after one new entry", replans))
+    record("10-year journal: plan one day (read + plan)", cold)
+    record("10-year journal: re-plan after one new entry", replans)
     arms = (host.arms - arms_before) / len(replans)
     print(f"timer arms per re-plan: {arms:.1f} (a deferred wake-up, then the next deadline)")
     assert doses and all(o.reason.code in ("pattern_rise", "pattern_kept") for o in doses)
