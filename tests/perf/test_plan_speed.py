@@ -37,7 +37,7 @@ def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
         cold = timings(plan_cold, 10)
 
         host = FakeTimerHost()
-        scheduler = HostedScheduler(host, timezone=ZONE)
+        scheduler = HostedScheduler(host)
         service = ReminderService(
             journal,
             Reminders(journal.db),
@@ -60,7 +60,7 @@ def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
         pending = service.reminders.pending()
         next_fire = min(o.fire_at for o in pending)
         armed_for = host.deadline
-        scheduler.shutdown(wait=False)
+        scheduler.shutdown()
     doses = [o for o in occurrences if o.kind == "dose"]
     print()
     print("planned doses:", [(o.due.strftime("%H:%M"), o.reason.code) for o in doses])
