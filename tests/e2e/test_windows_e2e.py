@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -131,4 +132,44 @@ def test_without_a_notification_daemon_the_reminder_window_takes_over(
         app.send_signal(signal.SIGTERM)
         _, err = app.communicate(timeout=20)
         desktop.start_dunst()
+    assert app.returncode == 0, err
+
+
+def test_a_hung_notification_daemon_falls_back_to_the_reminder_window_within_seconds(
+    desktop: Desktop, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    ebb(
+        desktop, data, "substance", "add", "Melatonin", "--kind", "melatonin", "--unit", "mg", "--amount", "1"
+    )
+    keep_sleep_reminders_away(desktop, data)
+    due = next_minute(at_least=25)
+    ebb(desktop, data, "settings", "set", "checkin_times", due)
+    ebb(desktop, data, "settings", "set", "followups_min", "")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "--minimized"],
+        env=desktop.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    dunst = next(p for p in desktop.processes if p.args[0] == "dunst" and p.poll() is None)
+    try:
+        time.sleep(3)  # the app is up, its tray icon shown
+        dunst.send_signal(signal.SIGSTOP)  # the daemon hangs: calls to it never return
+        _wait_for(lambda: visible(desktop, "^Ebb reminder$"), 100, "the reminder window")
+        hour, minute = (int(part) for part in due.split(":"))
+        now = datetime.now(UTC)
+        due_at = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if due_at > now + timedelta(hours=12):
+            due_at -= timedelta(days=1)
+        # Within seconds of the reminder's time: the send time-out (5 s) plus slack.
+        assert now - due_at < timedelta(seconds=15), now - due_at
+        desktop.screenshot("22-reminder-window-daemon-hung")
+        state = query(data, "SELECT state FROM occurrences WHERE kind = 'checkin' ORDER BY due_utc LIMIT 1")
+        assert state == [("due",)]  # delivered (by the window), nothing lost
+    finally:
+        dunst.send_signal(signal.SIGCONT)
+        app.send_signal(signal.SIGTERM)
+        _, err = app.communicate(timeout=20)
     assert app.returncode == 0, err
