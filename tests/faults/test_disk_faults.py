@@ -103,3 +103,42 @@ def test_the_app_on_a_read_only_folder_says_why_and_exits(small_disk: SmallDisk)
     assert result.returncode == 1, result
     assert "read-only" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert stored(data) == ("ok", ["kept 0", "kept 1", "kept 2"])
+
+
+def test_a_lost_wal_after_a_crash_leaves_a_consistent_journal(tmp_path: Path) -> None:
+    """The -wal holds commits not yet copied into the journal. If a crash leaves it behind
+    and it is then lost, the journal must still open as the consistent state of the last
+    checkpoint (SQLite cannot know what was in it), and Ebb keeps working."""
+    import signal
+
+    data = tmp_path / "data"
+    assert ebb(data, "log", "pain", "3", "--note", "checkpointed").returncode == 0
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys, time\n"
+            "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+            'conn.execute("UPDATE settings SET value = value WHERE 0")\n'
+            "conn.execute(\"INSERT INTO settings (key, value, updated_utc) VALUES ('in-wal', 'x', 'now')\")\n"
+            "print('written', flush=True)\n"
+            "time.sleep(60)\n",
+            str(data / "journal.db"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "written"
+    writer.send_signal(signal.SIGKILL)  # a crash: -wal and -shm stay behind
+    writer.wait()
+    writer.stdout.close()
+    wal = Path(f"{data / 'journal.db'}-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    wal.unlink()  # ...and the -wal is lost (a sync tool, a careless clean-up)
+    listing = ebb(data, "list")
+    assert listing.returncode == 0 and "checkpointed" in listing.stdout, listing
+    assert ebb(data, "log", "pain", "4", "--note", "after").returncode == 0
+    integrity, notes = stored(data)
+    assert integrity == "ok" and notes == ["checkpointed", "after"]
+    assert ebb(data, "doctor").returncode == 0
