@@ -205,3 +205,18 @@ def test_the_missed_summary_is_shown_another_way_without_a_notification_service(
     with qtbot.waitSignal(notifier.summary_unshown) as blocker:
         notifier.summarise_missed(items)
     assert blocker.args[0] == "While you were away: 1 reminder(s) missed"
+
+
+def test_the_single_instance_socket_and_lock_are_for_this_user_only(qtbot, tmp_path: Path) -> None:
+    import stat
+
+    instance = SingleInstance(tmp_path / "data", name=f"ebb-perm-{os.getpid()}")
+    assert instance.acquire()
+    try:
+        assert instance._server is not None
+        socket_path = Path(instance._server.fullServerName())
+        assert socket_path.exists(), socket_path
+        assert stat.S_IMODE(socket_path.stat().st_mode) & 0o077 == 0, oct(socket_path.stat().st_mode)
+        assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    finally:
+        instance.release()
