@@ -708,6 +708,9 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     app.setApplicationName("Ebb")
     app.setDesktopFileName("ebb")
     app.setQuitOnLastWindowClosed(False)
+    from desktop.ui.translations import install_translations
+
+    install_translations(app)
     instance = SingleInstance(paths.data_dir)
     try:
         first = instance.acquire()

@@ -1,0 +1,1828 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name></name>
+    <message>
+        <source>Snooze 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Melatonin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} dose reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}. Valid until {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How did you sleep? Fill in the {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is your pain right now, 0–10? (due {due})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>melatonin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While you were away: {n} reminder(s) missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wake-up time, weekdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24-hour clock, such as 07:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Be&amp;dtime, weekdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24-hour clock, such as 23:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wake-up time, wee&amp;kends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday and Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedt&amp;ime, weekends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday and Saturday nights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Melatonin reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes before bedtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–240; 0 reminds you at bedtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain &amp;check-in times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to 12 times a day, such as 09:00, 14:00, 20:00; empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fo&amp;llow-ups after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes after, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is the pain after a dose? Up to 6 values, 5–720 minutes; empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoseDialog</name>
+    <message>
+        <source>Log a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 no pain … 10 worst imaginable; type the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pain right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. the brand or strain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. powder, capsule, tea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;orm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product batch or lot, if you track it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No substances yet. Add one in Settings first, with your own limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The substance {name} is no longer in your list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none to choose; add one in Settings first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; enter the amount you took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than your minimum interval of {hours} h since another dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more doses in 24 hours than your maximum of {most} ({count} in the 24 h before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than your daily cap of {cap} {unit} in 24 hours ({amount} {unit} in the 24 h before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dose would be beyond your own limits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can still log it; it will be marked as beyond your limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within your limits again from {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EffectDialog</name>
+    <message>
+        <source>Side effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose or type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys 0–3 choose the severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit side effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none chosen; choose 0 none, 1 mild, 2 moderate or 3 severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Date and time of the entry; type over the numbers or press Alt+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: {reason}. Nothing was lost: your entry is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your usual times on the 24-hour clock, such as 07:00 and 23:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short check-ins build the picture of when your pain usually rises.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discreet mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For when other people can see your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {what}: {reason}. What is not saved yet is still here; try Finish again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsWindow</name>
+    <message>
+        <source>Ebb — insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide substance names in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save clinician report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PDF of 1–3 pages for this period (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What it shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {pain} pain check-ins, {doses} doses, {nights} sleep diaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What your journal shows — your own data, not medical advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is logged in this period yet. Log pain check-ins (Ctrl+P), doses (Ctrl+D) and a sleep diary each morning (Ctrl+L); each insight says how many more entries it needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons within your own entries, with how many each rests on and a 95 % interval. They are observational: they describe what happened, they do not prove cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save clinician report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved a {pages}-page report to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalWindow</name>
+    <message>
+        <source>Ebb — Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F) — e.g. kratom, nausea, 2026-03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected entry (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected entry (Del); Undo brings it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last delete or edit (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries match “{text}”. Esc clears the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {kind} entries yet. Esc shows all kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing logged yet. Use the tray menu or `ebb log pain 5`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep diary, {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note “{what}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>side effect {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {what} at {when} — Ctrl+Z to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not undo: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {what} at {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undid the edit: {what} at {when} is back as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pain check-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sleep diary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side &amp;effect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insights and clinician report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. weather, work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationTestPage</name>
+    <message>
+        <source>Try a reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See how Ebb&apos;s reminders look on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;test notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change all of this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not send: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If nothing appeared, Ebb will use its own reminder window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop showed the test notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop did not show the notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test notification was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PainDialog</name>
+    <message>
+        <source>Pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strong is your pain right now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 — no pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 — worst pain imaginable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys 0–9 choose a score; for 10 type 1 then 0 quickly, or press T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain s&amp;core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. lower back, left knee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wh&amp;ere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. aching, burning, stabbing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feels &amp;like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 no pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 worst imaginable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys 0–9 choose a score, T chooses 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none chosen; choose 0 (no pain) to 10 (worst imaginable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Ebb reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreOffer</name>
+    <message>
+        <source>Ebb cannot open your journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal cannot be read: {problem}. It was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No readable backup was found. Run &apos;ebb doctor&apos; in a terminal for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest good backup is from {when}:
+{path}
+
+Restore it? Entries made after it are not in it. The unreadable file is kept beside the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingFields</name>
+    <message>
+        <source>{field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Please correct the field marked above to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Ebb settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Substances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep &amp;&amp; &amp;reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose &amp;timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Privacy &amp;&amp; start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changed settings (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; settings not applied are dropped (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your substances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every amount and limit is your own, ideally agreed with your clinician; Ebb never suggests one. A substance is saved as soon as you save its form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use bedtimes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the times below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my sleep diary (recent nights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders you have not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat e&amp;very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes (0 = do not repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–120 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat at m&amp;ost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose dose times from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my own fixed times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my pain pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fixed dose times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own reminder times, such as 09:00, 15:00; empty for no dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain &amp;level that counts as a rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the 0–10 scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days of check-ins (7–365)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No dose reminders within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours before bedtime (0–12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;omorrow with these settings (a preview; nothing is saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Ebb when I &amp;log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting Ebb at login is not available on this system; start it from your applications menu instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at your next login. Entry: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal and its backups stay in this folder, on this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of your &amp;journal, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb copies the journal every day and keeps the last 7 days plus one copy a week for 4 weeks. Copies made here are kept until you delete them. To restore one, quit Ebb and run: ebb restore FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet: press Apply (Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Please correct: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {field}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved before that: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rest is still here to apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminders would be planned for tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out of the preview until corrected: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SleepDialog</name>
+    <message>
+        <source>Sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the evening the night began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Night of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What time did you get into bed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into &amp;bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What time did you try to go to sleep?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tried to sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long did it take you to fall asleep?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minutes to fall asleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times did you wake up, not counting your final awakening?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Awakenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In total, how long did these awakenings last?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes awa&amp;ke in the night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What time was your final awakening?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Final awakening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What time did you get out of bed for the day?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of be&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 very poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How would you rate the quality of your sleep? Keys 1–5 choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none chosen; choose 1 (very poor) to 5 (very good)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In bed {tib} · asleep {tst} · efficiency {se} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubstanceDialog</name>
+    <message>
+        <source>Add a substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every amount and limit here is your own, ideally agreed with your clinician. Ebb never suggests one, and its reminders never prompt a dose beyond your limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own limit (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own amount (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual &amp;amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum time between doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum doses in 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum &amp;total in 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing of dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used only to time reminders before your pain usually rises; empty means {n} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts &amp;working after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used only to time reminders; empty means {n} hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lasts about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy and use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name only you recognise, for discreet mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Al&amp;ias for discreet mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve: remind me of it and offer it when logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubstanceList</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (not active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubstancesPage</name>
+    <message>
+        <source>Your substances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add what you take, with your own limits. You can skip this for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added s&amp;o far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd a substance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is saved until you press Finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!a} is already in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Ebb — Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doses today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your limits (last 24 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last night&apos;s sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Melatonin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} of {limit} doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} of {cap} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} in the last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your usual amount ({usual} {unit}) is above your own 24-hour cap ({cap} {unit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within your limits now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next dose within your limits from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least {hours} h between doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usual amount set, so counted by doses and interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not during the night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once during the night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} times during the night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders are paused until {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {what} at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No doses logged today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limits set. You can set your own (ideally with your clinician) for each substance: minimum hours between doses, doses per 24 h, amount per 24 h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No substances yet — add one with your own limits in Settings (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pain check-ins today — log one from the tray menu or: ebb log pain 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score}/10 at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sleep diary for last night — log it from the tray menu or: ebb log sleep --night {night} …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{asleep} of {in_bed} in bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{quality}/5 ({words})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fell asleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Woke up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminders planned for tomorrow. Set check-in times, bedtime and dose times in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Reminders paused until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} reminder(s) waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No more reminders today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;dose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pain check-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sleep diary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume reminders (paused until {time})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;use reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb is a &lt;b&gt;private reminder and journal&lt;/b&gt; for your melatonin, kratom, pain and sleep. It reminds you at the times you choose, and keeps a record that you, and your clinician, can look back on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What Ebb is not&lt;/b&gt;&lt;ul&gt;&lt;li&gt;It is not medical advice.&lt;/li&gt;&lt;li&gt;It never suggests amounts. Every amount and every limit is yours, ideally agreed with your clinician.&lt;/li&gt;&lt;li&gt;Its reminders never prompt a dose beyond the limits you set.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data stays on this computer. Ebb never uses the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next pages set up your substances, sleep times, check-ins and reminders. You can change all of it later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Ebb cannot write to its data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>&amp;Discreet mode: keep substance names out of notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications, the reminder window and the tray menu then say “Reminder” instead of naming a substance, for when others can see your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.app</name>
+    <message>
+        <source>No system tray was found, so this window is Ebb&apos;s home. Closing it quits Ebb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb test notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders will look like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} dose(s), {total:g} {unit} in the last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged. Within your limits again from {time} · {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged · {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
