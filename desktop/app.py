@@ -76,7 +76,7 @@ class EbbApp:
         self.host = QtTimerHost()
         self.scheduler = HostedScheduler(self.host)
         self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
-        self.notifier = ShellNotifier(self.notifications, _reminder_window)
+        self.notifier = ShellNotifier(self.notifications, _reminder_window, self._window_only)
         self.service = ReminderService(
             journal,
             self.reminders,
@@ -141,6 +141,11 @@ class EbbApp:
             window.insights_requested.connect(self.open_insights)
             self._window = window
         return self._window
+
+    def _window_only(self) -> bool:
+        from desktop.core.settings import effective_settings
+
+        return effective_settings(self.journal.stored_settings())["reminder_window_only"] == "true"
 
     # ---- start and stop ---------------------------------------------------------------
 

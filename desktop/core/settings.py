@@ -134,6 +134,12 @@ SPECS: dict[str, SettingSpec] = {
         ),
         SettingSpec("discreet", "false", "keep substance names out of notifications", _bool),
         SettingSpec(
+            "reminder_window_only",
+            "false",
+            "show reminders in Ebb's own window instead of desktop notifications",
+            _bool,
+        ),
+        SettingSpec(
             "repeat_every_min",
             "0",
             "repeat an unanswered reminder every N minutes (0 = off)",

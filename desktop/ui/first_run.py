@@ -33,6 +33,7 @@ from desktop.ui.settings_window import (
     SubstanceList,
     add_checkin_rows,
     add_discreet_row,
+    add_reminder_window_row,
     add_sleep_rows,
     form_layout,
     hint_label,
@@ -166,28 +167,29 @@ class SettingsPage(QWizardPage):
         return self.fields.changes(values)
 
 
-class NotificationTestPage(QWizardPage):
-    """A button that sends a test notification, and a line saying what happened."""
+class NotificationTestPage(SettingsPage):
+    """A button that sends a test notification, a line saying what happened, and the
+    choice of Ebb's own reminder window for a desktop that swallows notifications
+    silently (Ebb cannot tell that from here)."""
 
-    def __init__(self, send_test: SendTest) -> None:
-        super().__init__()
+    def __init__(self, send_test: SendTest, defaults: Mapping[str, str]) -> None:
+        super().__init__("", "", defaults)
         self._send_test = send_test
         self.setTitle(self.tr("Try a reminder"))
         self.setSubTitle(self.tr("See how Ebb's reminders look on this computer."))
-        layout = QVBoxLayout(self)
         self.send_button = QPushButton(self.tr("Send a &test notification"))
         self.send_button.clicked.connect(self.send)
         row = QHBoxLayout()
         row.addWidget(self.send_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        self.box.addLayout(row)
         self.result = QLabel()
         self.result.setWordWrap(True)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
-        layout.addWidget(hint_label(self.tr("You can change all of this later in Settings.")))
-        self.error = StatusLine()
-        layout.addWidget(self.error)
+        self.box.addWidget(self.result)
+        self.box.addSpacing(12)
+        add_reminder_window_row(self.fields, self.box)
+        self.box.addWidget(hint_label(self.tr("You can change all of this later in Settings.")))
+        self.finish()
 
     def send(self) -> None:
         self.error.clear()
@@ -201,14 +203,16 @@ class NotificationTestPage(QWizardPage):
     def show_result(self, delivered: bool | None) -> None:
         """``delivered``: True shown by the desktop, False not, None not known yet. The app
         may call this again when the notification service answers."""
-        fallback = self.tr("If nothing appeared, Ebb will use its own reminder window.")
+        tick = self.tr("If you did not see it, tick the box below to use Ebb's own reminder window.")
         if delivered is True:
-            text = self.tr("Your desktop showed the test notification.")
+            text = self.tr("Your desktop says it showed the test notification.") + " " + tick
         elif delivered is False:
-            text = self.tr("Your desktop did not show the notification.")
+            text = self.tr(
+                "Your desktop did not show the notification, so Ebb will use its own reminder window."
+            )
         else:
-            text = self.tr("A test notification was sent.")
-        self.result.setText(f"{text} {fallback}")
+            text = self.tr("A test notification was sent.") + " " + tick
+        self.result.setText(text)
 
 
 class FirstRunWizard(QWizard):
@@ -250,9 +254,9 @@ class FirstRunWizard(QWizard):
         )
         add_discreet_row(self.discreet.fields, self.discreet.box)
         self.discreet.finish()
-        self.test = NotificationTestPage(send_test)
-        self.setting_pages = [self.sleep, self.checkins, self.discreet]
-        for page in (self.welcome, self.substances, *self.setting_pages, self.test):
+        self.test = NotificationTestPage(send_test, defaults)
+        self.setting_pages = [self.sleep, self.checkins, self.discreet, self.test]
+        for page in (self.welcome, self.substances, *self.setting_pages):
             self.addPage(page)
         # Wide enough for the widest page, so the window does not jump from page to page.
         self.resize(self.fontMetrics().averageCharWidth() * 104, self.fontMetrics().height() * 30)

@@ -161,10 +161,14 @@ class ShellNotifier(QObject):
     MISSED_KEY = "ebb:missed"
 
     def __init__(
-        self, notifications: DesktopNotifications | None, make_window: Callable[[], ReminderWindow]
+        self,
+        notifications: DesktopNotifications | None,
+        make_window: Callable[[], ReminderWindow],
+        window_only: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         self.notifications = notifications
+        self._window_only = window_only  # the user's choice: Ebb's own window, always
         self._make_window = make_window
         self._window: ReminderWindow | None = None
         self.pending: dict[str, Delivery] = {}
@@ -184,7 +188,7 @@ class ShellNotifier(QObject):
     def deliver(self, delivery: Delivery) -> None:
         self.pending[delivery.key] = delivery
         self.delivered.emit(delivery.key)
-        if self.notifications is None:
+        if self.notifications is None or self._window_only():
             self.window.show_delivery(delivery)
             return
         text = reminder_text(delivery)
@@ -202,7 +206,7 @@ class ShellNotifier(QObject):
         title, body = missed_summary(list(missed))
         log.info("%s: %s", title, body.replace("\n", "; "))
         self._summary = (title, body)
-        if self.notifications is not None:
+        if self.notifications is not None and not self._window_only():
             self.notifications.send(self.MISSED_KEY, title, body, [])
         else:
             self.summary_unshown.emit(title, body)

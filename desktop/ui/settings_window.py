@@ -506,6 +506,22 @@ def add_discreet_row(fields: SettingFields, layout: QBoxLayout) -> None:
     )
 
 
+def add_reminder_window_row(fields: SettingFields, layout: QBoxLayout) -> None:
+    fields.checkbox(
+        layout,
+        "reminder_window_only",
+        fields.tr("Show reminders in Ebb's own &window instead of desktop notifications"),
+    )
+    layout.addWidget(
+        hint_label(
+            fields.tr(
+                "For desktops whose notifications do not appear or vanish too soon. Ebb already "
+                "uses its window when no notification service answers."
+            )
+        )
+    )
+
+
 def align_labels(*groups: QWidget) -> None:
     """One label width for the forms of several groups, so their fields line up."""
     captions = [label for group in groups for label in group.findChildren(QLabel) if label.buddy()]
@@ -705,6 +721,8 @@ class SettingsWindow(QDialog):
     def _privacy_tab(self, data_folder: Path) -> QWidget:
         page, layout = self._page()
         add_discreet_row(self.fields, layout)
+        layout.addSpacing(12)
+        add_reminder_window_row(self.fields, layout)
         layout.addSpacing(12)
         self.autostart_check = QCheckBox(self.tr("Start Ebb when I &log in"))
         self.autostart_status = StatusLine()

@@ -75,6 +75,8 @@ GOOD = [
     ("no_dose_before_bed_h", "12", "12"),
     *[("discreet", word, "true") for word in ("yes", "YES", "true", "on", "1", " True ")],
     *[("discreet", word, "false") for word in ("no", "No", "false", "off", "0", " FALSE ")],
+    ("reminder_window_only", "yes", "true"),
+    ("reminder_window_only", "OFF", "false"),
     ("repeat_every_min", "0", "0"),
     ("repeat_every_min", "10", "10"),
     ("repeat_max", "3", "3"),
@@ -136,6 +138,7 @@ BAD = [
     ("discreet", "maybe"),
     ("discreet", ""),
     ("discreet", "y"),
+    ("reminder_window_only", "window"),
 ]
 
 

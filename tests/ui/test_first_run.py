@@ -227,9 +227,9 @@ def test_a_failed_finish_stays_open_and_does_not_add_twice(qtbot, calls) -> None
 @pytest.mark.parametrize(
     ("delivered", "first"),
     [
-        (True, "Your desktop showed the test notification."),
-        (False, "Your desktop did not show the notification."),
-        (None, "A test notification was sent."),
+        (True, "Your desktop says it showed the test notification. If you did not see it, tick the box"),
+        (False, "Your desktop did not show the notification, so Ebb will use its own reminder window."),
+        (None, "A test notification was sent. If you did not see it, tick the box"),
     ],
 )
 def test_the_test_button_calls_send_test_and_says_what_happened(qtbot, calls, delivered, first) -> None:
@@ -239,7 +239,17 @@ def test_the_test_button_calls_send_test_and_says_what_happened(qtbot, calls, de
         wizard.next()
     wizard.test.send_button.click()
     assert calls.tests == 1
-    assert wizard.test.result.text() == f"{first} If nothing appeared, Ebb will use its own reminder window."
+    assert wizard.test.result.text().startswith(first)
+
+
+def test_a_silent_desktop_can_choose_ebbs_own_reminder_window(qtbot, calls) -> None:
+    wizard = make(qtbot, calls)
+    for _ in range(5):
+        wizard.next()
+    box = wizard.test.fields.fields["reminder_window_only"].widget
+    box.setChecked(True)
+    wizard.accept()
+    assert ("reminder_window_only", "true") in calls.saved
 
 
 def test_escape_cancels_and_saves_nothing(qtbot, calls) -> None:

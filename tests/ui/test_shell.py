@@ -220,3 +220,25 @@ def test_the_single_instance_socket_and_lock_are_for_this_user_only(qtbot, tmp_p
         assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
     finally:
         instance.release()
+
+
+def test_with_window_only_chosen_reminders_skip_notifications(qtbot) -> None:
+    window = ReminderWindow()
+    qtbot.addWidget(window)
+
+    class Refusing:
+        """A notification service that must not be asked."""
+
+        action = failed = None
+
+        def send(self, *args) -> None:
+            raise AssertionError("a notification was sent although the window was chosen")
+
+    notifier = ShellNotifier(None, lambda: window, lambda: True)
+    notifier.notifications = Refusing()  # type: ignore[assignment]  # present, and never asked
+    notifier.deliver(delivery())
+    assert window.isVisible() and window.key == "dose:x"
+    summaries: list[tuple[str, str]] = []
+    notifier.summary_unshown.connect(lambda title, body: summaries.append((title, body)))
+    notifier.summarise_missed([])
+    assert summaries  # shown another way, not as a notification
