@@ -754,15 +754,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>If nothing appeared, Ebb will use its own reminder window.</source>
+        <source>If you did not see it, tick the box below to use Ebb&apos;s own reminder window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your desktop showed the test notification.</source>
+        <source>Your desktop says it showed the test notification.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your desktop did not show the notification.</source>
+        <source>Your desktop did not show the notification, so Ebb will use its own reminder window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1795,6 +1795,14 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>Notifications, the reminder window and the tray menu then say “Reminder” instead of naming a substance, for when others can see your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show reminders in Ebb&apos;s own &amp;window instead of desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For desktops whose notifications do not appear or vanish too soon. Ebb already uses its window when no notification service answers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

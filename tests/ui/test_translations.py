@@ -84,3 +84,23 @@ def test_the_template_holds_every_string_of_the_code() -> None:
         "Ebb cannot open your journal",
     ):
         assert f"<source>{source}</source>" in template, source
+
+
+def test_the_template_is_in_step_with_the_code(tmp_path: Path) -> None:
+    """A new tr() string needs `uv run python tools/translations.py` (this fails until then)."""
+    import re
+    import subprocess
+    import sys
+
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
+
+    def texts(path: Path) -> set[str]:
+        return set(re.findall(r"<source>(.*?)</source>", path.read_text(encoding="utf-8"), re.S))
+
+    committed = texts(ROOT / "resources" / "translations" / "ebb.ts")
+    assert texts(fresh) == committed, sorted(texts(fresh) ^ committed)[:5]
