@@ -92,24 +92,33 @@ def test_a_first_start_opens_the_set_up(desktop: Desktop, tmp_path: Path) -> Non
     assert app.returncode == 0, err
 
 
-def test_without_a_notification_daemon_the_reminder_window_takes_over(
-    desktop: Desktop, tmp_path: Path
-) -> None:
-    data = tmp_path / "data"
+def one_check_in_soon(desktop: Desktop, data: Path, due: str) -> None:
+    """A journal whose only reminder today is a pain check-in at ``due`` (HH:MM)."""
     ebb(
         desktop, data, "substance", "add", "Melatonin", "--kind", "melatonin", "--unit", "mg", "--amount", "1"
     )
     keep_sleep_reminders_away(desktop, data)
-    ebb(desktop, data, "settings", "set", "checkin_times", next_minute())
+    ebb(desktop, data, "settings", "set", "checkin_times", due)
     ebb(desktop, data, "settings", "set", "followups_min", "")
-    desktop.stop_dunst()
-    app = subprocess.Popen(
+
+
+def start_minimized(desktop: Desktop, data: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "--minimized"],
         env=desktop.env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_without_a_notification_daemon_the_reminder_window_takes_over(
+    desktop: Desktop, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    one_check_in_soon(desktop, data, next_minute())
+    desktop.stop_dunst()
+    app = start_minimized(desktop, data)
     try:
         _wait_for(lambda: visible(desktop, "^Ebb reminder$"), 110, "the reminder window")
         time.sleep(0.5)
@@ -139,20 +148,9 @@ def test_a_hung_notification_daemon_falls_back_to_the_reminder_window_within_sec
     desktop: Desktop, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    ebb(
-        desktop, data, "substance", "add", "Melatonin", "--kind", "melatonin", "--unit", "mg", "--amount", "1"
-    )
-    keep_sleep_reminders_away(desktop, data)
     due = next_minute(at_least=25)
-    ebb(desktop, data, "settings", "set", "checkin_times", due)
-    ebb(desktop, data, "settings", "set", "followups_min", "")
-    app = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "--minimized"],
-        env=desktop.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    one_check_in_soon(desktop, data, due)
+    app = start_minimized(desktop, data)
     dunst = next(p for p in desktop.processes if p.args[0] == "dunst" and p.poll() is None)
     try:
         time.sleep(3)  # the app is up, its tray icon shown
