@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.faults.test_kills import check_journal
 
 KILLS_WANTED = 50
 MAX_ATTEMPTS = 200
@@ -69,16 +70,7 @@ def kill_cli_writes(tmp_path: Path, kills_wanted: int, seed: int) -> None:
     assert kills >= kills_wanted, f"only {kills} kills in {attempts} attempts"
     assert acknowledged, "no write finished: the delays are too short to test anything"
 
-    conn = sqlite3.connect(data_dir / "journal.db")
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        stored = {row[0] for row in conn.execute("SELECT note FROM entries")}
-        orphans = conn.execute(
-            "SELECT count(*) FROM entries e LEFT JOIN pains p ON p.entry_id = e.id WHERE p.entry_id IS NULL"
-        ).fetchone()[0]
-    finally:
-        conn.close()
+    stored, orphans = check_journal(data_dir / "journal.db")  # integrity and foreign keys too
     missing = [m for m in acknowledged if m not in stored]
     assert not missing, f"acknowledged but missing: {missing}"
     assert orphans == 0, "an entry row without its detail row: a write was not atomic"
