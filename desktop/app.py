@@ -239,7 +239,7 @@ class EbbApp:
             self.today_view.refresh(
                 today_summary(self.journal, self.reminders, datetime.now(UTC), self.zone())
             )
-            self.journal_view.reload()
+            self.journal_view.reload_when_shown()
 
     def today(self) -> Any:
         return datetime.now(UTC).astimezone(self.zone()).date()

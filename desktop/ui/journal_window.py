@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -144,6 +144,7 @@ class JournalWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)  # match time, kind and description
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._stale = False
         self._build_widgets()
         self._build_actions()
         self.reload()
@@ -263,9 +264,24 @@ class JournalWindow(QMainWindow):
 
     def reload(self, *_args: object, select_id: int | None = None) -> None:
         """Read the entries again (after a change elsewhere), keeping the selection."""
+        self._stale = False
         keep = select_id if select_id is not None else self.selected_id()
         self.model.set_records(self._load(self.kind()))
         self._after_change(keep)
+
+    def reload_when_shown(self) -> None:
+        """Reload now if the list is on screen, else when it next shows. The app calls this
+        every minute and after each change; reading a 10-year journal for a hidden tab
+        would cost a second each time."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def _apply_text_filter(self, text: str) -> None:
         keep = self.selected_id()

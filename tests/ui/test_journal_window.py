@@ -359,3 +359,24 @@ def test_screenshot_of_a_demo_journal(qtbot, demo: Journal, scheme: str) -> None
         assert window.grab().save(str(SCREENSHOTS / f"journal-{scheme}.png"))
     finally:
         app.setPalette(before)
+
+
+def test_a_hidden_list_reloads_when_it_is_shown_not_before(qtbot) -> None:
+    from desktop.ui.journal_window import JournalWindow
+
+    loads: list[object] = []
+
+    def load(kind: object) -> list:
+        loads.append(kind)
+        return []
+
+    window = JournalWindow(load, lambda entry_id: None, lambda: None)
+    qtbot.addWidget(window)
+    assert len(loads) == 1  # built with its entries
+    window.reload_when_shown()  # hidden: nothing read
+    window.reload_when_shown()
+    assert len(loads) == 1
+    window.show()  # shown: read once
+    assert len(loads) == 2
+    window.reload_when_shown()  # visible: read at once
+    assert len(loads) == 3
