@@ -143,9 +143,7 @@ class EbbApp:
         return self._window
 
     def _window_only(self) -> bool:
-        from desktop.core.settings import effective_settings
-
-        return effective_settings(self.journal.stored_settings())["reminder_window_only"] == "true"
+        return self.service.settings()["reminder_window_only"] == "true"
 
     # ---- start and stop ---------------------------------------------------------------
 

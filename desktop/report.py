@@ -25,7 +25,7 @@ from typing import Any
 
 from desktop import charts
 from desktop.core.insights import compute_insights
-from desktop.core.summary import PeriodSummary, summarise
+from desktop.core.summary import DAY_PARTS, PeriodSummary, summarise
 from desktop.present import SEVERITY, fmt
 from desktop.present_insights import insight_lines
 
@@ -238,7 +238,7 @@ def _page_one(page: _Page, summary: PeriodSummary, generated: date, hidden: bool
             [["whole period", str(pain.n), _n(pain.mean), _n(pain.median), str(pain.worst)]]
             + [
                 [f"{p.label} ({start:02d}–{end:02d} h)", str(p.n), _n(p.mean), "", ""]
-                for p, (_, start, end) in zip(pain.by_part, _parts(), strict=True)
+                for p, (_, start, end) in zip(pain.by_part, DAY_PARTS, strict=True)
             ],
             [2.3, 1.0, 0.9, 0.9, 0.9],
         )
@@ -300,12 +300,6 @@ def _page_one(page: _Page, summary: PeriodSummary, generated: date, hidden: bool
         )
         if len(summary.effects) > 12:
             page.text(f"… and {len(summary.effects) - 12} more kinds.", size=8)
-
-
-def _parts() -> Sequence[tuple[str, int, int]]:
-    from desktop.core.summary import DAY_PARTS
-
-    return DAY_PARTS
 
 
 def _page_two(page: _Page, lines: Sequence[str], summary: PeriodSummary) -> None:

@@ -155,8 +155,8 @@ class InsightsWindow(QWidget):
 
     def _custom_dates(self) -> None:
         start, end = _date(self.start.date()), _date(self.end.date())
-        if (start, end) != self.period_dates():
-            return
+        if start > end:
+            return  # half-way through typing a range: wait for a valid one
         if self.summary is not None and (self.summary.start, self.summary.end) == (start, end):
             return
         self.period.setCurrentIndex(len(PERIODS))

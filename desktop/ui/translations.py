@@ -12,7 +12,6 @@ files it under the base class.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
@@ -24,6 +23,8 @@ class TsTranslator(QTranslator):
     """A translator over one .ts file's finished translations."""
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        import xml.etree.ElementTree as ElementTree  # only when a translation file exists
+
         super().__init__(parent)
         self.by_context: dict[tuple[str, str], str] = {}
         self.by_text: dict[str, str] = {}
