@@ -29,29 +29,10 @@ KIND_WORDS = {
 
 
 def configure_logging(verbose: bool = False) -> logging.Handler:
-    """A rotating log file in the platform log folder (0700); the log and every rotated
-    copy are 0600, however the umask is set."""
-    import os
-    from logging.handlers import RotatingFileHandler
+    """A rotating log file in the platform log folder (desktop/logfile.py)."""
+    from desktop.logfile import configure_logging as configure
 
-    class PrivateRotatingFileHandler(RotatingFileHandler):
-        def _open(self) -> Any:
-            # Rotation reopens the file: create it 0600 each time, not with the umask.
-            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
-
-    folder = log_dir()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    folder.chmod(0o700)
-    path = folder / "ebb.log"
-    for existing in folder.glob("ebb.log*"):
-        existing.chmod(0o600)  # written by an older Ebb, or loosened by hand
-    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    return handler
+    return configure(log_dir(), verbose)
 
 
 class EbbApp:
@@ -114,7 +95,6 @@ class EbbApp:
     def window(self) -> Any:
         """The main window (Today and Journal tabs), built on first use."""
         if self._window is None:
-            from desktop.ui.journal_window import JournalWindow
             from desktop.ui.main_window import MainWindow
             from desktop.ui.today import TodayView
 
@@ -125,12 +105,8 @@ class EbbApp:
                     "No system tray was found, so this window is Ebb's home. Closing it quits Ebb."
                 )
             )
-            self.journal_view = JournalWindow(
-                lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
-            )
-            self.journal_view.edit_requested.connect(self.edit_entry)
             self.today_view = TodayView()
-            window = MainWindow(self.today_view, self.journal_view, self.icon, note)
+            window = MainWindow(self.today_view, self._make_journal_view, self.icon, note)
             window.log_dose.connect(lambda: self.open_dose_dialog())
             window.log_pain.connect(lambda: self.open_pain_dialog())
             window.log_sleep.connect(lambda: self.open_sleep_dialog())
@@ -141,6 +117,15 @@ class EbbApp:
             window.insights_requested.connect(self.open_insights)
             self._window = window
         return self._window
+
+    def _make_journal_view(self) -> Any:
+        from desktop.ui.journal_window import JournalWindow
+
+        view = JournalWindow(
+            lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
+        )
+        view.edit_requested.connect(self.edit_entry)
+        return view
 
     def _window_only(self) -> bool:
         return self.service.settings()["reminder_window_only"] == "true"
@@ -237,7 +222,8 @@ class EbbApp:
             self.today_view.refresh(
                 today_summary(self.journal, self.reminders, datetime.now(UTC), self.zone())
             )
-            self.journal_view.reload_when_shown()
+            if self._window.journal_built():
+                self._window.journal.reload_when_shown()
 
     def today(self) -> Any:
         return datetime.now(UTC).astimezone(self.zone()).date()
@@ -696,11 +682,27 @@ def _reminder_window() -> Any:
     return ReminderWindow()
 
 
+def _import_pure_modules_first() -> None:
+    """Import the start-up modules that do not use Qt before PySide6 itself.
+
+    Once loaded, PySide6 replaces ``__import__`` and after each later import reads the new
+    module's whole source to see whether it mentions "PySide6" (for its ``__feature__``
+    switches); modules loaded before it are never read."""
+    import desktop.core.settings
+    import desktop.present
+    import desktop.scheduling.clock_watch
+    import desktop.scheduling.service
+    import desktop.storage.backups
+    import desktop.zone  # noqa: F401
+
+
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
     """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
+    _import_pure_modules_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop import collector
     from desktop.storage.backups import backup_before_migrating
     from desktop.ui.single_instance import SingleInstance
     from desktop.ui.unix_signals import SignalWatcher
@@ -750,6 +752,7 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         code = 0
     else:
         QTimer.singleShot(0, ebb.finish_start)
+        QTimer.singleShot(0, collector.resume)  # paused for start-up by desktop.cli
         code = app.exec()
     ebb.shutdown()
     signals.close()

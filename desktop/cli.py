@@ -51,7 +51,10 @@ def _version() -> str:
         return "unknown"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line. With ``command`` only that command's options are added
+    (the others keep their names and help): adding every command's options cost about
+    4 ms of each start, the app's included."""
     parser = _Parser(
         prog="ebb", description="Ebb: a private reminder and journal for pain, sleep, melatonin and kratom."
     )
@@ -61,11 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="start the tray app (the default)")
+    for name, (help_text, add_options) in COMMAND_LINE.items():
+        subparser = commands.add_parser(name, help=help_text)
+        if command is None or command == name:
+            add_options(subparser)
+    return parser
+
+
+def _no_options(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _run_options(run: argparse.ArgumentParser) -> None:
     run.add_argument("--minimized", action="store_true", help="start in the tray without opening the window")
     run.add_argument("--smoke", action="store_true", help="start fully, print 'ready' and exit")
 
-    substance = commands.add_parser("substance", help="add or list substances and your own limits")
+
+def _substance_options(substance: argparse.ArgumentParser) -> None:
     substance_commands = substance.add_subparsers(dest="action", required=True, parser_class=_Parser)
     add = substance_commands.add_parser("add", help="add a substance with your own limits")
     add.add_argument("name")
@@ -81,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = substance_commands.add_parser("list", help="list substances")
     listing.add_argument("--json", action="store_true")
 
-    log = commands.add_parser("log", help="log a dose, pain, sleep, side effect or note")
+
+def _log_options(log: argparse.ArgumentParser) -> None:
     log_commands = log.add_subparsers(dest="kind", required=True, parser_class=_Parser)
     dose = log_commands.add_parser("dose", help="log a dose")
     dose.add_argument("name")
@@ -120,16 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("--at")
     note.add_argument("--tag", action="append")
 
-    entries = commands.add_parser("list", help="list journal entries")
+
+def _list_options(entries: argparse.ArgumentParser) -> None:
     entries.add_argument("--kind", help="dose, pain, sleep, effect or note")
     entries.add_argument("--from", dest="start", help="first date, YYYY-MM-DD")
     entries.add_argument("--to", dest="end", help="last date, YYYY-MM-DD (inclusive)")
     entries.add_argument("--json", action="store_true")
-    delete = commands.add_parser("delete", help="delete an entry (undo with 'ebb undo')")
-    delete.add_argument("id")
-    commands.add_parser("undo", help="undo the last delete or edit")
 
-    settings = commands.add_parser("settings", help="show or change settings")
+
+def _delete_options(delete: argparse.ArgumentParser) -> None:
+    delete.add_argument("id")
+
+
+def _settings_options(settings: argparse.ArgumentParser) -> None:
     settings_commands = settings.add_subparsers(dest="action", required=True, parser_class=_Parser)
     show = settings_commands.add_parser("show")
     show.add_argument("--json", action="store_true")
@@ -137,23 +156,30 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("key")
     setter.add_argument("value")
 
-    export = commands.add_parser("export", help="export the journal as CSV or JSON")
+
+def _export_options(export: argparse.ArgumentParser) -> None:
     export.add_argument("--format", required=True, help="csv or json")
     export.add_argument("--out", help="file to write (default: standard output)")
-    importer = commands.add_parser("import", help="import an Ebb CSV or JSON export")
+
+
+def _import_options(importer: argparse.ArgumentParser) -> None:
     importer.add_argument("path")
-    commands.add_parser("backup", help="write a backup now")
-    restore = commands.add_parser("restore", help="replace the journal with a backup")
+
+
+def _restore_options(restore: argparse.ArgumentParser) -> None:
     restore.add_argument("path")
-    commands.add_parser("doctor", help="check the journal, its folder and backups")
-    demo = commands.add_parser("demo", help="fill an empty journal with realistic synthetic data")
+
+
+def _demo_options(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--days", default="120", help="number of days (1-3650, default 120)")
     demo.add_argument("--seed", default="1", help="random seed (default 1)")
-    insights = commands.add_parser(
-        "insights", help="what your own data show, with sample sizes and intervals"
-    )
+
+
+def _insights_options(insights: argparse.ArgumentParser) -> None:
     insights.add_argument("--json", action="store_true")
-    report = commands.add_parser("report", help="a PDF summary for your clinician (1-3 pages)")
+
+
+def _report_options(report: argparse.ArgumentParser) -> None:
     report.add_argument("--out", required=True, help="the PDF file to write")
     report.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: 89 days before --to)")
     report.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: today)")
@@ -161,15 +187,53 @@ def build_parser() -> argparse.ArgumentParser:
         "--hide-substances", action="store_true", help="neutral labels instead of substance names"
     )
     report.add_argument("--paper", default="a4", help="a4 (default) or letter")
-    plan = commands.add_parser("plan", help="the day's reminders with their reasons")
+
+
+def _plan_options(plan: argparse.ArgumentParser) -> None:
     plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true")
-    pattern = commands.add_parser(
-        "pattern", help="your pain pattern by time of day, and whether data suffice"
-    )
+
+
+def _pattern_options(pattern: argparse.ArgumentParser) -> None:
     pattern.add_argument("--date", help="the day the pattern is for (default: today)")
     pattern.add_argument("--json", action="store_true")
-    return parser
+
+
+COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "run": ("start the tray app (the default)", _run_options),
+    "substance": ("add or list substances and your own limits", _substance_options),
+    "log": ("log a dose, pain, sleep, side effect or note", _log_options),
+    "list": ("list journal entries", _list_options),
+    "delete": ("delete an entry (undo with 'ebb undo')", _delete_options),
+    "undo": ("undo the last delete or edit", _no_options),
+    "settings": ("show or change settings", _settings_options),
+    "export": ("export the journal as CSV or JSON", _export_options),
+    "import": ("import an Ebb CSV or JSON export", _import_options),
+    "backup": ("write a backup now", _no_options),
+    "restore": ("replace the journal with a backup", _restore_options),
+    "doctor": ("check the journal, its folder and backups", _no_options),
+    "demo": ("fill an empty journal with realistic synthetic data", _demo_options),
+    "insights": ("what your own data show, with sample sizes and intervals", _insights_options),
+    "report": ("a PDF summary for your clinician (1-3 pages)", _report_options),
+    "plan": ("the day's reminders with their reasons", _plan_options),
+    "pattern": ("your pain pattern by time of day, and whether data suffice", _pattern_options),
+}
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` when it is plain to see; otherwise None (and the
+    whole parser reads the line: --help, abbreviations, mistakes)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--data-dir":
+            next(tokens, None)
+        elif token.startswith("--data-dir="):
+            continue
+        elif token.startswith("-"):
+            return None
+        else:
+            return token if token in COMMAND_LINE else None
+    return None
 
 
 # ---- context shared by the commands ----------------------------------------------------
@@ -807,7 +871,8 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        line = list(sys.argv[1:] if argv is None else argv)
+        args = build_parser(_command_in(line)).parse_args(line)
     except UsageError as exc:
         print(f"ebb: error: {_one_line(str(exc))} (see ebb --help)", file=err)
         return EXIT_INVALID
@@ -817,9 +882,15 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
         print(f"ebb {_version()}", file=out)
         return EXIT_OK
     if args.command is None:
-        args = build_parser().parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "run"])
+        args = build_parser("run").parse_args(
+            [*(["--data-dir", args.data_dir] if args.data_dir else []), "run"]
+        )
     from desktop.storage.database import JournalUnreadable
 
+    if args.command != "run":  # the app resumes it once started
+        from desktop import collector
+
+        collector.resume()
     ctx = Context(args.data_dir, out, err)
     try:
         if args.command == "restore":
@@ -865,6 +936,9 @@ def entry() -> None:
     """The ``ebb`` console script. After the tray app has shut down cleanly (journal
     closed, scheduler stopped, logs flushed) the process ends at once: tearing down Qt
     and every module object takes about 60 ms and does nothing for the user."""
+    from desktop import collector
+
+    collector.pause()  # until the command is under way
     code = main()
     if _quick_exit:
         import logging

@@ -8,7 +8,6 @@ the same local times. No SQL here; :mod:`desktop.storage.repository` stores reco
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
@@ -65,6 +64,8 @@ SUBSTANCE_FIELDS = (
 
 def new_uid() -> str:
     """A random identifier that survives export and import."""
+    import uuid  # on first use: it loads platform, about 2 ms of every start
+
     return uuid.uuid4().hex
 
 

@@ -115,7 +115,8 @@ def test_the_view_menu_opens_insights_with_ctrl_i(qtbot) -> None:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.today import TodayView
 
-    window = MainWindow(TodayView(), JournalWindow(lambda kind: [], lambda i: None, lambda: None), QIcon())
+    journal = JournalWindow(lambda kind: [], lambda i: None, lambda: None)
+    window = MainWindow(TodayView(), lambda: journal, QIcon())
     qtbot.addWidget(window)
     view = window.menuBar().actions()[1]
     assert view.text() == "&View"

@@ -91,3 +91,29 @@ def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
     # The paths that could leak ran: the missed summary, the dose, a refused answer.
     for logged in ("while you were away", "dose logged", "is not a reminder"):
         assert logged in text, logged
+
+
+def test_rotation_keeps_three_older_logs_newest_first(tmp_path: Path) -> None:
+    from desktop.logfile import PrivateRotatingFile
+
+    handler = PrivateRotatingFile(tmp_path / "ebb.log", max_bytes=100, backups=3)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("ebb.rotation-test")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for i in range(10):
+            logger.warning("line %d %s", i, "x" * 40)  # two lines fit in 100 bytes
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["ebb.log", "ebb.log.1", "ebb.log.2", "ebb.log.3"]
+
+    def numbers(name: str) -> list[int]:
+        return [int(line.split()[1]) for line in (tmp_path / name).read_text().splitlines()]
+
+    assert numbers("ebb.log") == [8, 9]
+    assert numbers("ebb.log.1") == [6, 7]
+    assert numbers("ebb.log.3") == [2, 3]  # 0 and 1 went with the oldest copy
+    assert all((tmp_path / name).stat().st_size <= 100 for name in files)

@@ -16,7 +16,7 @@ from desktop.ui.today import TodayView
 
 def make_window() -> MainWindow:
     journal = JournalWindow(lambda kind: [], lambda entry_id: None, lambda: None)
-    return MainWindow(TodayView(), journal, QIcon(), "")
+    return MainWindow(TodayView(), lambda: journal, QIcon(), "")
 
 
 def test_tabs_and_the_log_menu(qtbot) -> None:
@@ -32,6 +32,32 @@ def test_tabs_and_the_log_menu(qtbot) -> None:
         ("Se&ttings…", "Ctrl+,"),
         ("&Quit Ebb", "Ctrl+Q"),
     ]
+
+
+def test_the_journal_tab_is_built_when_first_shown_by_keyboard(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    built: list[JournalWindow] = []
+
+    def make_journal() -> JournalWindow:
+        built.append(JournalWindow(lambda kind: [], lambda entry_id: None, lambda: None))
+        return built[-1]
+
+    window = MainWindow(TodayView(), make_journal, QIcon(), "")
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert built == [] and not window.journal_built()
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 1
+    assert len(built) == 1 and window.journal is built[0]
+    qtbot.waitUntil(built[0].empty_label.isVisible)  # an empty journal says so
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(1)
+    assert len(built) == 1
 
 
 def test_log_menu_actions_ask_the_app_for_dialogs(qtbot) -> None:

@@ -60,7 +60,8 @@ def test_a_german_file_translates_dialogs_base_classes_menus_and_reminders(qtbot
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Schmerz-Check-in"
     assert "&Wann" in [label.text() for label in dialog.findChildren(QLabel)]  # written in EntryDialog
-    window = MainWindow(TodayView(), JournalWindow(lambda kind: [], lambda i: None, lambda: None), QIcon())
+    journal = JournalWindow(lambda kind: [], lambda i: None, lambda: None)
+    window = MainWindow(TodayView(), lambda: journal, QIcon())
     qtbot.addWidget(window)
     menu = window.menuBar().actions()[0]
     assert menu.text() == "&Eintragen"
