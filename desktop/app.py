@@ -700,6 +700,10 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
     _import_pure_modules_first()
     from PySide6.QtCore import QTimer
+
+    from desktop.ui.pyside_imports import quicker_feature_check
+
+    quicker_feature_check()
     from PySide6.QtWidgets import QApplication
 
     from desktop import collector

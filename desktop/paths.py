@@ -13,6 +13,8 @@ ENV_DATA_DIR = "EBB_DATA_DIR"
 
 @dataclass(frozen=True)
 class Paths:
+    """The data folder and the files Ebb keeps in it."""
+
     data_dir: Path
 
     @property

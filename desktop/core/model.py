@@ -75,6 +75,8 @@ class Limits:
 
 @dataclass(frozen=True)
 class Substance:
+    """A substance the user takes, with their own usual amount and limits (never Ebb's)."""
+
     name: str
     kind: SubstanceKind
     unit: str
@@ -88,6 +90,8 @@ class Substance:
 
 @dataclass(frozen=True)
 class Dose:
+    """One dose as logged; ``warnings`` names the user's limits it went beyond."""
+
     substance: str
     amount: float
     unit: str
@@ -103,6 +107,8 @@ class Dose:
 
 @dataclass(frozen=True)
 class PainCheckin:
+    """A pain score on the 0-10 scale, with where and how it hurts."""
+
     score: int
     at: datetime
     locations: tuple[str, ...] = ()
@@ -158,6 +164,8 @@ def minutes_between(start: datetime, end: datetime) -> float:
 
 @dataclass(frozen=True)
 class SideEffect:
+    """A side effect and its severity, 0 (none) to 3 (severe)."""
+
     name: str
     severity: int
     at: datetime
@@ -166,6 +174,8 @@ class SideEffect:
 
 @dataclass(frozen=True)
 class Note:
+    """A free-text note with optional tags."""
+
     text: str
     at: datetime
     tags: tuple[str, ...] = ()

@@ -46,6 +46,8 @@ class Split(StrEnum):
 
 @dataclass(frozen=True)
 class PainReading:
+    """One logged pain score, as the pattern reads it."""
+
     at: datetime  # aware, in the offset the user lived
     score: int
 
@@ -66,6 +68,8 @@ class ReliefDose:
 
 @dataclass(frozen=True)
 class Slot:
+    """One time-of-day slot of the pain profile: its smoothed pain and how much data backs it."""
+
     start_min: int
     pain: float | None
     support: float  # effective number of recent readings at this time of day
@@ -102,6 +106,8 @@ class Sufficiency:
 
 @dataclass(frozen=True)
 class PainProfile:
+    """The user's pain by time of day over the recent window, and whether data suffice."""
+
     slots: tuple[Slot, ...]
     split: Split
     sufficiency: Sufficiency

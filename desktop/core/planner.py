@@ -52,12 +52,16 @@ class ReminderKind(StrEnum):
 
 @dataclass(frozen=True)
 class Reason:
+    """Why a reminder is planned: a code and the figures its wording needs."""
+
     code: str
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Occurrence:
+    """One planned reminder: what, when, until when it is still worth showing, and why."""
+
     key: str
     kind: ReminderKind
     due: datetime
@@ -68,6 +72,8 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class LoggedDose:
+    """A dose already in the journal, as the planner reads it."""
+
     uid: str
     substance: str
     at: datetime
@@ -86,6 +92,8 @@ class JournalView:
 
 @dataclass(frozen=True)
 class PlanConfig:
+    """The settings that shape a day's plan (the user's times and timing mode)."""
+
     wake: time = time(7, 0)
     bed: time = time(23, 0)
     wake_weekend: time = time(8, 30)

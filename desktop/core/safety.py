@@ -25,6 +25,8 @@ class LimitReason(StrEnum):
 
 @dataclass(frozen=True)
 class PastDose:
+    """A dose already taken, for the limit checks."""
+
     at: datetime
     amount: float
 

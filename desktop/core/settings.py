@@ -16,6 +16,8 @@ from desktop.core.times import format_clock, parse_clock, zone_from_name
 
 @dataclass(frozen=True)
 class SettingSpec:
+    """One setting: its key, default, help text and normaliser."""
+
     key: str
     default: str
     help: str

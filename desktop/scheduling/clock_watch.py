@@ -19,6 +19,8 @@ TOLERANCE = timedelta(minutes=2)
 
 @dataclass(frozen=True)
 class ClockReading:
+    """Wall clock, monotonic clock and zone read together, to notice jumps and zone changes."""
+
     wall: datetime
     monotonic: float
     zone: str

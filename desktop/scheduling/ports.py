@@ -37,6 +37,8 @@ class Delivery:
 
 @dataclass(frozen=True)
 class MissedItem:
+    """A reminder that passed unseen (the app was not running or the machine slept)."""
+
     key: str
     kind: str
     due: datetime

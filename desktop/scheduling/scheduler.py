@@ -57,6 +57,8 @@ class Daily:
 
 @dataclass
 class Job:
+    """A scheduled call: one-shot, repeating every ``interval``, or daily at a wall-clock time."""
+
     id: str
     func: Callable[..., Any]
     args: tuple[Any, ...]

@@ -102,6 +102,8 @@ def rotate(folder: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """A backup file, its size and when it was written."""
+
     path: Path
     size: int
     modified: datetime

@@ -42,6 +42,8 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class StoredSubstance:
+    """A substance with its row id and its export-stable uid."""
+
     id: int
     uid: str
     substance: Substance
@@ -49,6 +51,8 @@ class StoredSubstance:
 
 @dataclass(frozen=True)
 class UndoResult:
+    """What an undo restored: the entry and whether a delete or an edit was undone."""
+
     action: str  # "delete" or "edit"
     entry_id: int
     kind: str
@@ -695,6 +699,8 @@ class StoredOccurrence:
 
 @dataclass(frozen=True)
 class SyncResult:
+    """How many stored reminders a plan sync inserted, updated and deleted."""
+
     inserted: int
     updated: int
     deleted: int

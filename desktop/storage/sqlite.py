@@ -74,6 +74,8 @@ MigrationFunction = Callable[[Database], None]
 
 @dataclass(frozen=True)
 class Migration:
+    """One named schema step."""
+
     name: str
     fn: MigrationFunction
 

@@ -20,6 +20,8 @@ def tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class ReminderText:
+    """The words of a reminder: title, body and its first button."""
+
     title: str
     body: str
     primary: str  # the first button: "Taken", "Log pain", "Fill in"

@@ -2,13 +2,18 @@
 
 Stock QtScheduler creates a new single-shot timer on every wake-up; this host owns a
 single QTimer and re-arms it, so no timers leak and jobs run on the Qt main thread.
+
+The timer is Qt's default coarse kind. On Unix Qt rounds a coarse interval of 20 s or
+more to whole seconds and shifts a shorter one by at most 5 % (under 1 s), so a reminder
+fires within a second of its minute, and the system can batch wake-ups. A timer that
+fires a little early finds no job due and is armed again for the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 # QTimer takes a signed 32-bit millisecond interval (about 24.8 days).
 MAX_INTERVAL_MS = 2**31 - 1
@@ -21,8 +26,6 @@ class QtTimerHost(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        # Coarse timers may fire up to 5 % late; reminders want the minute they asked for.
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._fire)
         self._callback: Callable[[], None] | None = None
         self.arms = 0

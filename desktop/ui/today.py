@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -27,6 +27,14 @@ from desktop.present import describe_reason, fmt
 from desktop.scheduling.service import EXTRA_LOOKBACK
 from desktop.storage.records import Record
 from desktop.storage.repository import Journal, Reminders, StoredOccurrence
+
+# Qt::PlainText, Qt::TextSelectableByMouse and Qt::AlignLeft | Qt::AlignTop, written
+# through Qt's property system as plain numbers: the first use of PySide's ``Qt``
+# namespace builds all of its ~95 Python enums (about 13 ms), and this view is on screen
+# at start. tests/ui/test_today.py checks these against the enums.
+PLAIN_TEXT = 0
+SELECTABLE_BY_MOUSE = 0x1
+ALIGN_TOP_LEFT = 0x1 | 0x20
 
 # describe_reason() starts most reasons with the time ("09:30 — your dose time"); the
 # view shows the time in its own column.
@@ -48,6 +56,8 @@ class ReminderLine:
 
 @dataclass(frozen=True)
 class DoseTotal:
+    """Today's doses of one substance: how many and how much."""
+
     substance: str
     count: int
     total: float
@@ -72,6 +82,8 @@ class LimitStatus:
 
 @dataclass(frozen=True)
 class PainPoint:
+    """One of today's pain scores."""
+
     at: datetime
     score: int
 
@@ -91,6 +103,8 @@ class SleepNight:
 
 @dataclass(frozen=True)
 class TodaySummary:
+    """Everything the Today view shows, computed for one moment in one zone."""
+
     now: datetime  # in the summary's zone
     has_substances: bool
     due_now: tuple[ReminderLine, ...]
@@ -292,10 +306,10 @@ class _Section(QFrame):
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setProperty("textFormat", PLAIN_TEXT)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
+        label.setProperty("alignment", ALIGN_TOP_LEFT)
         self._labels.append(label)
         return label
 

@@ -26,6 +26,8 @@ class TrayState(StrEnum):
 
 @dataclass(frozen=True)
 class TrayStatus:
+    """What the tray shows: the next reminder, a pause, and how many reminders wait."""
+
     next_reminder: str | None  # e.g. "09:30 pain check-in" (no substance names when discreet)
     paused_until: datetime | None
     due: int  # reminders delivered and not yet answered
@@ -63,10 +65,11 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.state = TrayState.IDLE
-        self.rebuild_menu()
         self.refresh()
 
     def show(self) -> None:
+        # Built here, not at start: without a system tray the menu is never shown.
+        self.rebuild_menu()
         self.icon.show()
 
     def hide(self) -> None:

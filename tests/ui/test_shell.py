@@ -70,7 +70,9 @@ def test_only_one_instance_and_the_second_asks_the_first_to_show(qtbot, tmp_path
 
 
 def make_tray(status: TrayStatus) -> Tray:
-    return Tray(lambda: status)
+    tray = Tray(lambda: status)
+    tray.show()  # builds the menu
+    return tray
 
 
 def test_tray_menu_and_states(qtbot) -> None:
@@ -92,6 +94,14 @@ def test_tray_menu_and_states(qtbot) -> None:
     assert paused.state is TrayState.PAUSED
     assert any(t.startswith("&Resume reminders") for t in paused.action_texts())
     assert make_tray(TrayStatus(None, None, 2)).state is TrayState.DUE
+
+
+def test_the_tray_menu_is_built_when_the_icon_is_shown(qtbot) -> None:
+    tray = Tray(lambda: TrayStatus(None, None, 0))  # no tray on screen: no menu needed
+    assert tray.menu.actions() == []
+    tray.show()
+    assert "&Quit" in tray.action_texts()
+    tray.hide()
 
 
 def test_tray_actions_emit_signals(qtbot) -> None:

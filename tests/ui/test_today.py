@@ -298,6 +298,23 @@ def test_view_shows_doses_limits_pain_sleep_and_plan(view: TodayView) -> None:
     assert texts["tomorrow"] == ["22:00", "Melatonin", "60 min before your bedtime 23:00"]
 
 
+def test_row_labels_are_plain_selectable_and_top_left_without_the_qt_namespace(view: TodayView) -> None:
+    """The view sets these through the property system as numbers (see today.py);
+    here the numbers are checked against Qt's own enums and read back."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui import today
+
+    assert Qt.TextFormat.PlainText.value == today.PLAIN_TEXT
+    assert Qt.TextInteractionFlag.TextSelectableByMouse.value == today.SELECTABLE_BY_MOUSE
+    assert (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value == today.ALIGN_TOP_LEFT
+    view.refresh(summary(pains=(PainPoint(at(10, 9), 6),)))
+    label = view.sections["pain"]._labels[0]
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.alignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
