@@ -1,8 +1,10 @@
 """Composition root of the desktop app: builds the journal, the reminder engine and the
 Qt shell, and wires them together (DESIGN.md sections 2, 8 and 9).
 
-Start-up shows the tray first; the scheduler, the notification thread and the first
-re-plan start once the event loop runs, so the icon appears quickly.
+Start-up plans first (scheduler, first re-plan, resume listener) and then shows the
+tray and, where asked or where there is no tray, the window: so the Today view is built
+once, from the fresh plan, rather than drawn from the stored plan and redrawn a moment
+later (that second layout and paint was about a twentieth of the start).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ class EbbApp:
             zone=self.zone,
         )
         self.notifier.action.connect(self.on_reminder_action)
-        self.notifier.delivered.connect(lambda _key: self.refresh_tray())
+        self.notifier.delivered.connect(lambda _key: self.refresh_views())  # "Due now" at once
         self.notifier.summary_unshown.connect(self.show_summary)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self._window: Any = None  # built when first shown: the tray alone starts faster
@@ -141,8 +143,8 @@ class EbbApp:
         if first_run and self.needs_first_run():
             self.open_first_run()
 
-    def finish_start(self) -> None:
-        """The rest, once the event loop runs: notifications, scheduler, first plan."""
+    def start_reminders(self) -> None:
+        """The scheduler, the clock and resume watchers, and the first plan."""
         from desktop.scheduling.clock_watch import ClockWatcher, read_clock
 
         self.scheduler.start()
@@ -209,9 +211,6 @@ class EbbApp:
                 what = f"{first.substance} {what}" if first.kind == "dose" else first.substance
             text = f"{first.fire_at.astimezone(self.zone()):%H:%M} {what}"
         return TrayStatus(text, paused if paused is not None and paused > now else None, len(due))
-
-    def refresh_tray(self) -> None:
-        self.tray.refresh()
 
     def refresh_views(self) -> None:
         """Tray, Today and the journal list, after anything changed (and each minute)."""
@@ -519,7 +518,7 @@ class EbbApp:
 
     def pause(self, until: datetime) -> None:
         self.service.pause(until)
-        self.refresh_tray()
+        self.refresh_views()
 
     def pause_until_tomorrow(self) -> None:
         from desktop.core.planner import PlanConfig, wake_time
@@ -533,7 +532,7 @@ class EbbApp:
 
     def resume(self) -> None:
         self.service.resume()
-        self.refresh_tray()
+        self.refresh_views()
 
     def show_summary(self, title: str, body: str) -> None:
         """The "while you were away" summary when no notification service shows it."""
@@ -565,7 +564,7 @@ class EbbApp:
         except ValidationError as exc:
             log.info("reminder %s: %s", key, exc)
             self.tray.icon.showMessage("Ebb", exc.message)
-        self.refresh_tray()
+        self.refresh_views()
 
     def taken(self, key: str) -> None:
         """The first button of a reminder opens what it asks for: the dose dialog (the
@@ -682,23 +681,8 @@ def _reminder_window() -> Any:
     return ReminderWindow()
 
 
-def _import_pure_modules_first() -> None:
-    """Import the start-up modules that do not use Qt before PySide6 itself.
-
-    Once loaded, PySide6 replaces ``__import__`` and after each later import reads the new
-    module's whole source to see whether it mentions "PySide6" (for its ``__feature__``
-    switches); modules loaded before it are never read."""
-    import desktop.core.settings
-    import desktop.present
-    import desktop.scheduling.clock_watch
-    import desktop.scheduling.service
-    import desktop.storage.backups
-    import desktop.zone  # noqa: F401
-
-
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
     """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
-    _import_pure_modules_first()
     from PySide6.QtCore import QTimer
 
     from desktop.ui.pyside_imports import quicker_feature_check
@@ -707,7 +691,6 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     from PySide6.QtWidgets import QApplication
 
     from desktop import collector
-    from desktop.storage.backups import backup_before_migrating
     from desktop.ui.single_instance import SingleInstance
     from desktop.ui.unix_signals import SignalWatcher
 
@@ -730,11 +713,15 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
         return 0
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    def before_migrating(db: Any, version: int) -> None:
+        from desktop.storage.backups import backup_before_migrating  # rarely needed
+
+        backup_before_migrating(paths.backups, stamp)(db, version)
+
     try:
         try:
-            journal = Journal(
-                open_journal(paths.journal, before_migrating=backup_before_migrating(paths.backups, stamp))
-            )
+            journal = Journal(open_journal(paths.journal, before_migrating=before_migrating))
         except JournalUnreadable as exc:
             print(f"ebb: error: journal: {exc}. It was not changed.", file=sys.stderr)
             if smoke or not offer_restore(paths, exc, stamp):
@@ -747,15 +734,13 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     ebb = EbbApp(app, paths, journal)
     instance.show_requested.connect(ebb.show_window)
     signals = SignalWatcher(lambda _number: app.quit())
+    ebb.start_reminders()
     ebb.show_first(minimized, first_run=not smoke)
     if smoke:
-        app.processEvents()
-        ebb.finish_start()
         app.processEvents()
         print("ready", flush=True)
         code = 0
     else:
-        QTimer.singleShot(0, ebb.finish_start)
         QTimer.singleShot(0, collector.resume)  # paused for start-up by desktop.cli
         code = app.exec()
     ebb.shutdown()

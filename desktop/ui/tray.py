@@ -65,18 +65,24 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.state = TrayState.IDLE
-        self.refresh()
+        self.shown = False
 
     def show(self) -> None:
-        # Built here, not at start: without a system tray the menu is never shown.
+        # Menu, icon and tooltip are made here, not at start: without a system tray
+        # they are never seen, and the app refreshes the tray every minute.
+        self.shown = True
         self.rebuild_menu()
+        self.refresh()
         self.icon.show()
 
     def hide(self) -> None:
+        self.shown = False
         self.icon.hide()
 
     def refresh(self) -> None:
-        """Icon and tooltip from the current status."""
+        """Icon and tooltip from the current status (while the icon is shown)."""
+        if not self.shown:
+            return
         status = self.status()
         if status.paused_until is not None:
             state = TrayState.PAUSED

@@ -62,3 +62,22 @@ def test_if_marking_taken_fails_the_dose_is_not_stored_either(ebb: EbbApp, monke
     assert ebb.reminders.get(key).state in ("planned", "due")
     assert dialog.isVisible()  # the entry stays in the open dialog, with the error shown
     assert dialog.error.text()
+
+
+def test_a_delivered_reminder_shows_under_due_now_at_once(ebb: EbbApp) -> None:
+    ebb.show_window()
+    assert ebb.today_view.sections["due"].texts()[0].startswith("Nothing due right now.")
+    ebb.service.fire(dose_reminder(ebb))  # as the scheduler does at its time
+    rows = ebb.today_view.sections["due"].texts()
+    assert "Kratom" in rows, rows  # not a minute later, at the next refresh
+
+
+def test_pausing_and_skipping_show_in_today_at_once(ebb: EbbApp) -> None:
+    ebb.show_window()
+    ebb.pause(datetime.now(UTC) + timedelta(hours=1))
+    assert "paused until" in ebb.today_view.sections["due"].texts()[0]
+    ebb.resume()
+    key = dose_reminder(ebb)
+    ebb.service.fire(key)
+    ebb.on_reminder_action(key, "skip")
+    assert "Kratom" not in ebb.today_view.sections["due"].texts()

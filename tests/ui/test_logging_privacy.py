@@ -72,7 +72,7 @@ def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
         journal.add_substance(validate_substance("Zebrawood", "kratom", "g", usual_amount=2))
         ebb = EbbApp(QApplication.instance(), Paths(tmp_path), journal)
         try:
-            ebb.finish_start()
+            ebb.start_reminders()
             key = next(o.key for o in ebb.reminders.pending() if o.kind == "dose")
             ebb.taken(key)
             (dialog,) = ebb._dialogs

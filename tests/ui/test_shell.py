@@ -97,10 +97,17 @@ def test_tray_menu_and_states(qtbot) -> None:
 
 
 def test_the_tray_menu_is_built_when_the_icon_is_shown(qtbot) -> None:
-    tray = Tray(lambda: TrayStatus(None, None, 0))  # no tray on screen: no menu needed
-    assert tray.menu.actions() == []
+    asked: list[int] = []
+
+    def status() -> TrayStatus:
+        asked.append(1)
+        return TrayStatus(None, None, 2)
+
+    tray = Tray(status)  # no tray on screen: no menu, no status needed
+    tray.refresh()
+    assert tray.menu.actions() == [] and asked == [] and tray.state is TrayState.IDLE
     tray.show()
-    assert "&Quit" in tray.action_texts()
+    assert "&Quit" in tray.action_texts() and tray.state is TrayState.DUE
     tray.hide()
 
 
