@@ -1,10 +1,11 @@
 """Composition root of the desktop app: builds the journal, the reminder engine and the
 Qt shell, and wires them together (DESIGN.md sections 2, 8 and 9).
 
-Start-up plans first (scheduler, first re-plan, resume listener) and then shows the
-tray and, where asked or where there is no tray, the window: so the Today view is built
-once, from the fresh plan, rather than drawn from the stored plan and redrawn a moment
-later (that second layout and paint was about a twentieth of the start).
+Start-up shows the tray icon first; once the event loop runs it starts the reminders
+(scheduler, watchers, the first re-plan) and only then opens the window, where asked or
+where there is no tray. So the Today view is built once, from the fresh plan, rather than
+drawn from the stored plan and redrawn a moment later (that second layout and paint was
+about a twentieth of the start).
 """
 
 from __future__ import annotations
@@ -134,10 +135,15 @@ class EbbApp:
 
     # ---- start and stop ---------------------------------------------------------------
 
-    def show_first(self, minimized: bool, *, first_run: bool = True) -> None:
-        """The part of start-up the user sees at once (the set-up on a first start)."""
+    def show_tray(self) -> None:
+        """The first thing start-up shows."""
         if self.has_tray:
             self.tray.show()
+
+    def finish_start(self, minimized: bool, *, first_run: bool = True) -> None:
+        """The rest of start-up, once the event loop runs: the reminders, then the window
+        (unless minimized to a tray) and the set-up on a first start."""
+        self.start_reminders()
         if not minimized or not self.has_tray:
             self.show_window()
         if first_run and self.needs_first_run():
@@ -734,13 +740,15 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     ebb = EbbApp(app, paths, journal)
     instance.show_requested.connect(ebb.show_window)
     signals = SignalWatcher(lambda _number: app.quit())
-    ebb.start_reminders()
-    ebb.show_first(minimized, first_run=not smoke)
+    ebb.show_tray()
     if smoke:
+        app.processEvents()
+        ebb.finish_start(minimized, first_run=False)
         app.processEvents()
         print("ready", flush=True)
         code = 0
     else:
+        QTimer.singleShot(0, partial(ebb.finish_start, minimized))
         QTimer.singleShot(0, collector.resume)  # paused for start-up by desktop.cli
         code = app.exec()
     ebb.shutdown()
