@@ -24,10 +24,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.times import localize
-from desktop.scheduling.ports import TimerHost
+
+if TYPE_CHECKING:
+    from desktop.scheduling.ports import TimerHost
 
 log = logging.getLogger(__name__)
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import ValidationError
 from desktop.core.planner import PlanConfig, ProfileCache, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
-from desktop.scheduling.ports import Delivery, MissedItem, Notifier
 from desktop.scheduling.scheduler import HostedScheduler
 from desktop.storage.repository import Journal, Reminders, StoredOccurrence, SyncResult
+
+if TYPE_CHECKING:  # made on first delivery: a quiet start loads none of them
+    from desktop.scheduling.ports import MissedItem, Notifier
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +142,8 @@ class ReminderService:
         return False
 
     def _deliver(self, occurrence: StoredOccurrence, *, repeat: int) -> None:
+        from desktop.scheduling.ports import Delivery  # on first use: most starts deliver nothing
+
         self.reminders.set_state(
             occurrence.key, "due", code=occurrence.state_code, data=occurrence.state_data, delivered=True
         )
@@ -253,6 +257,8 @@ class ReminderService:
             return None
 
     def _missed_item(self, occurrence: StoredOccurrence) -> MissedItem:
+        from desktop.scheduling.ports import MissedItem
+
         return MissedItem(
             occurrence.key, occurrence.kind, occurrence.due, self._shown_name(occurrence.substance)
         )

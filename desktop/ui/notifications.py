@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.scheduling.ports import Delivery, MissedItem
-from desktop.ui.reminder_text import missed_summary, reminder_text, tr
-
 if TYPE_CHECKING:  # asyncio costs 10 MB and 15 ms: imported when the first notification goes
     import asyncio
     from concurrent.futures import Future
 
+    from desktop.scheduling.ports import Delivery, MissedItem
     from desktop.ui.reminder_window import ReminderWindow
 
 log = logging.getLogger(__name__)
@@ -191,6 +189,8 @@ class ShellNotifier(QObject):
         if self.notifications is None or self._window_only():
             self.window.show_delivery(delivery)
             return
+        from desktop.ui.reminder_text import reminder_text, tr  # on first use, not at start
+
         text = reminder_text(delivery)
         buttons = [(text.primary, "taken"), (tr("Snooze 30 min"), "snooze:30"), (tr("Skip"), "skip")]
         self.notifications.send(delivery.key, text.title, text.body, buttons)
@@ -203,6 +203,8 @@ class ShellNotifier(QObject):
             self.notifications.clear(key)
 
     def summarise_missed(self, missed: Sequence[MissedItem]) -> None:
+        from desktop.ui.reminder_text import missed_summary
+
         title, body = missed_summary(list(missed))
         log.info("%s: %s", title, body.replace("\n", "; "))
         self._summary = (title, body)
