@@ -33,18 +33,16 @@ class PrivateRotatingFile(logging.FileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            if self._would_overflow(record):
+            line = self.format(record) + self.terminator  # formatted once, sized and written
+            if self.stream is None:
+                self.stream = self._open()
+            written = self.stream.tell()
+            if written and written + len(line.encode("utf-8", "replace")) > self.max_bytes:
                 self._rotate()
+            self.stream.write(line)
+            self.stream.flush()
         except Exception:  # logging must never take the app down
             self.handleError(record)
-            return
-        super().emit(record)
-
-    def _would_overflow(self, record: logging.LogRecord) -> bool:
-        if self.stream is None:
-            self.stream = self._open()
-        size = len(self.format(record).encode("utf-8", "replace")) + len(self.terminator)
-        return self.stream.tell() + size > self.max_bytes and self.stream.tell() > 0
 
     def _rotate(self) -> None:
         if self.stream is not None:

@@ -65,23 +65,20 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.state = TrayState.IDLE
-        self.shown = False
 
     def show(self) -> None:
         # Menu, icon and tooltip are made here, not at start: without a system tray
         # they are never seen, and the app refreshes the tray every minute.
-        self.shown = True
+        self.icon.show()
         self.rebuild_menu()
         self.refresh()
-        self.icon.show()
 
     def hide(self) -> None:
-        self.shown = False
         self.icon.hide()
 
     def refresh(self) -> None:
         """Icon and tooltip from the current status (while the icon is shown)."""
-        if not self.shown:
+        if not self.icon.isVisible():
             return
         status = self.status()
         if status.paused_until is not None:

@@ -22,13 +22,7 @@ def test_windows_and_dialogs_by_keyboard(desktop: Desktop, tmp_path: Path) -> No
     data = tmp_path / "data"
     ebb(desktop, data, "demo", "--days", "45", "--seed", "4")
     ebb(desktop, data, "settings", "set", "dose_timing", "pattern")
-    app = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run"],
-        env=desktop.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    app = start(desktop, data)
     try:
         _wait_for(lambda: visible(desktop, "^Ebb$"), 20, "the main window")
         window = visible(desktop, "^Ebb$")
@@ -70,13 +64,7 @@ def test_windows_and_dialogs_by_keyboard(desktop: Desktop, tmp_path: Path) -> No
 
 def test_a_first_start_opens_the_set_up(desktop: Desktop, tmp_path: Path) -> None:
     data = tmp_path / "fresh"
-    app = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run"],
-        env=desktop.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    app = start(desktop, data)
     try:
         _wait_for(lambda: visible(desktop, "^Set up Ebb$"), 20, "the first-run set-up")
         time.sleep(0.8)
@@ -102,9 +90,10 @@ def one_check_in_soon(desktop: Desktop, data: Path, due: str) -> None:
     ebb(desktop, data, "settings", "set", "followups_min", "")
 
 
-def start_minimized(desktop: Desktop, data: Path) -> subprocess.Popen[str]:
+def start(desktop: Desktop, data: Path, *options: str) -> subprocess.Popen[str]:
+    """`ebb run` on the test desktop, its output kept for the assertions."""
     return subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "--minimized"],
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", *options],
         env=desktop.env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -118,7 +107,7 @@ def test_without_a_notification_daemon_the_reminder_window_takes_over(
     data = tmp_path / "data"
     one_check_in_soon(desktop, data, next_minute())
     desktop.stop_dunst()
-    app = start_minimized(desktop, data)
+    app = start(desktop, data, "--minimized")
     try:
         _wait_for(lambda: visible(desktop, "^Ebb reminder$"), 110, "the reminder window")
         time.sleep(0.5)
@@ -150,7 +139,7 @@ def test_a_hung_notification_daemon_falls_back_to_the_reminder_window_within_sec
     data = tmp_path / "data"
     due = next_minute(at_least=25)
     one_check_in_soon(desktop, data, due)
-    app = start_minimized(desktop, data)
+    app = start(desktop, data, "--minimized")
     dunst = next(p for p in desktop.processes if p.args[0] == "dunst" and p.poll() is None)
     try:
         time.sleep(3)  # the app is up, its tray icon shown

@@ -26,6 +26,7 @@ from desktop.core.model import (
 from desktop.core.safety import LimitReason, Verdict
 from desktop.ui.dialogs import DoseDialog, EffectDialog, EntryDialog, NoteDialog, PainDialog, SleepDialog
 from desktop.ui.dialogs.base import error_colour, to_qdatetime
+from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=BERLIN)
@@ -704,24 +705,6 @@ def test_note_failing_save_keeps_the_text(qtbot) -> None:
 
 
 # --- Screenshots (look at them: screenshots/dialogs/*.png) ------------------------------
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette(QColor("#3a3a3a"), QColor("#2b2b2b"))  # derives light, mid, dark, shadow
-    for role, colour in (
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-        (QPalette.ColorRole.Base, "#1f1f1f"),
-        (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-        (QPalette.ColorRole.Highlight, "#3d6fb4"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-        (QPalette.ColorRole.ToolTipBase, "#3a3a3a"),
-        (QPalette.ColorRole.ToolTipText, "#e8e8e8"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 def _screenshot_states(qtbot):

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.errors import ValidationError
@@ -21,6 +20,7 @@ from desktop.storage.database import open_journal
 from desktop.storage.records import new_uid
 from desktop.storage.repository import Journal, UndoResult
 from desktop.ui.journal_window import JournalWindow
+from tests.ui.palettes import dark_palette
 
 TODAY = date(2026, 3, 10)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "windows"
@@ -316,25 +316,6 @@ def test_works_on_a_real_journal_with_undo(qtbot, demo: Journal) -> None:
     window.undo()
     assert newest in {r["id"] for r in demo.entries()}
     assert window.statusBar().currentMessage().startswith("Restored ")
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.AlternateBase, "#262626"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.Button, "#353535"),
-        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-        (QPalette.ColorRole.Highlight, "#3d6fb4"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-        (QPalette.ColorRole.Mid, "#555555"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from desktop.autostart import ForeignAutostartEntry
@@ -22,6 +22,7 @@ from desktop.present import describe_reason
 from desktop.storage.backups import BackupInfo
 from desktop.ui import settings_window
 from desktop.ui.settings_window import SettingsWindow, SubstanceDialog
+from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TOMORROW = date(2026, 3, 3)
@@ -555,22 +556,6 @@ def test_every_substance_field_has_its_own_mnemonic(qtbot, fakes) -> None:
 def test_no_colours_are_hard_coded(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
     assert all(not w.styleSheet() for w in [window, *window.findChildren(QWidget)])
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette(QColor("#3a3a3a"), QColor("#2b2b2b"))
-    for role, colour in (
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-        (QPalette.ColorRole.Base, "#1f1f1f"),
-        (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-        (QPalette.ColorRole.Highlight, "#3d6fb4"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 def save(widget: QWidget, name: str, qtbot) -> None:

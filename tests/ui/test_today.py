@@ -10,7 +10,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.planner import PlanConfig, plan_day
@@ -30,6 +29,7 @@ from desktop.ui.today import (
     TodayView,
     today_summary,
 )
+from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 3, 10, 14, 0, tzinfo=BERLIN)  # a Tuesday
@@ -404,15 +404,6 @@ def demo_journal(journal: Journal, reminders: Reminders) -> None:
     for occurrence in today:
         if occurrence.kind == "checkin" and f"{occurrence.due:%H:%M}" == "14:00":
             reminders.set_state(occurrence.key, "due")
-
-
-def dark_palette() -> QPalette:
-    """A dark scheme (the offscreen platform cannot switch the system's)."""
-    palette = QPalette(QColor("#2b2b2b"))  # Qt derives the other roles from the window colour
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8e8e8"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
-    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9a9a9a"))
-    return palette
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
