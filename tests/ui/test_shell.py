@@ -18,7 +18,7 @@ from desktop.scheduling.ports import Delivery, MissedItem
 from desktop.ui.notifications import ShellNotifier
 from desktop.ui.reminder_text import missed_summary, reminder_text
 from desktop.ui.reminder_window import ReminderWindow
-from desktop.ui.single_instance import SingleInstance
+from desktop.ui.single_instance import SingleInstance, server_name
 from desktop.ui.timer_host import MAX_INTERVAL_MS, QtTimerHost
 from desktop.ui.tray import Tray, TrayState, TrayStatus
 
@@ -222,6 +222,18 @@ def test_the_missed_summary_is_shown_another_way_without_a_notification_service(
     with qtbot.waitSignal(notifier.summary_unshown) as blocker:
         notifier.summarise_missed(items)
     assert blocker.args[0] == "While you were away: 1 reminder(s) missed"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX user numbers")
+def test_the_instance_name_is_per_user_number_and_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = server_name(tmp_path / "a")
+    assert first.startswith(f"ebb-{os.getuid()}-")
+    monkeypatch.setenv("USER", "somebody-else")
+    monkeypatch.delenv("LOGNAME", raising=False)
+    assert server_name(tmp_path / "a") == first  # $USER cannot make it another user's
+    assert server_name(tmp_path / "b") != first
 
 
 def test_the_single_instance_socket_and_lock_are_for_this_user_only(qtbot, tmp_path: Path) -> None:
