@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QPalette
@@ -27,6 +28,9 @@ from desktop.present import describe_reason, fmt
 from desktop.scheduling.service import EXTRA_LOOKBACK
 from desktop.storage.records import Record
 from desktop.storage.repository import Journal, Reminders, StoredOccurrence
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QEnterEvent
 
 # Qt::PlainText, Qt::TextSelectableByMouse and Qt::AlignLeft | Qt::AlignTop, written
 # through Qt's property system as plain numbers: the first use of PySide's ``Qt``
@@ -276,6 +280,18 @@ class _Section(QFrame):
         self._grid.setHorizontalSpacing(16)
         outer.addWidget(self._body)
         self._labels: list[QLabel] = []
+        self._selectable = False
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        """The rows become selectable when the pointer first comes near them. Qt gives
+        each selectable label its own text document to lay out and paint; for the
+        dozens of labels on screen at start that was about 2 ms of every start, spent
+        for a selection most starts never make."""
+        if not self._selectable:
+            self._selectable = True
+            for label in self._labels:
+                label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
+        super().enterEvent(event)
 
     def _clear(self) -> None:
         for label in self._labels:
@@ -308,7 +324,8 @@ class _Section(QFrame):
         label = QLabel(text)
         label.setProperty("textFormat", PLAIN_TEXT)
         label.setWordWrap(True)
-        label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
+        if self._selectable:
+            label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
         label.setProperty("alignment", ALIGN_TOP_LEFT)
         self._labels.append(label)
         return label

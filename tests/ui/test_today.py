@@ -298,10 +298,12 @@ def test_view_shows_doses_limits_pain_sleep_and_plan(view: TodayView) -> None:
     assert texts["tomorrow"] == ["22:00", "Melatonin", "60 min before your bedtime 23:00"]
 
 
-def test_row_labels_are_plain_selectable_and_top_left_without_the_qt_namespace(view: TodayView) -> None:
+def test_rows_are_plain_top_left_and_selectable_without_the_qt_namespace(qtbot, view: TodayView) -> None:
     """The view sets these through the property system as numbers (see today.py);
-    here the numbers are checked against Qt's own enums and read back."""
-    from PySide6.QtCore import Qt
+    here the numbers are checked against Qt's own enums and read back. Rows become
+    selectable once the pointer comes over their section, and stay so through refreshes."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
 
     from desktop.ui import today
 
@@ -309,10 +311,32 @@ def test_row_labels_are_plain_selectable_and_top_left_without_the_qt_namespace(v
     assert Qt.TextInteractionFlag.TextSelectableByMouse.value == today.SELECTABLE_BY_MOUSE
     assert (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value == today.ALIGN_TOP_LEFT
     view.refresh(summary(pains=(PainPoint(at(10, 9), 6),)))
-    label = view.sections["pain"]._labels[0]
+    view.show()
+    qtbot.waitExposed(view)
+    pain, sleep = view.sections["pain"], view.sections["sleep"]
+    label = pain._labels[0]
     assert label.textFormat() == Qt.TextFormat.PlainText
-    assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
     assert label.alignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    assert not label.textInteractionFlags() & selectable
+
+    for point in (QPoint(2, 2), QPoint(4, 4)):  # the first move only enters the window
+        QTest.mouseMove(label, point)
+    qtbot.waitUntil(lambda: label.textInteractionFlags() == selectable)
+    assert all(row.textInteractionFlags() == selectable for row in pain._labels)
+    assert not sleep._labels[0].textInteractionFlags() & selectable  # not visited yet
+
+    view.refresh(summary(pains=(PainPoint(at(10, 9), 6), PainPoint(at(10, 12), 3))))
+    assert pain._labels and pain._labels[0] is not label
+    assert all(row.textInteractionFlags() == selectable for row in pain._labels)
+
+    # A drag over a row now selects its text, as in any label.
+    row = pain._labels[1]
+    left, right = QPoint(1, 5), QPoint(row.width() - 1, 5)
+    QTest.mousePress(row, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, left)
+    QTest.mouseMove(row, right)
+    QTest.mouseRelease(row, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, right)
+    assert row.hasSelectedText() and row.selectedText() in row.text()
 
 
 @pytest.mark.parametrize(
