@@ -37,7 +37,36 @@ class UsageError(Exception):
     """A command-line usage problem (exit 2)."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse makes a formatter for every option it adds (to check the option's
+    metavar), and the stock one asks shutil for the terminal width each time: importing
+    shutil loads bz2 and lzma. The width is found here as shutil finds it."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns())
+
+
+def _terminal_columns() -> int:
+    """$COLUMNS, else the width of the terminal on standard output, else 80."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
@@ -52,9 +81,10 @@ def _version() -> str:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line. With ``command`` only that command's options are added
-    (the others keep their names and help): adding every command's options cost about
-    4 ms of each start, the app's included."""
+    """The whole command line, or with ``command`` only that command: each command's
+    parser costs a little (argparse looks its words up in gettext's catalogues), and
+    all of them about 5 ms of each start, the app's included. The others matter only to
+    --help and to mistakes, and :func:`_command_in` leaves those lines to the whole parser."""
     parser = _Parser(
         prog="ebb", description="Ebb: a private reminder and journal for pain, sleep, melatonin and kratom."
     )
@@ -65,9 +95,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     for name, (help_text, add_options) in COMMAND_LINE.items():
-        subparser = commands.add_parser(name, help=help_text)
         if command is None or command == name:
-            add_options(subparser)
+            add_options(commands.add_parser(name, help=help_text))
     return parser
 
 

@@ -82,3 +82,27 @@ def test_the_lean_parser_leaves_out_the_other_commands_options() -> None:
     with pytest.raises(UsageError):
         build_parser("run").parse_args(["plan", "--date", "2026-03-01"])
     assert build_parser("plan").parse_args(["plan", "--date", "2026-03-01"]).date == "2026-03-01"
+
+
+@pytest.mark.parametrize("columns", ["50", "120"])
+def test_help_is_wrapped_to_columns(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    text = build_parser().format_help()
+    assert max(len(line) for line in text.splitlines()) <= int(columns)
+    assert any(len(line) > int(columns) - 25 for line in text.splitlines())  # and uses the width
+
+
+def test_reading_a_plain_line_builds_one_command_and_loads_no_shutil() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from desktop.cli import build_parser\n"
+        "parser = build_parser('run')\n"
+        "print(vars(parser.parse_args(['run', '--smoke'])))\n"
+        "print('shutil' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[1] == "False"
+    assert "'smoke': True" in out.splitlines()[0]
