@@ -29,8 +29,12 @@ def ebb(qtbot, tmp_path: Path) -> Iterator[EbbApp]:
     app = EbbApp(QApplication.instance(), Paths(tmp_path), journal)
     app.service.replan()
     yield app
-    for dialog in list(app._dialogs):
-        dialog.close()
+    # Every window the app opened (dialogs, the main window, reminder windows): one left
+    # on screen would cover the next test's windows (offscreen places them all at the
+    # same spot) and take their pointer events.
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            window.close()
     app.shutdown()
 
 

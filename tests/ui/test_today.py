@@ -311,6 +311,10 @@ def test_rows_are_plain_top_left_and_selectable_without_the_qt_namespace(qtbot, 
     assert Qt.TextInteractionFlag.TextSelectableByMouse.value == today.SELECTABLE_BY_MOUSE
     assert (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value == today.ALIGN_TOP_LEFT
     view.refresh(summary(pains=(PainPoint(at(10, 9), 6),)))
+    from PySide6.QtWidgets import QApplication
+
+    others = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not others, f"windows an earlier test left open would take the pointer: {others}"
     view.show()
     qtbot.waitExposed(view)
     pain, sleep = view.sections["pain"], view.sections["sleep"]
@@ -320,8 +324,9 @@ def test_rows_are_plain_top_left_and_selectable_without_the_qt_namespace(qtbot, 
     selectable = Qt.TextInteractionFlag.TextSelectableByMouse
     assert not label.textInteractionFlags() & selectable
 
-    for point in (QPoint(2, 2), QPoint(4, 4)):  # the first move only enters the window
-        QTest.mouseMove(label, point)
+    # Into the window over the heading (outside every section), then over a pain row.
+    for widget, point in ((view.heading, QPoint(2, 2)), (view.heading, QPoint(3, 3)), (label, QPoint(2, 2))):
+        QTest.mouseMove(widget, point)
     qtbot.waitUntil(lambda: label.textInteractionFlags() == selectable)
     assert all(row.textInteractionFlags() == selectable for row in pain._labels)
     assert not sleep._labels[0].textInteractionFlags() & selectable  # not visited yet
