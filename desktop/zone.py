@@ -54,7 +54,8 @@ def _named_zone(environ: Mapping[str, str], localtime: str) -> str | None:
     if tz:  # an empty TZ is ignored, as tzlocal does
         # ":Europe/Berlin" is the POSIX way to name a zone file. A path or a POSIX rule
         # ("CET-1CEST,M3.5.0,M10.5.0/3") names no key: tzlocal decides those.
-        return tz.removeprefix(":") if _zone_file(tz.removeprefix(":")) else None
+        key = tz.removeprefix(":")
+        return key if _zone_file(key) else None
     if not os.path.islink(localtime):
         return None
     target = os.path.realpath(localtime)
@@ -70,7 +71,7 @@ def _named_zone(environ: Mapping[str, str], localtime: str) -> str | None:
 
 def _zone_file(key: str) -> bool:
     """True when ``key`` is the name of a zone file under one of zoneinfo's folders."""
-    from zoneinfo import TZPATH
+    from zoneinfo import TZPATH  # read at each call: zoneinfo.reset_tzpath() rebinds it
 
     if not key or key.startswith("/") or ".." in key.split("/"):
         return False

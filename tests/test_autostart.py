@@ -14,7 +14,6 @@ import os
 import plistlib
 import re
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from desktop.autostart import (
     default_config_home,
     exec_value,
 )
+from tests.fresh import fresh_python
 
 EBB = ["/usr/bin/ebb", "run", "--minimized"]
 
@@ -554,5 +554,4 @@ def test_importing_autostart_loads_no_qt() -> None:
         "import sys, desktop.autostart\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert fresh_python(code).strip() == "[]"

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.paths import APP_NAME, _xdg_folder, data_paths, log_dir
+from tests.fresh import fresh_python
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the XDG reading is for Linux")
 
@@ -53,8 +54,6 @@ def test_what_is_read_directly_and_what_is_left_to_platformdirs(
 
 
 def test_the_usual_start_does_not_import_platformdirs(tmp_path: Path) -> None:
-    import subprocess
-
     code = (
         "import sys\n"
         "from desktop.paths import data_paths, log_dir\n"
@@ -63,7 +62,4 @@ def test_the_usual_start_does_not_import_platformdirs(tmp_path: Path) -> None:
     )
     environ = {**os.environ, "HOME": str(tmp_path)}
     environ.pop("EBB_DATA_DIR", None)
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ
-    )
-    assert out.stdout.strip() == "False"
+    assert fresh_python(code, environ).strip() == "False"

@@ -4,8 +4,6 @@ for everything else (desktop/zone.py)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import zoneinfo
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.zone import _named_zone, system_zone_name, zone_name
+from tests.fresh import fresh_python
 
 FOLDER = next((Path(p) for p in zoneinfo.TZPATH if (Path(p) / "Europe" / "Berlin").is_file()), None)
 needs_tzpath = pytest.mark.skipif(FOLDER is None, reason="no system zoneinfo folder")
@@ -124,5 +123,5 @@ def test_reading_the_link_imports_neither_tzlocal_nor_importlib_resources(tmp_pa
         f"print(system_zone_name({{}}, {localtime!r}))\n"
         "print(sorted(m for m in sys.modules if m.startswith(('tzlocal', 'importlib.resources'))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = fresh_python(code)
     assert out.split("\n")[:2] == ["Europe/Berlin", "[]"]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fresh import fresh_python
+
 
 def test_substances_are_listed_with_the_users_own_limits(seeded) -> None:
     listing = seeded("substance", "list").out
@@ -223,13 +225,7 @@ def test_the_command_line_does_not_import_qt_numpy_or_matplotlib(tmp_path) -> No
         "heavy = [m for m in ('PySide6', 'numpy', 'matplotlib') if m in sys.modules];"
         "print(rc, heavy)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "TZ": "UTC"},
-    ).stdout
+    out = fresh_python(code, {**os.environ, "TZ": "UTC"})
     assert out.strip().splitlines()[-1] == "0 []"
 
 

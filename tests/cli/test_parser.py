@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.cli import COMMAND_LINE, UsageError, _command_in, build_parser
+from tests.fresh import fresh_python
 
 WORDS = [
     *COMMAND_LINE,
@@ -93,9 +94,6 @@ def test_help_is_wrapped_to_columns(columns: str, monkeypatch: pytest.MonkeyPatc
 
 
 def test_reading_a_plain_line_builds_one_command_and_loads_no_shutil() -> None:
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from desktop.cli import build_parser\n"
@@ -103,6 +101,6 @@ def test_reading_a_plain_line_builds_one_command_and_loads_no_shutil() -> None:
         "print(vars(parser.parse_args(['run', '--smoke'])))\n"
         "print('shutil' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = fresh_python(code)
     assert out.splitlines()[1] == "False"
     assert "'smoke': True" in out.splitlines()[0]
