@@ -29,8 +29,15 @@ raise SystemExit(code)
 def test_the_start_path_leaves_the_qt_namespace_and_heavy_modules_alone(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": "UTC"}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    smoke = ["--data-dir", str(tmp_path), "run", "--smoke"]
+    # A first start creates the journal and shows whatever the default plan has due at
+    # this time of day (the morning sleep diary, say) in a reminder window, which rightly
+    # uses Qt's namespace. The start checked is the next one, as the perf test measures it.
+    subprocess.run(
+        [sys.executable, "-m", "desktop", *smoke], capture_output=True, timeout=60, env=env, check=True
+    )
     result = subprocess.run(
-        [sys.executable, "-c", WRAPPER, "--data-dir", str(tmp_path), "run", "--smoke"],
+        [sys.executable, "-c", WRAPPER, *smoke],
         capture_output=True,
         text=True,
         timeout=60,
