@@ -663,21 +663,20 @@ def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[Any, Any, Any, An
     zone = ctx.zone()
     day = ctx.now().astimezone(zone).date() if date_text is None else parse_date("date", date_text)
     config = PlanConfig.from_settings(effective_settings(ctx.journal.stored_settings()))
-    since = localize(datetime.combine(day, time()), zone) - timedelta(
-        days=int(config.pattern_window_days) + 2
-    )
+    since = config.lookback_start(localize(datetime.combine(day, time()), zone))
     return day, zone, config, ctx.journal.planner_view(since)
 
 
 def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.planner import plan_day
+    from desktop.core.planner import dose_rules, plan_day
     from desktop.present import describe_reason
     from desktop.storage.repository import Reminders
 
     day, zone, config, view = _plan_inputs(ctx, args.date)
     reminders = Reminders(ctx.journal.db)
     rows: list[dict[str, Any]] = []
-    for occurrence in plan_day(config, view, day, zone):
+    cache: dict[tuple[Any, ...], Any] = {}
+    for occurrence in plan_day(config, view, day, zone, cache):
         stored = reminders.get(occurrence.key)
         rows.append(
             {
@@ -701,69 +700,45 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     for row in rows:
         what = row["kind"] + (f" ({row['substance']})" if row["substance"] else "")
         print(f"{row['due'][11:16]}  {what:<24} {row['status']:<10} {row['reason']}", file=ctx.out)
+    # The dose rule of each substance, also (above all) when it plans nothing.
+    for rule in dose_rules(config, view, day, zone, cache):
+        print(f"Dose reminders — {describe_reason(rule.code, dict(rule.data))}", file=ctx.out)
     return EXIT_OK
 
 
 def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.pattern import profile_for_day
-    from desktop.core.planner import relief_doses
+    from desktop.core.planner import cached_model
     from desktop.present import describe_sufficiency
+    from desktop.present_pattern import pattern_json, pattern_lines
 
     day, zone, config, view = _plan_inputs(ctx, args.date)
-    profile = profile_for_day(
-        view.pains,
-        relief_doses(view),
-        day_start=localize(datetime.combine(day, time()), zone),
-        window_days=config.pattern_window_days,
-    )
-    suff = profile.sufficiency
-    reason = describe_sufficiency(profile.enough_data, suff.readings, suff.days, suff.blocks, suff.missing)
-    slots: list[dict[str, Any]] = [
-        {
-            "start": slot.start,
-            "pain": None if slot.pain is None else round(slot.pain, 2),
-            "support": round(slot.support, 2),
-            "treated": slot.treated,
-        }
-        for slot in profile.slots
-    ]
+    day_start = localize(datetime.combine(day, time()), zone)
+    profile = profile_for_day(view.pains, day_start=day_start, window_days=config.pattern_window_days)
+    _, model = cached_model(view, day, zone, config.pattern_window_days)
+    suff = model.sufficiency
+    reason = describe_sufficiency(model.enough_data, suff.readings, suff.days, suff.blocks, suff.missing)
     if args.json:
         import json
 
-        print(
-            json.dumps(
-                {
-                    "date": day.isoformat(),
-                    "enough_data": profile.enough_data,
-                    "reason": reason,
-                    "profile": str(profile.split),
-                    "window_days": profile.window_days,
-                    "first_day": profile.first_day.isoformat(),
-                    "last_day": profile.last_day.isoformat(),
-                    "readings": suff.readings,
-                    "days": suff.days,
-                    "blocks": suff.blocks,
-                    "threshold": config.pain_threshold,
-                    "slots": slots,
-                },
-                indent=1,
-            ),
-            file=ctx.out,
-        )
+        document = {
+            "date": day.isoformat(),
+            "enough_data": model.enough_data,
+            "reason": reason,
+            "profile": str(model.split),
+            "window_days": model.window_days,
+            "first_day": model.first_day.isoformat(),
+            "last_day": model.last_day.isoformat(),
+            "readings": suff.readings,
+            "days": suff.days,
+            "blocks": suff.blocks,
+            "threshold": config.pain_threshold,
+            **pattern_json(profile, model),
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=1), file=ctx.out)
         return EXIT_OK
-    print(
-        f"Pain pattern for {day} ({profile.split} profile, {profile.first_day} to {profile.last_day})",
-        file=ctx.out,
-    )
-    print(reason[0].upper() + reason[1:] + ".", file=ctx.out)
-    for slot in slots:
-        if slot["pain"] is None:
-            bar, value = "", "  —"
-        else:
-            bar = "#" * round(slot["pain"] * 3)
-            value = f"{slot['pain']:4.1f}"
-        marker = " (under a dose)" if slot["treated"] else ""
-        print(f"{slot['start']}  {value}  {bar:<30} n≈{slot['support']:.1f}{marker}", file=ctx.out)
+    for line in pattern_lines(day, reason, model, config.pain_threshold):
+        print(line, file=ctx.out)
     return EXIT_OK
 
 

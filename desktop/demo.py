@@ -1,17 +1,38 @@
 """Realistic synthetic journals for trying Ebb out and for demos (``ebb demo``).
 
-The data are invented: a circadian pain pattern with a morning rise, a smaller evening
-one and a weekly rhythm; kratom doses (with the pain before them and follow-ups that
-are usually lower afterwards); melatonin on some evenings with sleep diaries in which
-falling asleep tends to be quicker on those nights; some side effects, notes and a few
-doses logged beyond the demo user's own limits. Nothing here is advice or a claim.
+The data are invented, but drawn from a stated truth so that ``ebb pattern`` can be
+compared with it (a newcomer sees the model recover what went in):
+
+- ``DEMO_BASELINE``: the demo user's untreated pain by time of day: 3.15 at night (2.85
+  at weekends), a morning rise peaking at 11:00 at 6.45/10 on weekdays (6.15 at weekends),
+  back to about 3.5 by 14:00 and 3.2 at 16:00, and a smaller evening rise to about 4.45
+  at 19:30 (4.15 at weekends).
+- ``DEMO_RELIEF``: the change in pain after a kratom dose, whatever its amount: a
+  gamma-shaped drop that builds to 3 points at 2 h and fades, nothing after 8 h. As
+  ``ebb pattern`` counts them (``demo_relief_span()``): onset 0:35 (the drop first reaches
+  1 point), peak -3.0 at 2:00, duration 4:50 (after which the drop stays under 1 point).
+
+Every pain score (check-ins at 09:00, 14:00 and 20:00 give or take, on most days one or
+two unprompted ones at other times, follow-ups an hour and two after a dose, and the
+"pain before" of each dose) is ``demo_pain``: the baseline plus the relief of every earlier
+dose within 8 h (the previous evening's too), plus Gaussian noise (SD ``DEMO_NOISE``),
+rounded and clipped to 0-10. Dose times vary: a morning dose on most days somewhere
+between 07:30 and 11:30, an afternoon dose on some days, now and then an evening one, and
+some days none in the morning, so that the untreated pain at the usual dose time is seen
+too. Doses keep to the demo user's own limits (counted over 24 h) but on one day in each
+30, which has a dose 90 min after another, logged with the warnings it raises.
+
+Besides: melatonin on some evenings with sleep diaries in which falling asleep tends to
+be quicker on those nights, some side effects and notes. Deterministic per seed. Nothing
+here is advice or a claim.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from desktop.core.model import Substance
@@ -38,6 +59,88 @@ NOTES = (
 )
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """Untreated pain by time of day: ``floor`` plus Gaussian rises (centre minute, width
+    minutes, height in points), ``weekday_shift`` added on Monday-Friday and taken off at
+    weekends."""
+
+    floor: float
+    rises: tuple[tuple[float, float, float], ...]
+    weekday_shift: float = 0.0
+
+    def __call__(self, minute: float, weekday: int = 0) -> float:
+        """The untreated pain at ``minute`` of the day (0-1439) on ``weekday`` (0 = Monday)."""
+        shift = self.weekday_shift if weekday < 5 else -self.weekday_shift
+        return (
+            self.floor
+            + shift
+            + sum(
+                height * math.exp(-(((minute - centre) / width) ** 2)) for centre, width, height in self.rises
+            )
+        )
+
+
+@dataclass(frozen=True)
+class GammaRelief:
+    """The change in pain after a dose (negative = relief), the same for every amount:
+    ``peak_change`` * x^shape * e^(shape (1 - x)) with x = minutes after / ``peak_min``;
+    nought before the dose and after ``span_min``."""
+
+    peak_change: float
+    peak_min: float
+    shape: float = 2.0
+    span_min: float = 480.0
+
+    def __call__(self, after_min: float) -> float:
+        """The change in pain ``after_min`` minutes after a dose."""
+        if not 0 < after_min <= self.span_min:
+            return 0.0
+        x = after_min / self.peak_min
+        return self.peak_change * math.pow(x, self.shape) * math.exp(self.shape * (1 - x))
+
+
+DEMO_BASELINE = Baseline(
+    floor=3.0, rises=((11 * 60, 120.0, 3.3), (19 * 60 + 30, 100.0, 1.3)), weekday_shift=0.15
+)
+"""The demo user's untreated pain: a floor of 3.0 (+0.15 on weekdays, -0.15 at weekends),
+a morning rise of 3.3 points centred on 11:00 (6.45 there on weekdays; 4.4 at 09:00 and
+13:00, 3.5 at 08:00 and 14:00) and an evening one of 1.3 points centred on 19:30."""
+
+DEMO_RELIEF = GammaRelief(peak_change=-3.0, peak_min=120, shape=2.0)
+"""The change in the demo user's pain after a kratom dose: -1 point at 35 min, -2 at
+1 h, -3 at 2 h, -2.5 at 3 h, back under 1 point after 4 h 50 min, nothing after 8 h."""
+
+DEMO_NOISE = 0.7
+"""SD of a pain score around the truth, in points (before rounding)."""
+
+# When the demo user doses: (earliest minute, latest minute, chance a day).
+MORNING_DOSE = (7 * 60 + 30, 11 * 60 + 30, 0.8)
+AFTERNOON_DOSE = (13 * 60, 17 * 60 + 30, 0.4)
+EVENING_DOSE = (19 * 60, 21 * 60, 0.12)
+CHECKINS = (9 * 60, 14 * 60, 20 * 60)  # the default check-in times
+FOLLOW_UPS = (60, 120)
+
+
+def demo_relief_span(drop: float = 1.0) -> tuple[int, int, float, int]:
+    """(onset, peak minute, peak change, duration) of ``DEMO_RELIEF`` on a 5-min grid, as
+    ``ebb pattern`` defines them: onset is the first minute the drop reaches ``drop``
+    points, duration the last."""
+    grid = [(m, DEMO_RELIEF(m)) for m in range(0, int(DEMO_RELIEF.span_min) + 1, 5)]
+    helping = [m for m, change in grid if change <= -drop]
+    peak_min, peak = min(grid, key=lambda pair: pair[1])
+    return helping[0], peak_min, round(peak, 2), helping[-1]
+
+
+def demo_pain(moment: datetime, zone: tzinfo, doses: Sequence[datetime]) -> float:
+    """The demo user's true pain at ``moment`` (before noise): ``DEMO_BASELINE`` at its
+    local time plus ``DEMO_RELIEF`` of every dose in ``doses`` before it."""
+    local = moment.astimezone(zone)
+    minute = local.hour * 60 + local.minute + local.second / 60
+    relief = sum(DEMO_RELIEF((moment - d).total_seconds() / 60) for d in doses if d < moment)
+    return DEMO_BASELINE(minute, local.weekday()) + relief
+
+
 def demo_substances() -> list[Substance]:
     """The demo user's substances, with limits that the demo user chose."""
     return [
@@ -56,12 +159,6 @@ def demo_substances() -> list[Substance]:
     ]
 
 
-def _pain_level(minute: float, weekday: int) -> float:
-    morning = 3.2 * math.exp(-(((minute - 11 * 60) / 80) ** 2))
-    evening = 1.2 * math.exp(-(((minute - 20 * 60) / 70) ** 2))
-    return 2.5 + morning + evening + (0.4 if weekday < 5 else -0.3)
-
-
 def _at(day: date, minute: float, zone: tzinfo) -> datetime:
     minute = max(0, min(24 * 60 - 1, int(minute)))
     return localize(datetime.combine(day, time(minute // 60, minute % 60)), zone)
@@ -71,66 +168,78 @@ def _score(value: float) -> int:
     return max(0, min(10, round(value)))
 
 
+def _dose_minutes(rng: random.Random) -> list[float]:
+    """A day's planned kratom dose times: varied, and 4 h apart or more (the demo user's
+    minimum interval)."""
+    minutes: list[float] = []
+    for first, last, chance in (MORNING_DOSE, AFTERNOON_DOSE, EVENING_DOSE):
+        if rng.random() < chance:
+            earliest = max(first, minutes[-1] + 4 * 60) if minutes else first
+            if earliest <= last:
+                minutes.append(rng.uniform(earliest, last))
+    return minutes
+
+
 def demo_entries(days: int, seed: int, last_day: date, zone: tzinfo, now: datetime) -> Iterator[Entry]:
     """Entries for the ``days`` days ending with ``last_day`` (deterministic per seed)."""
     rng = random.Random(seed)
-    # A stream of its own, so that adding evening doses left the rest of a seed's journal
-    # as it was.
-    evening = random.Random(seed + 7919)
     kratom, melatonin = demo_substances()
     history: list[PastDose] = []
+    taken: list[datetime] = []  # kratom dose moments, for the truth
+    # One day in each 30 (counted back from ``last_day``) with a dose too soon after another.
+    odd_days = {rng.randrange(start, min(start + 30, days)) for start in range(0, days, 30)}
+
+    def pain(moment: datetime) -> int:
+        recent = [d for d in taken if moment - d <= timedelta(minutes=DEMO_RELIEF.span_min)]
+        return _score(demo_pain(moment, zone, recent) + rng.gauss(0, DEMO_NOISE))
+
     for offset in range(days - 1, -1, -1):
         day = last_day - timedelta(days=offset)
-        weekday = day.weekday()
-        relief_until = -1.0
-        relief_factor = 1.0
-        dose_minutes: list[float] = []
-        if rng.random() < 0.85:
-            dose_minutes.append(9 * 60 + 30 + rng.gauss(0, 20))
-        if rng.random() < 0.35:
-            dose_minutes.append(15 * 60 + rng.gauss(0, 30))
-        if rng.random() < 0.04:  # now and then a dose too soon after another
-            dose_minutes.append((dose_minutes[-1] if dose_minutes else 12 * 60) + 90)
-        if evening.random() < 0.15:  # some evenings a dose after 18:00
-            dose_minutes.append(19 * 60 + 30 + evening.gauss(0, 30))
-        for minute in sorted(dose_minutes):
+        planned = _dose_minutes(rng)
+        odd = offset in odd_days
+        if odd and not planned:
+            planned = [rng.uniform(*MORNING_DOSE[:2])]
+        # The day's doses first, so that every pain score below sees all doses before it.
+        queue = [(minute, False) for minute in planned]
+        doses: list[tuple[float, datetime, float, tuple[str, ...]]] = []
+        while queue:
+            minute, regardless = queue.pop(0)
             at = _at(day, minute, zone)
-            before = _score(_pain_level(minute, weekday) + rng.gauss(0, 0.8))
             amount = rng.choice((1.5, 2.0, 2.0, 2.5))
-            verdict = check_dose(kratom.limits, history, at, amount)
-            dose = validate_dose(
+            reasons = check_dose(kratom.limits, history, at, amount).reasons
+            if reasons and not regardless:
+                continue  # the demo user keeps to their own limits (over 24 h) ...
+            history.append(PastDose(at, amount))
+            taken.append(at)
+            doses.append((minute, at, amount, tuple(str(r) for r in reasons)))
+            if odd:  # ... but for the odd dose 90 min after another
+                queue.insert(0, (minute + 90, True))
+                odd = False
+        for minute, at, amount, warnings in doses:
+            yield validate_dose(
                 kratom,
                 amount,
                 at,
                 now,
-                pain_before=before,
+                pain_before=pain(at),
                 batch=f"B{1 + offset // 30}",
-                warnings=tuple(str(r) for r in verdict.reasons),
+                warnings=warnings,
             )
-            history.append(PastDose(at, amount))
-            yield dose
-            relief_until = minute + 30 + 240
-            relief_factor = rng.uniform(0.45, 0.75)
-            for follow in (60, 120):
-                if rng.random() < 0.8:
-                    level = _pain_level(minute + follow, weekday) * relief_factor + rng.gauss(0, 0.6)
-                    yield validate_pain(
-                        _score(level), _at(day, minute + follow, zone), now, source="follow-up"
-                    )
+            for follow in FOLLOW_UPS:
+                later_min = minute + follow + rng.uniform(0, 10)
+                if rng.random() < 0.8 and later_min < 24 * 60:
+                    later = _at(day, later_min, zone)
+                    yield validate_pain(pain(later), later, now, source="follow-up")
             if rng.random() < 0.06:
                 name, severity = rng.choice(
                     (("nausea", 1), ("constipation", 1), ("drowsiness", 1), ("itching", 1))
                 )
                 yield validate_effect(name, severity, _at(day, minute + 90, zone), now)
-        for checkin in (9 * 60, 14 * 60, 20 * 60):
-            if rng.random() < 0.9:
-                minute = checkin + rng.gauss(0, 15)
-                level = _pain_level(minute, weekday)
-                if minute < relief_until and dose_minutes and minute > min(dose_minutes):
-                    level *= relief_factor
-                yield validate_pain(
-                    _score(level + rng.gauss(0, 0.9)), _at(day, minute, zone), now, source="scheduled"
-                )
+        moments = [(c + rng.gauss(0, 20), "scheduled") for c in CHECKINS if rng.random() < 0.9]
+        moments += [(rng.uniform(7 * 60, 22 * 60), "manual") for _ in range(rng.choice((0, 1, 1, 2)))]
+        for minute, source in moments:
+            at = _at(day, minute, zone)
+            yield validate_pain(pain(at), at, now, source=source)
         took_melatonin = rng.random() < 0.55
         if took_melatonin and offset > 0:
             yield validate_dose(melatonin, 1, _at(day, 22 * 60 + rng.gauss(0, 15), zone), now)

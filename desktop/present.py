@@ -48,15 +48,50 @@ def describe(record: dict[str, Any]) -> str:
     return text
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """ "1 more night", "3 more nights": the count and the right form of the word."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def _missing_words(data: dict[str, Any]) -> str:
     parts = []
     if data.get("readings"):
-        parts.append(f"{data['readings']} more check-ins")
+        parts.append(f"{plural(data['readings'], 'more check-in')}")
     if data.get("days"):
-        parts.append(f"{data['days']} more days with check-ins")
+        parts.append(f"{plural(data['days'], 'more day')} with check-ins")
     if data.get("blocks"):
-        parts.append(f"check-ins in {data['blocks']} more parts of the day")
+        parts.append(f"check-ins in {plural(data['blocks'], 'more part')} of the day")
     return ", ".join(parts) or "more check-ins"
+
+
+def _fixed_words(data: dict[str, Any]) -> str:
+    if data.get("fixed"):
+        return f"until then your own dose times are used ({data.get('times', '')})"
+    return "until then your own dose times are used — none are set"
+
+
+def _cap_words(data: dict[str, Any]) -> str:
+    cap = int(data.get("cap", 0))
+    source = data.get("cap_source")
+    if source == "setting":
+        return f"at most {plural(cap, 'reminder')} a day, as you set"
+    if source == "maximum":
+        return f"at most {plural(cap, 'reminder')} a day, your own maximum"
+    return (
+        f"at most {plural(cap, 'reminder')} a day: you took about {fmt(data.get('recent', 0))} a day lately"
+    )
+
+
+def _help_words(data: dict[str, Any]) -> str:
+    if data.get("relief") == "learned":
+        onset = data.get("onset_min")
+        if onset is None:
+            return "your journal does not show a clear drop in pain after your doses"
+        return f"your doses usually help after about {onset} min"
+    return (
+        "Ebb has not learned yet how your doses help, so it uses your own timing "
+        f"(helping after {data.get('onset_min')} min, for {data.get('duration_h')} h)"
+    )
 
 
 REASONS: dict[str, str] = {
@@ -69,20 +104,43 @@ REASONS: dict[str, str] = {
         "needs {needed} nights (have {nights})"
     ),
     "fixed_time": "{time} — your dose time",
-    "fixed_needs_max_doses": (
-        "{time} — your dose time; timing from your pain pattern needs your own maximum doses per 24 h"
-    ),
     "fixed_not_enough_data": (
         "{time} — your dose time; not enough data for a pain pattern yet: need {missing}"
     ),
+    "fixed_same_times": (
+        "{time} — your dose time; you have always dosed at about the same times, so Ebb cannot "
+        "yet tell how much pain the doses take away"
+    ),
     "pattern_rise": (
-        "{time} — before your usual rise {rise_start}–{rise_end} "
-        "(avg {avg}, {readings} check-ins over {days} {day_word})"
+        "{time} — before your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 "
+        "untreated); {help}"
     ),
-    "pattern_kept": (
-        "{time} — kept: most check-ins {rise_start}–{rise_end} were taken while a dose was working, "
-        "so they are left out of the pattern ({readings} check-ins over {days} {day_word})"
+    "pattern_rising": (
+        "{time} — as your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 "
+        "untreated); {help}"
     ),
+    # The day's dose rule, one line per substance, also when it plans nothing.
+    "fixed_times": "{substance}: reminders at your own dose times ({times})",
+    "fixed_none": "{substance}: no dose reminders — you have not set any dose times",
+    "pattern_short": ("{substance}: no pattern timing yet — it needs {missing}; {fixed}"),
+    "pattern_same_times": (
+        "{substance}: no pattern timing yet — you have always dosed at about the same times, so "
+        "Ebb cannot yet tell how much pain the doses take away (a few check-ins on days or at "
+        "times without a dose would show it); {fixed}"
+    ),
+    "pattern_no_recent_doses": (
+        "{substance}: no dose reminders — you logged no doses in the last 14 days, and Ebb only "
+        "times the doses you already take (Settings: dose reminders a day)"
+    ),
+    "pattern_low_pain": (
+        "{substance}: no dose reminders — your untreated pain stays at or below your threshold "
+        "of {threshold} all day"
+    ),
+    "pattern_no_gain": (
+        "{substance}: no dose reminders — no time within your limits would lower the pain above "
+        "your threshold of {threshold} by much"
+    ),
+    "pattern_planned": "{substance}: {count_words} timed to your pain pattern ({cap_words})",
     "checkin_time": "{time} — pain check-in",
     "followup": "{minutes} min after your dose at {dose_time} — how is the pain now?",
     "morning_diary": "sleep diary for the night of {night}",
@@ -95,7 +153,15 @@ def describe_reason(code: str, data: dict[str, Any]) -> str:
     if template is None:
         return code
     day_word = {"weekday": "weekdays", "weekend": "weekend days"}.get(str(data.get("split")), "days")
-    values = {**data, "missing": _missing_words(data), "day_word": day_word}
+    values = {
+        **data,
+        "missing": _missing_words(data),
+        "day_word": day_word,
+        "fixed": _fixed_words(data),
+        "cap_words": _cap_words(data),
+        "help": _help_words(data),
+        "count_words": plural(int(data.get("count", 0)), "reminder"),
+    }
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

@@ -1,19 +1,14 @@
-"""The user's typical pain by time of day, learned from their own check-ins (DESIGN.md 5).
+"""The user's reported pain by time of day, as check-ins show it (DESIGN.md 5).
 
-48 half-hour slots; each slot's value is a weighted mean of readings, the weight being a
-circular Gaussian kernel on time of day (sigma 60 min) times recency (half-life 14
-days). Readings taken while a pain-relief dose was working are left out (they describe
-the dose, not the untreated pain); readings taken with or just before a dose count.
-Slots whose readings were mostly left out that way are "treated": their value is the
-pain the user reported just before those doses (None if never reported), and the
-planner keeps a dose over them, so that a dose that works is not planned away. A dose
-taken before a rise shows little pain before it and little after it; only keeping it
-avoids the drift.
+48 half-hour slots; each slot's value is a weighted mean of every reading, the weight
+being a circular Gaussian kernel on time of day (sigma 60 min) times recency (half-life
+14 days). This is what the user *reported*, doses and all; the untreated pain and the
+relief of doses are told apart by the pain model (desktop/core/pain_model.py), which
+uses the same readings and the same "enough data" rule defined here.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 from collections.abc import Sequence
@@ -53,27 +48,12 @@ class PainReading:
 
 
 @dataclass(frozen=True)
-class ReliefDose:
-    """A logged dose of a pain-relief substance and its user-set timing."""
-
-    at: datetime
-    onset_min: int
-    duration_h: float
-    pain_before: int | None = None
-
-    @property
-    def effect_end(self) -> datetime:
-        return self.at + timedelta(minutes=self.onset_min) + timedelta(hours=self.duration_h)
-
-
-@dataclass(frozen=True)
 class Slot:
     """One time-of-day slot of the pain profile: its smoothed pain and how much data backs it."""
 
     start_min: int
     pain: float | None
     support: float  # effective number of recent readings at this time of day
-    treated: bool = False
 
     @property
     def start(self) -> str:
@@ -130,54 +110,10 @@ def _circular_distance(a: float, b: float) -> int:
     return round(min(d, DAY_MIN - d))
 
 
-def _merged_windows(doses: Sequence[ReliefDose]) -> list[list[float]]:
-    """Effect windows (dose + 5 min, effect end) as merged [start, end] timestamps."""
-    merged: list[list[float]] = []
-    for start, end in sorted(
-        ((d.at + timedelta(minutes=WITH_DOSE_MIN)).timestamp(), d.effect_end.timestamp()) for d in doses
-    ):
-        if merged and start < merged[-1][1]:  # open windows: touching ones stay apart
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return merged
-
-
-def _inside(merged: list[list[float]], starts: list[float], moment: float) -> bool:
-    index = bisect.bisect_left(starts, moment) - 1
-    return index >= 0 and merged[index][0] < moment < merged[index][1]
-
-
-def split_readings(
-    readings: Sequence[PainReading], doses: Sequence[ReliefDose]
-) -> tuple[list[PainReading], list[PainReading]]:
-    """(eligible, excluded): excluded readings fall inside a dose's effect window,
-    (dose + 5 min, dose + onset + duration)."""
-    merged = _merged_windows(doses)
-    starts = [m[0] for m in merged]
-    eligible: list[PainReading] = []
-    excluded: list[PainReading] = []
-    for reading in readings:
-        (excluded if _inside(merged, starts, reading.at.timestamp()) else eligible).append(reading)
-    return eligible, excluded
-
-
 def sufficiency(readings: Sequence[PainReading]) -> Sufficiency:
     days = {r.at.date() for r in readings}
     blocks = {minute_of_day(r.at) // BLOCK_MIN for r in readings}
     return Sufficiency(len(readings), len(days), len(blocks))
-
-
-def _pain_before(dose: ReliefDose, readings: Sequence[PainReading], times: Sequence[float]) -> int | None:
-    """The dose's own "pain before", else the latest reading from 30 min before to 5 min
-    after it. ``readings`` are sorted by time and ``times`` are their timestamps."""
-    if dose.pain_before is not None:
-        return dose.pain_before
-    moment = dose.at.timestamp()
-    last = bisect.bisect_right(times, moment + WITH_DOSE_MIN * 60) - 1
-    if last >= 0 and times[last] >= moment - BEFORE_DOSE_MIN * 60:
-        return readings[last].score
-    return None
 
 
 # Kernel weights below this are left out (beyond ~4.3 sigma); it changes no slot by
@@ -193,11 +129,6 @@ def _kernel_row(minute: int) -> tuple[tuple[int, float], ...]:
     return tuple((s, k) for s, k in row if k >= _KERNEL_CUTOFF)
 
 
-def _recency(at: datetime, end: datetime) -> float:
-    age_days = max(0.0, (end - at).total_seconds() / 86400)
-    return float(0.5 ** (age_days / HALF_LIFE_DAYS))
-
-
 @dataclass
 class _Sums:
     """Per-slot sums for one group of days (weekdays or weekend days)."""
@@ -205,11 +136,7 @@ class _Sums:
     sums: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
     weights: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
     kernel_mass: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
-    excluded_mass: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
-    before_sums: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
-    before_weights: list[float] = field(default_factory=lambda: [0.0] * SLOTS)
-    dose_cover: list[float] = field(default_factory=lambda: [0.0] * SLOTS)  # doses working then
-    eligible: list[PainReading] = field(default_factory=list)
+    readings: list[PainReading] = field(default_factory=list)
 
     def __add__(self, other: _Sums) -> _Sums:
         def add(a: list[float], b: list[float]) -> list[float]:
@@ -219,17 +146,11 @@ class _Sums:
             sums=add(self.sums, other.sums),
             weights=add(self.weights, other.weights),
             kernel_mass=add(self.kernel_mass, other.kernel_mass),
-            excluded_mass=add(self.excluded_mass, other.excluded_mass),
-            before_sums=add(self.before_sums, other.before_sums),
-            before_weights=add(self.before_weights, other.before_weights),
-            dose_cover=add(self.dose_cover, other.dose_cover),
-            eligible=self.eligible + other.eligible,
+            readings=self.readings + other.readings,
         )
 
 
-def _accumulate(
-    readings: Sequence[PainReading], doses: Sequence[ReliefDose], start: datetime, end: datetime
-) -> dict[bool, _Sums]:
+def _accumulate(readings: Sequence[PainReading], start: datetime, end: datetime) -> dict[bool, _Sums]:
     """One pass over the window: sums for weekdays (False) and weekend days (True)."""
     groups = {False: _Sums(), True: _Sums()}
     first, last = start.timestamp(), end.timestamp()
@@ -239,64 +160,27 @@ def _accumulate(
         ((stamp, r) for r in readings if first <= (stamp := r.at.timestamp()) < last),
         key=lambda pair: (pair[0], pair[1].score),
     )
-    times = [stamp for stamp, _ in stamped]
-    in_window = [r for _, r in stamped]
-    window_doses = [d for d in doses if first - 86400 <= d.at.timestamp() < last]
-    merged = _merged_windows(window_doses)
-    starts = [m[0] for m in merged]
     for stamp, reading in stamped:
         group = groups[reading.at.weekday() >= 5]
-        row = _kernel_row(minute_of_day(reading.at))
-        if _inside(merged, starts, stamp):
-            for slot, kernel in row:
-                group.excluded_mass[slot] += kernel
-            continue
-        group.eligible.append(reading)
+        group.readings.append(reading)
         recency = float(0.5 ** (max(0.0, last - stamp) / 86400 / HALF_LIFE_DAYS))
         weighted_score = recency * reading.score
-        for slot, kernel in row:
+        for slot, kernel in _kernel_row(minute_of_day(reading.at)):
             group.sums[slot] += kernel * weighted_score
             group.weights[slot] += kernel * recency
             group.kernel_mass[slot] += kernel
-    for dose in window_doses:
-        if not start <= dose.at < end:
-            continue
-        before = _pain_before(dose, in_window, times)
-        group = groups[dose.at.weekday() >= 5]
-        recency = _recency(dose.at, end)
-        first = minute_of_day(dose.at) + WITH_DOSE_MIN
-        last = first + dose.onset_min + int(dose.duration_h * 60)
-        for slot in range(SLOTS):
-            centre = slot * SLOT_MIN + SLOT_MIN / 2
-            if first <= centre < last or first <= centre + DAY_MIN < last:
-                group.dose_cover[slot] += 1
-                if before is not None:
-                    group.before_sums[slot] += recency * before
-                    group.before_weights[slot] += recency
     return groups
 
 
 def _finish(sums: _Sums, split: Split, window_days: int, start: datetime, end: datetime) -> PainProfile:
     slots = []
     for s in range(SLOTS):
-        # Treated: doses were working at this time of day and most readings near it were
-        # taken while they did (kernel spill-over next to an effect window does not count).
-        treated = (
-            sums.dose_cover[s] > 0
-            and sums.excluded_mass[s] >= MIN_SLOT_WEIGHT
-            and sums.excluded_mass[s] > sums.kernel_mass[s]
-        )
-        if treated and sums.before_weights[s] > 0:
-            pain: float | None = sums.before_sums[s] / sums.before_weights[s]
-        elif sums.kernel_mass[s] >= MIN_SLOT_WEIGHT:
-            pain = sums.sums[s] / sums.weights[s]
-        else:
-            pain = None
-        slots.append(Slot(s * SLOT_MIN, pain, sums.weights[s], treated))
+        pain = sums.sums[s] / sums.weights[s] if sums.kernel_mass[s] >= MIN_SLOT_WEIGHT else None
+        slots.append(Slot(s * SLOT_MIN, pain, sums.weights[s]))
     return PainProfile(
         slots=tuple(slots),
         split=split,
-        sufficiency=sufficiency(sums.eligible),
+        sufficiency=sufficiency(sums.readings),
         window_days=window_days,
         first_day=start.date(),
         last_day=(end - timedelta(microseconds=1)).date(),
@@ -311,7 +195,6 @@ def _pick(groups: dict[bool, _Sums], split: Split) -> _Sums:
 
 def build_profile(
     readings: Sequence[PainReading],
-    doses: Sequence[ReliefDose],
     *,
     end: datetime,
     window_days: int,
@@ -319,13 +202,12 @@ def build_profile(
 ) -> PainProfile:
     """The profile from readings in [end - window_days, end) of the given split."""
     start = end - timedelta(days=window_days)
-    groups = _accumulate(readings, doses, start, end)
+    groups = _accumulate(readings, start, end)
     return _finish(_pick(groups, split), split, window_days, start, end)
 
 
 def profile_for_day(
     readings: Sequence[PainReading],
-    doses: Sequence[ReliefDose],
     *,
     day_start: datetime,
     window_days: int,
@@ -333,7 +215,7 @@ def profile_for_day(
     """The profile to plan ``day_start``'s day with: the weekday or weekend profile when
     both have enough data, otherwise the pooled one. Uses data before ``day_start``."""
     start = day_start - timedelta(days=window_days)
-    groups = _accumulate(readings, doses, start, day_start)
+    groups = _accumulate(readings, start, day_start)
     pooled = _finish(_pick(groups, Split.POOLED), Split.POOLED, window_days, start, day_start)
     if not pooled.enough_data:
         return pooled

@@ -7,24 +7,30 @@ validity window and a reason (a code plus data; the CLI and UI turn it into word
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.model import Substance, SubstanceKind
-from desktop.core.pattern import (
-    SLOT_MIN,
-    SLOTS,
-    PainProfile,
-    PainReading,
-    ReliefDose,
-    Slot,
-    profile_for_day,
+from desktop.core.dose_timing import (
+    DoseDecision,
+    best_dose_slots,
+    coverage_effect,
+    covered_rise,
+    curve_effect,
+    recent_doses_per_day,
+    reminder_cap,
 )
+from desktop.core.model import Substance, SubstanceKind
+from desktop.core.pattern import SLOT_MIN, SLOTS, PainReading
+from desktop.core.reasons import Reason
 from desktop.core.times import localize, parse_clock
+
+if TYPE_CHECKING:  # numpy: loaded only when pattern timing plans (never at tray start-up)
+    from desktop.core.pain_model import ModelDose, PainModel
+
+__all__ = ["Reason"]
 
 DOSE_WINDOW = timedelta(hours=2)
 CHECKIN_WINDOW = timedelta(hours=2)
@@ -35,11 +41,9 @@ DIARY_NIGHTS, DIARY_MIN_NIGHTS = 14, 5
 # Used only for timing (never for amounts) when the user has not set them.
 DEFAULT_ONSET_MIN = 30
 DEFAULT_DURATION_H = 4.0
-# A dose is planned only if it covers at least this much excess pain, in pain points x
-# half-hour slots (2.0 = one point above the threshold for an hour).
-MIN_GAIN = 2.0
-# What a slot that is usually under a dose (so has no untreated readings) is worth.
-KEEP_EXCESS = 1.0
+# What the planner reads before the day: the pattern window, 14 diary nights and 14 days
+# of dose use (the "never add doses" cap), and a day of doses for follow-ups.
+EXTRA_LOOKBACK = timedelta(days=16)
 
 
 class ReminderKind(StrEnum):
@@ -48,14 +52,6 @@ class ReminderKind(StrEnum):
     CHECKIN = "checkin"
     FOLLOWUP = "followup"
     SLEEP_DIARY = "sleep_diary"
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a reminder is planned: a code and the figures its wording needs."""
-
-    code: str
-    data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,6 +103,7 @@ class PlanConfig:
     pain_threshold: float = 4.0
     pattern_window_days: int = 28
     no_dose_before_bed_h: float = 0.0
+    dose_reminders_per_day: int | None = None  # None: follow recent use
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, str]) -> PlanConfig:
@@ -129,7 +126,15 @@ class PlanConfig:
             pain_threshold=float(settings["pain_threshold"]),
             pattern_window_days=int(settings["pattern_window_days"]),
             no_dose_before_bed_h=float(settings["no_dose_before_bed_h"]),
+            dose_reminders_per_day=int(settings["dose_reminders_per_day"])
+            if settings["dose_reminders_per_day"]
+            else None,
         )
+
+    def lookback_start(self, day_start: datetime) -> datetime:
+        """The earliest moment the plan of the day starting at ``day_start`` reads: one
+        look-back for the CLI, the service and the windows alike."""
+        return day_start - timedelta(days=self.pattern_window_days) - EXTRA_LOOKBACK
 
 
 def shift(moment: datetime, delta: timedelta) -> datetime:
@@ -143,6 +148,10 @@ def shift(moment: datetime, delta: timedelta) -> datetime:
 
 def _instant(moment: datetime) -> float:
     return moment.timestamp()
+
+
+def fmt_number(value: float) -> str:
+    return f"{value:g}"
 
 
 def _clock_text(t: time) -> str:
@@ -235,191 +244,28 @@ def plan_melatonin(config: PlanConfig, journal: JournalView, day: date, zone: tz
 # ---- doses -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DoseSlotPlan:
-    """Chosen dose slots (start minute of the day) and the reasons for each."""
-
-    minutes: tuple[int, ...]
-    reasons: tuple[Reason, ...]
-
-
 def _timing(substance: Substance) -> tuple[int, float]:
     onset = substance.onset_min if substance.onset_min is not None else DEFAULT_ONSET_MIN
     duration = substance.duration_h if substance.duration_h is not None else DEFAULT_DURATION_H
     return onset, duration
 
 
-def relief_doses(journal: JournalView) -> list[ReliefDose]:
-    """Logged doses of pain-relief substances (anything but melatonin) with timing."""
-    timing = {
-        s.name.casefold(): _timing(s) for _, s in journal.substances if s.kind is not SubstanceKind.MELATONIN
-    }
-    result = []
-    for dose in journal.doses:
-        found = timing.get(dose.substance.casefold())
-        if found is not None:
-            result.append(ReliefDose(dose.at, found[0], found[1], dose.pain_before))
-    return result
+def relief_substances(journal: JournalView) -> list[str]:
+    """The pain-relief substances (anything but melatonin) the model learns a curve for."""
+    return [s.name for _, s in journal.substances if s.kind is not SubstanceKind.MELATONIN]
 
 
-def choose_dose_slots(
-    excess: Sequence[float],
-    *,
-    candidates: Sequence[int],
-    lead_slots: int,
-    cover_slots: int,
-    min_gap_slots: int,
-    max_doses: int,
-    min_gain: float = MIN_GAIN,
-    elapsed: Sequence[float] | None = None,
-) -> list[int]:
-    """Exact dynamic programme: at most ``max_doses`` slots from ``candidates``, each
-    >= ``min_gap_slots`` apart, maximising the excess covered by the union of their
-    windows [s + lead, s + lead + cover). Doses are added while each adds >= min_gain.
-    ``elapsed`` (real minutes from midnight for each slot) makes the gap real time.
+def model_doses(journal: JournalView) -> list[ModelDose]:
+    """Logged doses of pain-relief substances, as the pain model reads them."""
+    from desktop.core.pain_model import ModelDose
 
-    With equal-length windows in start order, a new window can only overlap the union
-    of the earlier ones through the latest of them, so the DP over (count, last slot)
-    is exact.
-    """
-    n = len(excess)
-    prefix = [0.0]
-    for amount in excess:
-        prefix.append(prefix[-1] + amount)
-
-    def covered(first: int, stop: int) -> float:
-        first, stop = min(n, first), min(n, stop)
-        return prefix[stop] - prefix[first] if first < stop else 0.0
-
-    gain = {s: covered(s + lead_slots, s + lead_slots + cover_slots) for s in candidates}
-
-    def overlap(p: int, s: int) -> float:
-        # Windows have equal length and p <= s: the overlap is s's start to p's end.
-        return covered(s + lead_slots, p + lead_slots + cover_slots)
-
-    def too_close(p: int, s: int) -> bool:
-        if elapsed is None:
-            return p > s - min_gap_slots
-        # Real minutes, so that a day with a DST change keeps the user's interval.
-        return elapsed[s] - elapsed[p] < min_gap_slots * SLOT_MIN - 1e-9
-
-    ordered = sorted(candidates)
-    # value[k][s]: best covered excess with k doses, the last at s; back[k][s]: the dose
-    # before it. Ties keep the earliest times, so the plan is deterministic.
-    value: list[dict[int, float]] = [{}]
-    back: list[dict[int, int]] = [{}]
-    totals: list[tuple[float, int]] = [(0.0, -1)]
-    for k in range(1, max_doses + 1):
-        layer: dict[int, float] = {}
-        pointers: dict[int, int] = {}
-        for s in ordered:
-            if k == 1:
-                layer[s] = gain[s]
-                continue
-            best_value, best_p = -1.0, -1
-            for p, previous in value[k - 1].items():
-                if too_close(p, s):
-                    continue
-                total = previous + gain[s] - overlap(p, s)
-                if total > best_value + 1e-12:
-                    best_value, best_p = total, p
-            if best_p >= 0:
-                layer[s], pointers[s] = best_value, best_p
-        if not layer:
-            break
-        value.append(layer)
-        back.append(pointers)
-        last = max(layer, key=lambda slot: (round(layer[slot], 9), -slot))
-        totals.append((layer[last], last))
-    chosen_k = 0
-    while chosen_k + 1 < len(totals) and totals[chosen_k + 1][0] - totals[chosen_k][0] >= min_gain - 1e-9:
-        chosen_k += 1
-    chosen: list[int] = []
-    slot = totals[chosen_k][1]
-    for k in range(chosen_k, 0, -1):
-        chosen.append(slot)
-        slot = back[k].get(slot, -1)
-    return sorted(chosen)
+    relief = {name.casefold() for name in relief_substances(journal)}
+    return [
+        ModelDose(d.at, d.substance, d.pain_before) for d in journal.doses if d.substance.casefold() in relief
+    ]
 
 
-def slot_excess(slot: Slot, threshold: float) -> float:
-    """Pain above the threshold; a slot under the user's usual dose counts at least
-    KEEP_EXCESS, so the planner keeps that dose (DESIGN.md 5: no drift because it helped)."""
-    excess = 0.0 if slot.pain is None else max(0.0, slot.pain - threshold)
-    return max(excess, KEEP_EXCESS) if slot.treated else excess
-
-
-def plan_pattern_slots(
-    profile: PainProfile,
-    substance: Substance,
-    config: PlanConfig,
-    day: date,
-    zone: tzinfo | None = None,
-) -> DoseSlotPlan:
-    """Dose times for ``day`` from the pain profile (assumes enough data)."""
-    onset, duration = _timing(substance)
-    lead = math.ceil(onset / SLOT_MIN)
-    cover = max(1, round(duration * 60 / SLOT_MIN))
-    limits = substance.limits
-    gap = (
-        math.ceil(limits.min_interval.total_seconds() / 60 / SLOT_MIN)
-        if limits.min_interval is not None
-        else cover
-    )
-    wake = wake_time(config, day)
-    bed = _evening_bedtime(config, day)
-    wake_min = wake.hour * 60 + wake.minute
-    bed_min = bed.hour * 60 + bed.minute + (1440 if bed < time(12, 0) else 0)
-    last_start = min(bed_min - config.no_dose_before_bed_h * 60, 1440 - SLOT_MIN)
-    candidates = [s for s in range(SLOTS) if wake_min <= s * SLOT_MIN <= last_start]
-    excess = [slot_excess(slot, config.pain_threshold) for slot in profile.slots]
-    assert limits.max_doses_per_24h is not None
-    elapsed = None
-    if zone is not None:
-        midnight = localize(datetime.combine(day, time()), zone).timestamp()
-        elapsed = [
-            (localize(datetime.combine(day, time(m // 60, m % 60)), zone).timestamp() - midnight) / 60
-            for m in range(0, 1440, SLOT_MIN)
-        ]
-    chosen = choose_dose_slots(
-        excess,
-        candidates=candidates,
-        lead_slots=lead,
-        cover_slots=cover,
-        elapsed=elapsed,
-        min_gap_slots=max(1, gap),
-        max_doses=limits.max_doses_per_24h,
-    )
-    reasons = []
-    for s in chosen:
-        covered = [j for j in range(s + lead, min(SLOTS, s + lead + cover)) if excess[j] > 0]
-        values = [v for j in covered if (v := profile.slots[j].pain) is not None]
-        treated = any(profile.slots[j].treated for j in covered)
-        reasons.append(
-            Reason(
-                "pattern_kept" if treated else "pattern_rise",
-                {
-                    "time": _minutes_text(s * SLOT_MIN),
-                    "rise_start": _minutes_text(covered[0] * SLOT_MIN),
-                    "rise_end": _minutes_text((covered[-1] + 1) * SLOT_MIN),
-                    "avg": round(sum(values) / len(values), 1) if values else None,
-                    "readings": profile.sufficiency.readings,
-                    "days": profile.sufficiency.days,
-                    "split": str(profile.split),
-                },
-            )
-        )
-    return DoseSlotPlan(tuple(s * SLOT_MIN for s in chosen), tuple(reasons))
-
-
-def _fixed_slots(config: PlanConfig, why: Reason | None) -> DoseSlotPlan:
-    minutes = tuple(t.hour * 60 + t.minute for t in config.dose_times)
-    base = dict(why.data) if why else {}
-    code = why.code if why else "fixed_time"
-    return DoseSlotPlan(minutes, tuple(Reason(code, {**base, "time": _minutes_text(m)}) for m in minutes))
-
-
-# Kept by the caller between plans: pain profiles and the dose slots planned from them.
+# Kept by the caller between plans: pain models and the dose decisions made from them.
 ProfileCache = dict[tuple[Any, ...], Any]
 
 
@@ -432,67 +278,187 @@ def _remember(cache: ProfileCache, key: tuple[Any, ...], value: Any) -> None:
     cache[key] = value
 
 
-def cached_profile(
+def cached_model(
     journal: JournalView, day: date, zone: tzinfo, window_days: int, cache: ProfileCache | None = None
-) -> tuple[tuple[Any, ...], PainProfile]:
-    """The profile for ``day`` and its cache key, reused from ``cache`` while its inputs
-    are unchanged.
+) -> tuple[tuple[Any, ...], PainModel]:
+    """The pain model for ``day`` and its cache key, reused from ``cache`` while its
+    inputs are unchanged.
 
-    A day's profile depends only on data from before that day, so today's stays valid
+    A day's model depends only on data from before that day, so today's stays valid
     all day and a new entry only costs tomorrow's.
     """
+    from desktop.core.pain_model import RELIEF_SPAN_MIN, fit_pain_model
+
     day_start = localize(datetime.combine(day, time()), zone)
-    first = (day_start - timedelta(days=window_days + 1)).timestamp()
+    first = (day_start - timedelta(days=window_days, minutes=RELIEF_SPAN_MIN + 60)).timestamp()
     last = day_start.timestamp()
     pains = tuple(
         (r.at.timestamp(), r.at.utcoffset(), r.score)
         for r in journal.pains
         if first <= r.at.timestamp() < last
     )
-    doses = relief_doses(journal)
+    doses = model_doses(journal)
+    substances = tuple(relief_substances(journal))
     dose_key = tuple(
-        (d.at.timestamp(), d.at.utcoffset(), d.onset_min, d.duration_h, d.pain_before)
+        (d.at.timestamp(), d.at.utcoffset(), d.substance.casefold(), d.pain_before)
         for d in doses
         if first <= d.at.timestamp() < last
     )
     # The inputs themselves (not their hash) are the key: a collision must not be possible.
-    key = ("profile", day_start.timestamp(), window_days, pains, dose_key)
+    key = ("model", day_start.timestamp(), window_days, substances, pains, dose_key)
     if cache is not None and key in cache:
-        found: PainProfile = cache[key]
+        found: PainModel = cache[key]
         return key, found
-    profile = profile_for_day(journal.pains, doses, day_start=day_start, window_days=window_days)
+    model = fit_pain_model(journal.pains, doses, substances, day_start=day_start, window_days=window_days)
     if cache is not None:
-        _remember(cache, key, profile)
-    return key, profile
+        _remember(cache, key, model)
+    return key, model
 
 
-def dose_slots(
+def _fixed_slots(config: PlanConfig, why: Reason, summary: Reason) -> DoseDecision:
+    minutes = tuple(t.hour * 60 + t.minute for t in config.dose_times)
+    reasons = tuple(Reason(why.code, {**why.data, "time": _minutes_text(m)}) for m in minutes)
+    times = ", ".join(_minutes_text(m) for m in minutes)
+    return DoseDecision(minutes, reasons, Reason(summary.code, {**summary.data, "times": times}))
+
+
+def _first_record(journal: JournalView) -> datetime | None:
+    moments = [r.at for r in journal.pains] + [d.at for d in journal.doses]
+    return min(moments, key=_instant) if moments else None
+
+
+def plan_pattern_doses(
+    model: PainModel,
+    substance: Substance,
+    config: PlanConfig,
+    day: date,
+    zone: tzinfo,
+    cap: int,
+    cap_data: Mapping[str, Any],
+) -> DoseDecision:
+    """Dose times for ``day`` from the model (assumes the baseline has enough data)."""
+    onset, duration = _timing(substance)
+    relief = model.relief_for(substance.name)
+    learned = relief is not None and relief.enough_data
+    effect = curve_effect(relief.change_at) if learned and relief else coverage_effect(onset, duration)
+    baseline = [p.pain for p in model.baseline]
+    limits = substance.limits
+    # Without a minimum interval of the user's, doses are at least their effect apart.
+    gap = (
+        limits.min_interval.total_seconds() / 60 if limits.min_interval is not None else onset + duration * 60
+    )
+    candidates, too_close = _dose_slots_allowed(config, day, zone, max(float(SLOT_MIN), gap))
+    chosen = best_dose_slots(
+        baseline,
+        effect,
+        threshold=config.pain_threshold,
+        candidates=candidates,
+        too_close=too_close,
+        max_doses=cap,
+    )
+    highest = max((b for b in baseline if b is not None), default=None)
+    common = {
+        "readings": model.sufficiency.readings,
+        "days": model.sufficiency.days,
+        "split": str(model.split),
+        "threshold": fmt_number(config.pain_threshold),
+        "relief": "learned" if learned else "settings",
+        "onset_min": relief.onset_min if learned and relief else onset,
+        "duration_h": fmt_number(duration),
+    }
+    if not chosen:
+        code = (
+            "pattern_low_pain" if highest is None or highest <= config.pain_threshold else "pattern_no_gain"
+        )
+        data = {**common, **cap_data, "highest": None if highest is None else round(highest)}
+        return DoseDecision((), (), Reason(code, data))
+    reasons = []
+    for s in chosen:
+        rise = covered_rise(baseline, effect, s, config.pain_threshold)
+        first, end, peak = rise if rise is not None else (s, s + 1, highest or 0.0)
+        reasons.append(
+            Reason(
+                # "as" rather than "before" when the rise has begun by the dose's time
+                "pattern_rise" if first > s else "pattern_rising",
+                {
+                    **common,
+                    "time": _minutes_text(s * SLOT_MIN),
+                    "rise_start": _minutes_text(first * SLOT_MIN),
+                    "rise_end": _minutes_text(end * SLOT_MIN),
+                    "untreated": round(peak),
+                },
+            )
+        )
+    summary = Reason("pattern_planned", {**common, **cap_data, "count": len(chosen)})
+    return DoseDecision(tuple(s * SLOT_MIN for s in chosen), tuple(reasons), summary)
+
+
+def _dose_slots_allowed(
+    config: PlanConfig, day: date, zone: tzinfo, gap_min: float
+) -> tuple[list[int], Callable[[int, int], bool]]:
+    """The slots a dose may be planned at (waking hours, not too near bed) and the test
+    for two slots closer than ``gap_min`` real minutes (a DST day keeps the interval)."""
+    wake = wake_time(config, day)
+    bed = _evening_bedtime(config, day)
+    wake_min = wake.hour * 60 + wake.minute
+    bed_min = bed.hour * 60 + bed.minute + (1440 if bed < time(12, 0) else 0)
+    last_start = min(bed_min - config.no_dose_before_bed_h * 60, 1440 - SLOT_MIN)
+    candidates = [s for s in range(SLOTS) if wake_min <= s * SLOT_MIN <= last_start]
+    midnight = localize(datetime.combine(day, time()), zone).timestamp()
+    elapsed = [
+        (localize(datetime.combine(day, time(m // 60, m % 60)), zone).timestamp() - midnight) / 60
+        for m in range(0, 1440, SLOT_MIN)
+    ]
+
+    def too_close(p: int, s: int) -> bool:
+        return elapsed[s] - elapsed[p] < gap_min - 1e-9
+
+    return candidates, too_close
+
+
+def decide_doses(
     config: PlanConfig,
     journal: JournalView,
     substance: Substance,
     day: date,
     zone: tzinfo,
     cache: ProfileCache | None = None,
-) -> tuple[DoseSlotPlan, PainProfile | None]:
-    """The dose minutes for one substance on ``day``, and the profile if one was used."""
+) -> tuple[DoseDecision, PainModel | None]:
+    """The dose minutes for one substance on ``day`` with their reasons and the day's
+    summary, and the pain model if one was used."""
+    name = {"substance": substance.name}
     if config.dose_timing != "pattern":
-        return _fixed_slots(config, None), None
-    if substance.limits.max_doses_per_24h is None:
-        return _fixed_slots(config, Reason("fixed_needs_max_doses")), None
-    profile_key, profile = cached_profile(journal, day, zone, config.pattern_window_days, cache)
-    if not profile.enough_data:
-        missing = profile.sufficiency.missing
-        return _fixed_slots(config, Reason("fixed_not_enough_data", dict(missing))), profile
-    # The slots depend only on these (the profile object is reused from the cache while
-    # its inputs are unchanged), so today's dynamic programme runs once a day.
-    key = ("slots", profile_key, substance, config, day, str(zone))
+        code = "fixed_times" if config.dose_times else "fixed_none"
+        return _fixed_slots(config, Reason("fixed_time"), Reason(code, name)), None
+    day_start = localize(datetime.combine(day, time()), zone)
+    own = [d.at for d in journal.doses if d.substance.casefold() == substance.name.casefold()]
+    recent = recent_doses_per_day(own, _first_record(journal), day_start)
+    cap, source = reminder_cap(recent, config.dose_reminders_per_day, substance.limits.max_doses_per_24h)
+    cap_data = {**name, "cap": cap, "cap_source": source, "recent": round(recent, 1)}
+    if cap == 0:
+        return DoseDecision((), (), Reason("pattern_no_recent_doses", cap_data)), None
+    model_key, model = cached_model(journal, day, zone, config.pattern_window_days, cache)
+    fixed = {"fixed": len(config.dose_times)}
+    if not model.enough_data:
+        missing = dict(model.sufficiency.missing)
+        why = Reason("fixed_not_enough_data", missing)
+        return _fixed_slots(config, why, Reason("pattern_short", {**name, **missing, **fixed})), model
+    relief = model.relief_for(substance.name)
+    if relief is not None and relief.reason == "same_times":
+        # The untreated pain under the usual doses was never seen: Ebb cannot tell whether
+        # that time needs a dose, so it neither drops nor moves it.
+        why = Reason("fixed_same_times")
+        return _fixed_slots(config, why, Reason("pattern_same_times", {**name, **fixed})), model
+    # The decision depends only on these (the model object is reused from the cache while
+    # its inputs are unchanged), so today's search runs once a day.
+    key = ("doses", model_key, substance, config, day, str(zone), cap, source)
     if cache is not None and key in cache:
-        cached: DoseSlotPlan = cache[key]
-        return cached, profile
-    slots = plan_pattern_slots(profile, substance, config, day, zone)
+        cached: DoseDecision = cache[key]
+        return cached, model
+    decision = plan_pattern_doses(model, substance, config, day, zone, cap, cap_data)
     if cache is not None:
-        _remember(cache, key, slots)
-    return slots, profile
+        _remember(cache, key, decision)
+    return decision, model
 
 
 def plan_doses(
@@ -502,10 +468,10 @@ def plan_doses(
     for uid, substance in journal.substances:
         if substance.kind is not SubstanceKind.KRATOM or not substance.active:
             continue
-        slots, _ = dose_slots(config, journal, substance, day, zone, cache)
+        decision, _ = decide_doses(config, journal, substance, day, zone, cache)
         dues: list[datetime] = []
         reasons: list[Reason] = []
-        for minute, reason in zip(slots.minutes, slots.reasons, strict=True):
+        for minute, reason in zip(decision.minutes, decision.reasons, strict=True):
             due = localize(datetime.combine(day, time(minute // 60, minute % 60)), zone)
             # Two times in a DST gap can become one instant (02:30 and 03:30 -> 03:30):
             # one reminder, not two at once.
@@ -531,6 +497,18 @@ def plan_doses(
                 )
             )
     return result
+
+
+def dose_rules(
+    config: PlanConfig, journal: JournalView, day: date, zone: tzinfo, cache: ProfileCache | None = None
+) -> list[Reason]:
+    """One summary per dose-reminded substance: what the dose rule does on ``day`` and
+    why, also (above all) when it plans nothing."""
+    return [
+        decide_doses(config, journal, substance, day, zone, cache)[0].summary
+        for _, substance in journal.substances
+        if substance.kind is SubstanceKind.KRATOM and substance.active
+    ]
 
 
 # ---- check-ins, follow-ups, the morning diary ---------------------------------------

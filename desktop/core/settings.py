@@ -67,6 +67,13 @@ def _int_range(low: int, high: int) -> Callable[[str, str], str]:
     return lambda field, value: str(parse_int(field, value, low, high))
 
 
+def _optional_int(low: int, high: int) -> Callable[[str, str], str]:
+    def normalise(field: str, value: str) -> str:
+        return "" if not value.strip() else str(parse_int(field, value, low, high))
+
+    return normalise
+
+
 def _float_range(low: float, high: float) -> Callable[[str, str], str]:
     return lambda field, value: f"{parse_bounded_float(field, value, low, high):g}"
 
@@ -121,6 +128,13 @@ SPECS: dict[str, SettingSpec] = {
             _choice("fixed", "pattern"),
         ),
         SettingSpec("dose_times", "", "your own dose reminder times in fixed mode", _clock_list(12, True)),
+        SettingSpec(
+            "dose_reminders_per_day",
+            "",
+            "most dose reminders a day with pattern timing; empty = as many as you took a day "
+            "over the last 14 days (never above the substance's own maximum)",
+            _optional_int(1, 12),
+        ),
         SettingSpec("pain_threshold", "4", "pain level (0-10) that counts as a rise", _float_range(0, 10)),
         SettingSpec(
             "pattern_window_days",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,31 +11,32 @@ import pytest
 from desktop.core.validation import validate_dose, validate_pain
 from desktop.storage.database import open_journal
 from desktop.storage.repository import Journal
+from tests.core.pain_truth import gamma_relief, rises, truth_journal
 
 ZONE = ZoneInfo("Europe/Berlin")
 PLAN_DAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=ZONE)
 
 
-def _morning_rise(minute: int) -> float:
-    return 7.0 if 10 * 60 <= minute < 13 * 60 else 2.5
-
-
 @pytest.fixture
 def patterned(seeded, data_dir):
-    """Four weeks of check-ins with a morning rise (10:00-13:00) and no doses."""
+    """Four weeks of check-ins and doses from a known truth: a morning rise to about 6/10
+    at 11:00 (2.5 otherwise) and doses, at varied times most mornings, that lower pain
+    by up to 3 points about 2 h later (tests/core/pain_truth.py)."""
     assert seeded("settings", "set", "dose_timing", "pattern").code == 0
     assert seeded("settings", "set", "dose_times", "08:00").code == 0
     journal = Journal(open_journal(data_dir / "journal.db"))
     for entry in journal.entries():
-        journal.delete_entry(entry["id"])  # start from check-ins only
-    rng = random.Random(7)
-    for offset in range(1, 29):
-        day = PLAN_DAY - timedelta(days=offset)
-        for minute in (8 * 60, 10 * 60 + 30, 12 * 60, 15 * 60, 19 * 60, 21 * 60 + 30):
-            at = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=ZONE)
-            score = round(_morning_rise(minute) + rng.uniform(-0.5, 0.5))
-            journal.add_entry(validate_pain(score, at, NOW), zone="Europe/Berlin")
+        journal.delete_entry(entry["id"])  # start from the truth only
+    kratom = journal.substance("Kratom").substance
+    truth = truth_journal(
+        rises((11 * 60, 80, 3.5), floor=2.5), gamma_relief(3.0, 120), plan_day=PLAN_DAY, days=28, zone=ZONE
+    )
+    for reading in truth.readings:
+        journal.add_entry(validate_pain(reading.score, reading.at, NOW), zone="Europe/Berlin")
+    for dose in truth.doses:
+        entry = validate_dose(kratom, 2, dose.at, NOW, pain_before=dose.pain_before)
+        journal.add_entry(entry, zone="Europe/Berlin")
     journal.db.conn.close()
     return seeded
 
@@ -67,28 +67,42 @@ def test_plan_json_contract(seeded) -> None:
 def test_pattern_json_says_not_enough_data_with_what_is_missing(seeded) -> None:
     result = json.loads(seeded("pattern", "--date", "2026-03-02", "--json").out)
     assert result["enough_data"] is False
-    assert len(result["slots"]) == 48
-    assert result["slots"][0] == {"start": "00:00", "pain": None, "support": 0.0, "treated": False}
+    assert len(result["slots"]) == len(result["baseline"]) == 48
+    assert result["slots"][0] == {"start": "00:00", "pain": None, "support": 0.0}
     assert "need 19 more check-ins" in result["reason"]
+    (relief,) = result["relief"]
+    assert relief["substance"] == "Kratom" and relief["enough_data"] is False
+    assert relief["reason"] == "not enough data yet: need 9 more doses"  # the one seeded dose
+    assert [c["after_min"] for c in relief["curve"]] == list(range(0, 481, 30))
+    assert {relief[k] for k in ("onset_min", "peak_min", "peak_change", "duration_min")} == {None}
 
 
 def test_pattern_and_plan_from_a_patterned_journal(patterned) -> None:
     pattern = json.loads(patterned("pattern", "--date", "2026-03-02", "--json").out)
     assert pattern["enough_data"] is True
-    by_start = {s["start"]: s["pain"] for s in pattern["slots"]}
-    assert by_start["11:00"] > 6 and by_start["16:00"] < 4
+    baseline = {p["start"]: p for p in pattern["baseline"]}
+    assert set(baseline["11:00"]) == {"start", "pain", "low", "high"}
+    assert baseline["11:00"]["pain"] > 5 and baseline["16:00"]["pain"] < 3.5
+    assert baseline["11:00"]["low"] <= baseline["11:00"]["pain"] <= baseline["11:00"]["high"]
+    (relief,) = pattern["relief"]
+    assert relief["enough_data"] is True and relief["reason_code"] == "learned"
+    assert relief["n_doses"] > 10 and relief["n_readings"] > 20
+    assert 15 <= relief["onset_min"] <= 60 and 60 <= relief["peak_min"] <= 180
+    assert -3.6 <= relief["peak_change"] <= -2.3 and 200 <= relief["duration_min"] <= 360
+    assert {"after_min", "change", "low", "high"} == set(relief["curve"][4])
+    text = patterned("pattern", "--date", "2026-03-02").out
+    assert "Your doses of Kratom usually help from about" in text
+    assert "observational, not proof" in text
+
     rows = json.loads(patterned("plan", "--date", "2026-03-02", "--json").out)
     doses = [r for r in rows if r["kind"] == "dose"]
-    assert len(doses) == 1
+    assert len(doses) == 1  # the person took about one dose a day
     due = datetime.fromisoformat(doses[0]["due"])
-    # Kratom here has no onset/duration set: 30 min onset and 4 h duration are assumed
-    # for timing, so the dose's cover [due + 30 min, due + 4.5 h) must hold 10:00-13:00.
-    assert datetime(2026, 3, 2, 8, 30, tzinfo=ZONE) <= due <= datetime(2026, 3, 2, 9, 30, tzinfo=ZONE)
-    assert doses[0]["reason"].startswith(f"{due:%H:%M} — before your usual rise ")
-    # A Monday, with enough weekday and weekend data: the weekday profile is used.
-    assert "check-ins over 20 weekdays)" in doses[0]["reason"]
+    assert datetime(2026, 3, 2, 8, 0, tzinfo=ZONE) <= due <= datetime(2026, 3, 2, 10, 0, tzinfo=ZONE)
+    assert doses[0]["reason"].startswith(f"{due:%H:%M} — before your pain usually rises (")
+    assert "your doses usually help after about" in doses[0]["reason"]
     text = patterned("plan", "--date", "2026-03-02").out
-    assert "before your usual rise" in text
+    assert "Dose reminders — Kratom: 1 reminder timed to your pain pattern" in text
 
 
 def test_too_little_data_falls_back_to_fixed_times_and_says_why(seeded) -> None:
@@ -98,6 +112,9 @@ def test_too_little_data_falls_back_to_fixed_times_and_says_why(seeded) -> None:
     dose = next(r for r in rows if r["kind"] == "dose")
     assert dose["due"] == "2026-03-02T08:00:00+01:00"
     assert "not enough data for a pain pattern yet" in dose["reason"]
+    text = seeded("plan", "--date", "2026-03-02").out
+    assert "Dose reminders — Kratom: no pattern timing yet — it needs 19 more check-ins" in text
+    assert "until then your own dose times are used (08:00)" in text
 
 
 def test_a_logged_relief_dose_gets_follow_ups(seeded, data_dir) -> None:

@@ -1,9 +1,10 @@
-"""The pain profile by time of day: desktop/core/pattern.py (DESIGN.md 5).
+"""The reported pain by time of day: desktop/core/pattern.py (DESIGN.md 5).
 
 48 half-hour slots, circular Gaussian kernel (sigma 60 min) x recency (half-life 14
-days); readings inside a relief dose's effect window are left out; "enough data" is
->= 20 readings on >= 7 days in >= 4 of the six 4-hour blocks; weekday/weekend profiles
-only when both have enough data.
+days) over every reading (readings under a dose included: the pain model, not this
+profile, tells untreated pain from relief); "enough data" is >= 20 readings on >= 7
+days in >= 4 of the six 4-hour blocks; weekday/weekend profiles only when both have
+enough data.
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from hypothesis import strategies as st
 
 from desktop.core.pattern import (
     PainReading,
-    ReliefDose,
     Split,
     Sufficiency,
     build_profile,
     minute_of_day,
     profile_for_day,
-    split_readings,
     sufficiency,
 )
 from tests.core.synthetic import BERLIN, block, days_before, local_dt, readings_for, weekdays_only
@@ -40,8 +39,8 @@ def slot_index(clock: str) -> int:
     return (hours * 60 + minutes) // 30
 
 
-def profile(readings, doses=(), *, end=END, window_days=28, split=Split.POOLED):
-    return build_profile(readings, doses, end=end, window_days=window_days, split=split)
+def profile(readings, *, end=END, window_days=28, split=Split.POOLED):
+    return build_profile(readings, end=end, window_days=window_days, split=split)
 
 
 def every_day_at(clocks, score, days, zone=BERLIN):
@@ -212,27 +211,16 @@ def test_too_little_data_says_what_is_missing(readings, missing) -> None:
     assert result.sufficiency.missing == missing
 
 
-def test_readings_inside_a_dose_window_do_not_count_towards_sufficiency() -> None:
-    days = days_before(PLAN_DAY, 10)
-    readings = every_day_at(["08:00", "11:00", "15:00", "20:00"], 5, days)
-    doses = [ReliefDose(local_dt(d, "10:00"), 30, 3.0) for d in days]
-    result = profile(readings, doses)
-    assert result.sufficiency == Sufficiency(30, 10, 3)
-
-
-# ---- weekday / weekend ---------------------------------------------------------------
-
-
 def test_weekday_and_weekend_profiles_when_both_have_enough_data() -> None:
     shape = weekdays_only(block(("10:00", "13:00", 8)))
     readings = readings_for(shape, days_before(PLAN_DAY, 28), seed=3)
-    wednesday = profile_for_day(readings, [], day_start=END, window_days=28)
-    saturday = profile_for_day(readings, [], day_start=local_dt(SATURDAY, "00:00"), window_days=28)
+    wednesday = profile_for_day(readings, day_start=END, window_days=28)
+    saturday = profile_for_day(readings, day_start=local_dt(SATURDAY, "00:00"), window_days=28)
     assert wednesday.split is Split.WEEKDAY and saturday.split is Split.WEEKEND
     assert wednesday.slots[slot_index("11:30")].pain > 6
     assert saturday.slots[slot_index("11:30")].pain < 3
     assert saturday.sufficiency.days == 8  # four weekends in the 28 days
-    pooled = profile_for_day(readings[:0], [], day_start=END, window_days=28)
+    pooled = profile_for_day(readings[:0], day_start=END, window_days=28)
     assert pooled.split is Split.POOLED
 
 
@@ -243,7 +231,7 @@ def test_pooled_when_the_weekend_has_too_little_data() -> None:
     readings = readings_for(block(("10:00", "13:00", 8)), weekdays, seed=4)
     readings += every_day_at(["09:00", "15:00"], 2, weekends)  # 16 readings: too few
     for day in (PLAN_DAY, SATURDAY):
-        result = profile_for_day(readings, [], day_start=local_dt(day, "00:00"), window_days=28)
+        result = profile_for_day(readings, day_start=local_dt(day, "00:00"), window_days=28)
         assert result.split is Split.POOLED
         assert result.enough_data
 
@@ -253,7 +241,7 @@ def test_pooled_when_the_weekdays_have_too_little_data() -> None:
     weekends = [d for d in days if d.weekday() >= 5]
     weekdays = [d for d in days if d.weekday() < 5][:6]  # only six weekdays
     readings = readings_for(block(), weekends, seed=5) + readings_for(block(), weekdays, seed=6)
-    result = profile_for_day(readings, [], day_start=local_dt(SATURDAY, "00:00"), window_days=28)
+    result = profile_for_day(readings, day_start=local_dt(SATURDAY, "00:00"), window_days=28)
     assert result.enough_data and result.split is Split.POOLED
 
 
@@ -268,165 +256,20 @@ def test_the_split_profile_uses_only_its_own_days() -> None:
     assert weekend.sufficiency.readings == 4 and weekday.sufficiency.readings == 10
 
 
-# ---- doses: what is excluded, what is "pain before" ------------------------------------
-
-DOSE_AT = local_dt(date(2026, 6, 1), "09:30")
-DOSE = ReliefDose(DOSE_AT, onset_min=30, duration_h=3.0)  # effect until 13:00
-
-
-@pytest.mark.parametrize(
-    ("offset_min", "excluded"),
-    [
-        (-60, False),
-        (-10, False),  # just before the dose
-        (0, False),  # with the dose
-        (5, False),  # still "with the dose"
-        (6, True),
-        (60, True),
-        (209, True),  # 12:59
-        (210, False),  # 13:00, the effect window's end
-        (300, False),
-    ],
-)
-def test_split_readings_excludes_the_effect_window_only(offset_min: int, excluded: bool) -> None:
-    reading = PainReading(DOSE_AT + timedelta(minutes=offset_min), 3)
-    eligible, left_out = split_readings([reading], [DOSE])
-    assert (left_out == [reading]) is excluded
-    assert (eligible == [reading]) is not excluded
-
-
-def test_split_readings_with_overlapping_and_touching_doses() -> None:
-    second = ReliefDose(
-        DOSE.effect_end - timedelta(minutes=WITH_DOSE), 30, 3.0
-    )  # starts where the first ends
-    third = ReliefDose(DOSE_AT + timedelta(hours=1), 30, 1.0)  # inside the first's window
-    at = [
-        DOSE.effect_end,  # the first window's end, and the second dose + 5 min: with the dose
-        DOSE.effect_end + timedelta(minutes=1),  # inside the second window
-        second.effect_end,
-        DOSE_AT + timedelta(hours=2),
-    ]
-    readings = [PainReading(a, 5) for a in at]
-    eligible, excluded = split_readings(readings, [third, second, DOSE])
-    assert eligible == [readings[0], readings[2]]
-    assert excluded == [readings[1], readings[3]]
-
-
-WITH_DOSE = 5
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    dose_minutes=st.lists(st.integers(0, 600), max_size=6),
-    durations=st.lists(st.sampled_from([0.5, 1.0, 2.0, 3.0, 4.5]), min_size=6, max_size=6),
-    onsets=st.lists(st.sampled_from([0, 15, 30, 45]), min_size=6, max_size=6),
-    reading_minutes=st.lists(st.integers(0, 900), max_size=20),
-)
-def test_split_readings_matches_the_definition(dose_minutes, durations, onsets, reading_minutes) -> None:
-    base = local_dt(date(2026, 6, 1), "06:00")
-    doses = [
-        ReliefDose(base + timedelta(minutes=m), onsets[i], durations[i]) for i, m in enumerate(dose_minutes)
-    ]
-    readings = [PainReading(base + timedelta(minutes=m), i % 11) for i, m in enumerate(reading_minutes)]
-    eligible, excluded = split_readings(readings, doses)
-
-    def inside(r: PainReading) -> bool:
-        return any(d.at + timedelta(minutes=WITH_DOSE) < r.at < d.effect_end for d in doses)
-
-    assert excluded == [r for r in readings if inside(r)]
-    assert eligible == [r for r in readings if not inside(r)]
-    assert len(eligible) + len(excluded) == len(readings)
-
-
-def feedback_journal(days, *, pain_before_field: bool, zone=BERLIN, seed: int = 11):
-    """A daily dose at 09:30 for a morning rise: high right before it, low after it."""
-    rng = random.Random(seed)
-    readings, doses = [], []
-    for day in days:
-        dose_at = local_dt(day, "09:30", zone)
-        before = rng.choice([6, 7])
-        doses.append((dose_at, before if pain_before_field else None))
-        if not pain_before_field:
-            readings.append(PainReading(dose_at - timedelta(minutes=rng.randint(0, 10)), before))
-        for clock in ("07:15", "10:30", "12:00", "15:00", "18:30", "21:30"):
-            readings.append(PainReading(local_dt(day, clock, zone), rng.choice([1, 2, 2, 3])))
-    return readings, doses
-
-
-@pytest.mark.parametrize("pain_before_field", [True, False], ids=["dose-field", "reading-before"])
-def test_a_dose_that_works_is_not_planned_away(pain_before_field: bool) -> None:
-    days = days_before(PLAN_DAY, 28)
-    readings, dose_times = feedback_journal(days, pain_before_field=pain_before_field)
-    doses = [ReliefDose(at, 30, 3.0, before) for at, before in dose_times]
-    _, excluded = split_readings(readings, doses)
-    assert {r.at.strftime("%H:%M") for r in excluded} == {"10:30", "12:00"}
-    result = profile(readings, doses)
-    for clock in ("10:00", "11:00", "12:00"):
-        slot = result.slots[slot_index(clock)]
-        assert slot.treated, clock
-        assert 6 <= slot.pain <= 7, clock
-    assert not result.slots[slot_index("16:00")].treated
-    assert result.slots[slot_index("16:00")].pain < 3.5
-    # without the doses the same readings would show a low morning
-    assert profile(readings).slots[slot_index("11:00")].pain < 3.5
-
-
-def test_pain_before_is_the_latest_reading_from_30_minutes_before_to_5_after() -> None:
-    days = days_before(PLAN_DAY, 10)
-    readings = every_day_at(["14:00", "16:00", "20:00"], 2, days)
-    readings += every_day_at(["10:40", "11:00", "11:20", "11:40"], 1, days)  # inside the effect
-    doses = []
-    for day in days:
-        dose = local_dt(day, "10:00")
-        readings += [
-            PainReading(dose - timedelta(minutes=31), 1),  # too early
-            PainReading(dose - timedelta(minutes=20), 5),
-            PainReading(dose + timedelta(minutes=5), 8),  # with the dose: the latest counts
-        ]
-        doses.append(ReliefDose(dose, 30, 2.0))
-    slot = profile(readings, doses).slots[slot_index("11:00")]
-    assert slot.treated and slot.pain == pytest.approx(8.0)
-
-
-def test_the_dose_field_wins_over_readings() -> None:
-    days = days_before(PLAN_DAY, 10)
-    readings = every_day_at(["12:00", "16:00", "20:00"], 2, days)
-    readings += every_day_at(["09:55", "10:40", "11:20"], 8, days)
-    doses = [ReliefDose(local_dt(d, "10:00"), 30, 2.0, pain_before=6) for d in days]
-    slot = profile(readings, doses).slots[slot_index("11:00")]
-    assert slot.treated and slot.pain == pytest.approx(6.0)
-
-
-def test_without_any_pain_before_a_treated_slot_has_no_invented_value() -> None:
-    days = days_before(PLAN_DAY, 10)
-    readings = every_day_at(["10:40", "11:20"], 2, days)  # only inside the effect window
-    doses = [ReliefDose(local_dt(d, "10:00"), 30, 2.0) for d in days]
-    slot = profile(readings, doses).slots[slot_index("11:00")]
-    # Treated (the planner keeps the dose there), but no pain value is made up.
-    assert slot.treated and slot.pain is None
-
-
-# ---- order and duplicates --------------------------------------------------------------
-
-
 @settings(max_examples=40, deadline=None)
 @given(
     entries=st.lists(st.tuples(st.integers(0, 28 * 48 - 1), st.integers(0, 10)), min_size=0, max_size=80),
-    dose_slots=st.lists(st.integers(0, 28 * 48 - 1), max_size=10),
     seed=st.integers(0, 1000),
 )
-def test_the_profile_does_not_depend_on_the_order_of_its_inputs(entries, dose_slots, seed) -> None:
+def test_the_profile_does_not_depend_on_the_order_of_its_inputs(entries, seed) -> None:
     start = END - timedelta(days=28)
     readings = [PainReading(start + timedelta(minutes=30 * slot), score) for slot, score in entries]
-    doses = [ReliefDose(start + timedelta(minutes=30 * slot), 30, 2.0) for slot in dose_slots]
-    shuffled, shuffled_doses = list(readings), list(doses)
+    shuffled = list(readings)
     random.Random(seed).shuffle(shuffled)
-    random.Random(seed + 1).shuffle(shuffled_doses)
-    first = profile(readings, doses)
-    second = profile(shuffled, shuffled_doses)
+    first = profile(readings)
+    second = profile(shuffled)
     assert first.sufficiency == second.sufficiency
     for a, b in zip(first.slots, second.slots, strict=True):
-        assert a.treated == b.treated
         assert (a.pain is None) == (b.pain is None)
         if a.pain is not None:
             assert a.pain == pytest.approx(b.pain, abs=1e-9)
@@ -445,8 +288,7 @@ def test_two_readings_at_the_same_moment_give_the_same_profile_in_either_order()
     days = days_before(PLAN_DAY, 10)
     readings = every_day_at(["14:00", "16:00", "20:00"], 2, days)
     readings += every_day_at(["10:40", "11:00", "11:20", "11:40"], 1, days)
-    doses = [ReliefDose(local_dt(d, "10:00"), 30, 2.0) for d in days]
     pair = [PainReading(local_dt(days[-1], "09:50"), 3), PainReading(local_dt(days[-1], "09:50"), 8)]
-    first = profile([*readings, *pair], doses)
-    second = profile([*readings, *reversed(pair)], doses)
+    first = profile([*readings, *pair])
+    second = profile([*readings, *reversed(pair)])
     assert first == second

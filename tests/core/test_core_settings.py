@@ -67,6 +67,10 @@ GOOD = [
     ("pain_threshold", "4.50", "4.5"),
     ("pain_threshold", "0", "0"),
     ("pain_threshold", "10", "10"),
+    ("dose_reminders_per_day", "", ""),
+    ("dose_reminders_per_day", "  ", ""),
+    ("dose_reminders_per_day", "2", "2"),
+    ("dose_reminders_per_day", " 12 ", "12"),
     ("pattern_window_days", "7", "7"),
     ("pattern_window_days", "365", "365"),
     ("pattern_window_days", "28.0", "28"),
@@ -91,6 +95,10 @@ def test_good_values_are_normalised(key: str, value: str, stored: str) -> None:
 
 
 BAD = [
+    ("dose_reminders_per_day", "0"),
+    ("dose_reminders_per_day", "13"),
+    ("dose_reminders_per_day", "two"),
+    ("dose_reminders_per_day", "1.5"),
     ("repeat_every_min", "-5"),
     ("repeat_every_min", "121"),
     ("repeat_every_min", "2.5"),

@@ -70,7 +70,7 @@ def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
     record("10-year journal: re-plan after one new entry", replans)
     arms = (host.arms - arms_before) / len(replans)
     print(f"timer arms per re-plan: {arms:.1f} (a deferred wake-up, then the next deadline)")
-    assert doses and all(o.reason.code in ("pattern_rise", "pattern_kept") for o in doses)
+    assert doses and all(o.reason.code in ("pattern_rise", "pattern_rising") for o in doses)
     assert statistics.median(cold) < 0.100
     assert statistics.median(replans) < 0.020
     assert arms <= 2
