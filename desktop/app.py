@@ -13,13 +13,16 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.paths import Paths, log_dir, resource
 from desktop.storage.database import JournalUnreadable, open_journal
 from desktop.storage.repository import Journal, Reminders
+
+if TYPE_CHECKING:
+    from desktop.ui.settings_window import TomorrowPreview
 
 log = logging.getLogger("desktop.app")
 KIND_WORDS = {
@@ -428,24 +431,32 @@ class EbbApp:
         # rebuilt in the zone now in force).
         self.after_change()
 
-    def preview_tomorrow(self, pending: dict[str, str]) -> list[tuple[str, str, str]]:
-        """Tomorrow's reminders under not-yet-saved settings, for the live preview."""
-        from desktop.core.planner import PlanConfig, plan_day
+    def preview_tomorrow(self, pending: dict[str, str]) -> TomorrowPreview:
+        """Tomorrow's reminders under not-yet-saved settings, and each substance's dose
+        rule in words (why there is no dose reminder, above all), for the live preview."""
+        from desktop.core.planner import PlanConfig, ProfileCache, dose_rules, plan_day
         from desktop.core.settings import effective_settings
+        from desktop.core.times import localize
         from desktop.present import describe_reason
+        from desktop.ui.settings_window import TomorrowPreview
 
         config = PlanConfig.from_settings(effective_settings({**self.journal.stored_settings(), **pending}))
-        now = datetime.now(UTC)
-        view = self.journal.planner_view(now - timedelta(days=config.pattern_window_days + 16))
+        zone = self.zone()
         tomorrow = self.today() + timedelta(days=1)
+        start = localize(datetime.combine(tomorrow, time()), zone)
+        view = self.journal.planner_view(config.lookback_start(start))
+        cache: ProfileCache = {}  # one pain model for the plan and the rules
         rows = []
-        for occurrence in plan_day(config, view, tomorrow, self.zone()):
+        for occurrence in plan_day(config, view, tomorrow, zone, cache):
             what = KIND_WORDS.get(str(occurrence.kind), str(occurrence.kind))
             if occurrence.substance:
                 what = f"{occurrence.substance} ({what})"
             reason = describe_reason(occurrence.reason.code, dict(occurrence.reason.data))
             rows.append((f"{occurrence.due:%H:%M}", what, reason))
-        return rows
+        rules = [
+            describe_reason(r.code, dict(r.data)) for r in dose_rules(config, view, tomorrow, zone, cache)
+        ]
+        return TomorrowPreview(rows, rules)
 
     def add_substance(self, substance: Any) -> None:
         self.journal.add_substance(substance)

@@ -248,23 +248,30 @@ class _Data:
 
 def _with_pain_before(
     readings: Sequence[PainReading], doses: Sequence[ModelDose], first: float, last: float
-) -> list[PainReading]:
+) -> tuple[list[PainReading], list[float]]:
     """Readings in [first, last), plus each dose's own "pain before" where no reading
-    from 30 min before to 5 min after the dose already tells it."""
-    kept = sorted(
-        (r for r in readings if first <= r.at.timestamp() < last), key=lambda r: (r.at.timestamp(), r.score)
+    from 30 min before to 5 min after the dose already tells it; sorted by time (ties by
+    score, so that the input order never matters), with their timestamps."""
+    # Timestamps once: they are most of the cost on a long window.
+    stamped = sorted(
+        ((stamp, r.score, r) for r in readings if first <= (stamp := r.at.timestamp()) < last),
+        key=lambda item: (item[0], item[1]),
     )
-    stamps = np.array([r.at.timestamp() for r in kept])
+    stamps = np.array([item[0] for item in stamped])
     extra = []
     for dose in doses:
+        if dose.pain_before is None:
+            continue
         moment = dose.at.timestamp()
-        if dose.pain_before is None or not first <= moment < last:
+        if not first <= moment < last:
             continue
         low = np.searchsorted(stamps, moment - BEFORE_DOSE_MIN * 60, side="left")
         high = np.searchsorted(stamps, moment + WITH_DOSE_MIN * 60, side="right")
         if high <= low:
-            extra.append(PainReading(dose.at, dose.pain_before))
-    return sorted([*kept, *extra], key=lambda r: (r.at.timestamp(), r.score))
+            extra.append((moment, dose.pain_before, PainReading(dose.at, dose.pain_before)))
+    if extra:
+        stamped = sorted([*stamped, *extra], key=lambda item: (item[0], item[1]))
+    return [item[2] for item in stamped], [item[0] for item in stamped]
 
 
 def _gather(
@@ -275,20 +282,16 @@ def _gather(
     end: datetime,
 ) -> _Data:
     first, last = start.timestamp(), end.timestamp()
-    kept = _with_pain_before(readings, doses, first, last)
-    times = np.array([r.at.timestamp() for r in kept], dtype=np.float64)
+    kept, stamps = _with_pain_before(readings, doses, first, last)
+    times = np.array(stamps, dtype=np.float64)
     local_days = [r.at.date() for r in kept]
     day_numbers = {d: i for i, d in enumerate(sorted(set(local_days)))}
     relief, after = [], []
+    dose_stamps = [(d.substance.casefold(), d.at.timestamp()) for d in doses]
     for name in substances:
         key = name.casefold()
         dose_times = np.array(
-            [
-                d.at.timestamp()
-                for d in doses
-                if d.substance.casefold() == key
-                and first - RELIEF_SPAN_MIN * 60 - 3600 <= d.at.timestamp() < last
-            ],
+            [t for k, t in dose_stamps if k == key and first - RELIEF_SPAN_MIN * 60 - 3600 <= t < last],
             dtype=np.float64,
         )
         columns, count = _relief_columns(times, dose_times)
@@ -454,9 +457,8 @@ def _relief_result(
 
 def _split_for(data: _Data, day: date) -> Split:
     """Weekday or weekend baseline when both groups have enough readings, else pooled."""
-    groups = [
-        [r for r, w in zip(data.readings, data.weekend, strict=True) if w == flag] for flag in (False, True)
-    ]
+    weekend = data.weekend.tolist()
+    groups = [[r for r, w in zip(data.readings, weekend, strict=True) if w is flag] for flag in (False, True)]
     if all(sufficiency(group).enough for group in groups):
         return Split.WEEKEND if day.weekday() >= 5 else Split.WEEKDAY
     return Split.POOLED
@@ -507,9 +509,10 @@ def fit_pain_model(
     rng = np.random.default_rng(SEED)
     days = gram.shape[0]
     counts = rng.multinomial(days, np.full(days, 1.0 / days), size=bootstrap).astype(np.float64)
-    boot_gram = np.einsum("bd,dij->bij", counts, gram) + penalty + 1e-9 * np.eye(penalty.shape[0])
+    size = penalty.shape[0]
+    boot_gram = (counts @ gram.reshape(days, -1)).reshape(-1, size, size) + penalty + 1e-9 * np.eye(size)
     boot_moment = counts @ moment
-    boot = np.linalg.solve(boot_gram, boot_moment[:, :, None])[:, :, 0]
+    boot = np.asarray(np.linalg.solve(boot_gram, boot_moment[:, :, None])[:, :, 0], dtype=np.float64)
 
     rows = _harmonics(centres)
     width = rows.shape[1]

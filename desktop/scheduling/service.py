@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import ValidationError
 from desktop.core.planner import PlanConfig, ProfileCache, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
+from desktop.core.times import localize
 from desktop.scheduling.scheduler import HostedScheduler
 from desktop.storage.repository import Journal, Reminders, StoredOccurrence, SyncResult
 
@@ -26,8 +27,6 @@ log = logging.getLogger(__name__)
 REPLAN_JOB = "ebb:replan-daily"
 WATCHDOG_JOB = "ebb:watchdog"
 WATCHDOG_SECONDS = 60
-# Data the planner reads beyond the pattern window: 14 diary nights and a day of doses.
-EXTRA_LOOKBACK = timedelta(days=16)
 SNOOZE_CHOICES = (10, 30, 60)
 
 
@@ -68,8 +67,9 @@ class ReminderService:
         now = self.clock()
         zone = self.zone()
         config = PlanConfig.from_settings(self.settings())
-        view = self.journal.planner_view(now - timedelta(days=config.pattern_window_days) - EXTRA_LOOKBACK)
         dates = self.plan_dates(now)
+        first_day = localize(datetime.combine(dates[0], time()), zone)
+        view = self.journal.planner_view(config.lookback_start(first_day))
         occurrences = [o for day in dates for o in plan_day(config, view, day, zone, self._profiles)]
         result = self.reminders.sync_plan([d.isoformat() for d in dates], occurrences)
         self.sweep()

@@ -1,5 +1,6 @@
 """First-run set-up: what Ebb is and is not, substances with the user's own limits,
-sleep times, check-ins, discreet mode and a test notification.
+whether to be reminded of the pain-relief ones, sleep times, check-ins, discreet mode and
+a test notification.
 
 Nothing is saved until Finish; each page's fields are checked by the core when Next is
 pressed, and a page with an invalid field does not let the user go on. The wizard saves
@@ -12,9 +13,12 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -22,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ValidationError
-from desktop.core.model import Substance
+from desktop.core.model import Substance, SubstanceKind
+from desktop.core.settings import normalise_setting
 from desktop.ui.dialogs.base import StatusLine
 from desktop.ui.settings_window import (
     SAVE_ERRORS,
@@ -166,15 +171,171 @@ class SettingsPage(QWizardPage):
             raise ValidationError(invalid[0].key, invalid[0].error.text())
         return self.fields.changes(values)
 
+    def name_of(self, key: str) -> str:
+        """The words for ``key`` in a message: its field's label, or the page's title."""
+        field = self.fields.fields.get(key)
+        return field.name if field is not None else self.title()
+
+
+class DoseRemindersPage(SettingsPage):
+    """Whether Ebb reminds the user to take the pain-relief substances just added: no
+    dose reminders (the default), at times the user types, or timed to the pain pattern.
+    Nothing is suggested: no time is filled in, and only "no dose reminders" is chosen.
+
+    Shown only when a substance Ebb can remind of was added (the wizard skips it
+    otherwise, and then it changes nothing). The choice is one for all of them: the dose
+    timing settings are not per substance.
+    """
+
+    NONE, FIXED, PATTERN = "none", "fixed", "pattern"
+
+    def __init__(self, reminded: Callable[[], list[str]], defaults: Mapping[str, str]) -> None:
+        super().__init__("", "", defaults)
+        self._reminded = reminded
+        self.setTitle(self.tr("Dose reminders"))
+        self.none = QRadioButton(self.tr("N&o dose reminders"))
+        self.fixed = QRadioButton(self.tr("At fixed &times I type"))
+        self.pattern = QRadioButton(self.tr("When my &pain pattern is known"))
+        self.group = QButtonGroup(self)
+        for button in (self.none, self.fixed, self.pattern):
+            self.group.addButton(button)
+        self.none.setChecked(True)
+        style = self.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_RadioButtonLabelSpacing
+        )
+
+        def indented(*widgets: QWidget) -> QWidget:
+            block = QWidget()
+            column = QVBoxLayout(block)
+            column.setContentsMargins(indent, 0, 0, 0)
+            for widget in widgets:
+                column.addWidget(widget)
+            return block
+
+        times = QWidget()
+        times_form = form_layout()
+        times_form.setContentsMargins(0, 0, 0, 0)
+        times.setLayout(times_form)
+        # Empty, with no example inside the field: the times are the user's own.
+        self.times = self.fields.line(
+            times_form,
+            "dose_times",
+            self.tr("Dose t&imes"),
+            chars=22,
+            suffix=self.tr("24-hour clock, separated by commas"),
+            tip=self.tr("Your own times, such as 09:00, 15:00"),
+        )
+        self.times.setText("")
+        self.times.textEdited.connect(lambda _text: self.fixed.setChecked(True))  # typing chooses it
+        self.box.addWidget(self.none)
+        self.box.addWidget(self.fixed)
+        self.box.addWidget(indented(times))
+        self.box.addWidget(self.pattern)
+        self.box.addWidget(
+            indented(
+                hint_label(
+                    self.tr(
+                        "Ebb learns when your pain usually rises from your pain check-ins (it needs "
+                        "at least 20 of them, over a week or more and at different times of day). It "
+                        "then times only the doses you "
+                        "already take: never more a day than you took lately, and never more than "
+                        "your own maximum. Until then there are no dose reminders."
+                    )
+                )
+            )
+        )
+        self.box.addSpacing(12)
+        self.box.addWidget(
+            hint_label(
+                self.tr(
+                    "A dose reminder never names an amount, and it is held back when a dose would "
+                    "go beyond your own limits. You can change this later in Settings → Dose timing."
+                )
+            )
+        )
+        self.finish()
+
+    def initializePage(self) -> None:
+        names = self._reminded()
+        self.setSubTitle(self.tr("Should Ebb remind you to take {names}?").format(names=", ".join(names)))
+
+    def choice(self) -> str:
+        if self.fixed.isChecked():
+            return self.FIXED
+        return self.PATTERN if self.pattern.isChecked() else self.NONE
+
+    def _times(self) -> str:
+        """The typed dose times, normalised by the core; at least one is needed."""
+        times = normalise_setting("dose_times", self.times.text())
+        if not times:
+            raise ValidationError(
+                "dose_times", self.tr("type at least one time, such as 09:00, or choose no dose reminders")
+            )
+        return times
+
+    def validatePage(self) -> bool:
+        self.error.clear()
+        field = self.fields.fields["dose_times"]
+        field.error.clear()
+        if self.choice() != self.FIXED:
+            return True  # the times field is not used: nothing in it can stop the user
+        try:
+            self._times()
+        except ValidationError as exc:
+            field.error.show_message(StatusLine.ERROR, self.fields.message(field, exc))
+            self.times.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.error.show_message(
+                StatusLine.ERROR, self.tr("Please correct the field marked above to go on.")
+            )
+            return False
+        return True
+
+    def chosen(self) -> dict[str, str]:
+        """The dose timing settings the choice stands for."""
+        choice = self.choice()
+        return {
+            "dose_timing": "pattern" if choice == self.PATTERN else "fixed",
+            "dose_times": self._times() if choice == self.FIXED else "",
+        }
+
+    def changes(self) -> dict[str, str]:
+        if not self._reminded():
+            return {}  # the page was skipped: nothing to remind of
+        return {key: value for key, value in self.chosen().items() if value != self.fields.saved[key]}
+
+    def summary(self) -> str:
+        """What the user will get, in a sentence for the last page."""
+        names = ", ".join(self._reminded())
+        choice = self.choice() if names else self.NONE
+        if choice == self.FIXED:
+            try:
+                times = self._times()
+            except ValidationError:
+                choice = self.NONE
+            else:
+                return self.tr("Dose reminders for {names}: at {times}.").format(
+                    names=names, times=times.replace(",", ", ")
+                )
+        if choice == self.PATTERN:
+            return self.tr(
+                "Dose reminders for {names}: once Ebb knows your pain pattern from your check-ins, "
+                "and only for doses you already take. Until then there are none."
+            ).format(names=names)
+        return self.tr("Dose reminders are off; you can turn them on in Settings → Dose timing.")
+
 
 class NotificationTestPage(SettingsPage):
     """A button that sends a test notification, a line saying what happened, and the
     choice of Ebb's own reminder window for a desktop that swallows notifications
     silently (Ebb cannot tell that from here)."""
 
-    def __init__(self, send_test: SendTest, defaults: Mapping[str, str]) -> None:
+    def __init__(
+        self, send_test: SendTest, defaults: Mapping[str, str], dose_summary: Callable[[], str]
+    ) -> None:
         super().__init__("", "", defaults)
         self._send_test = send_test
+        self._dose_summary = dose_summary
         self.setTitle(self.tr("Try a reminder"))
         self.setSubTitle(self.tr("See how Ebb's reminders look on this computer."))
         self.send_button = QPushButton(self.tr("Send a &test notification"))
@@ -188,8 +349,16 @@ class NotificationTestPage(SettingsPage):
         self.box.addWidget(self.result)
         self.box.addSpacing(12)
         add_reminder_window_row(self.fields, self.box)
+        self.box.addSpacing(12)
+        # Said plainly at the end: dose reminders are off unless the user chose otherwise.
+        self.dose_note = paragraph("")
+        self.dose_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.box.addWidget(self.dose_note)
         self.box.addWidget(hint_label(self.tr("You can change all of this later in Settings.")))
         self.finish()
+
+    def initializePage(self) -> None:
+        self.dose_note.setText(self._dose_summary())
 
     def send(self) -> None:
         self.error.clear()
@@ -235,6 +404,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.welcome = WelcomePage()
         self.substances = SubstancesPage()
+        self.doses = DoseRemindersPage(self.reminded_substances, defaults)
         self.sleep = SettingsPage(
             self.tr("Sleep"),
             self.tr("Your usual times on the 24-hour clock, such as 07:00 and 23:00."),
@@ -254,29 +424,38 @@ class FirstRunWizard(QWizard):
         )
         add_discreet_row(self.discreet.fields, self.discreet.box)
         self.discreet.finish()
-        self.test = NotificationTestPage(send_test, defaults)
-        self.setting_pages = [self.sleep, self.checkins, self.discreet, self.test]
-        for page in (self.welcome, self.substances, *self.setting_pages):
-            self.addPage(page)
+        self.test = NotificationTestPage(send_test, defaults, self.doses.summary)
+        self.setting_pages = [self.doses, self.sleep, self.checkins, self.discreet, self.test]
+        ids = {id(page): self.addPage(page) for page in (self.welcome, self.substances, *self.setting_pages)}
+        self._sleep_id = ids[id(self.sleep)]
         # Wide enough for the widest page, so the window does not jump from page to page.
         self.resize(self.fontMetrics().averageCharWidth() * 104, self.fontMetrics().height() * 30)
+
+    def reminded_substances(self) -> list[str]:
+        """The added substances Ebb can remind the user to take (the pain-relief kind)."""
+        return [s.name for s in self.substances.substances if s.kind is SubstanceKind.KRATOM and s.active]
+
+    def nextId(self) -> int:
+        # Nothing to remind of: no question about dose reminders.
+        if self.currentPage() is self.substances and not self.reminded_substances():
+            return self._sleep_id
+        return super().nextId()
 
     def accept(self) -> None:
         """Save everything, then close; on a failure stay open with what is left to save."""
         self.test.error.clear()
         what = self.tr("your settings")
         try:
-            changes = {key: value for page in self.setting_pages for key, value in page.changes().items()}
+            changes = [(page, page.changes()) for page in self.setting_pages]
             for substance in list(self.substances.substances):
                 what = substance.name
                 self._add_substance(substance)
                 self.substances.substances.remove(substance)  # saved: not again on a retry
-            for page in self.setting_pages:
-                for key in page.fields.fields:
-                    if key in changes:
-                        what = page.fields.fields[key].name
-                        self._save_setting(key, changes[key])
-                        page.fields.saved[key] = changes[key]
+            for page, page_changes in changes:
+                for key, value in page_changes.items():
+                    what = page.name_of(key)
+                    self._save_setting(key, value)
+                    page.fields.saved[key] = value  # saved: not again on a retry
         except ValidationError as exc:
             self._failed(what, exc.message)
             return

@@ -50,7 +50,19 @@ from desktop.ui.dialogs.base import EntryDialog, StatusLine
 SaveSetting = Callable[[str, str], None]
 AddSubstance = Callable[[Substance], None]
 UpdateSubstance = Callable[[str, Substance], None]
-Preview = Callable[[dict[str, str]], list[tuple[str, str, str]]]
+
+
+@dataclass(frozen=True)
+class TomorrowPreview:
+    """Tomorrow under pending settings: the reminders as (time, what, why) rows, and one
+    line per dose-reminded substance saying what its dose rule does and why (above all
+    when it plans no reminder)."""
+
+    rows: list[tuple[str, str, str]]
+    dose_rules: list[str]
+
+
+Preview = Callable[[dict[str, str]], TomorrowPreview]
 
 PREVIEW_DELAY_MS = 150  # wait for a pause in typing before planning tomorrow again
 COPIED_SHOWN_MS = 2000  # how long "Copied" replaces "Copy path"
@@ -343,15 +355,23 @@ class SettingFields(QObject):
         self.fields: dict[str, SettingField] = {}
 
     def line(
-        self, form: QFormLayout, key: str, label: str, *, suffix: str = "", chars: int = 7, tip: str = ""
+        self,
+        form: QFormLayout,
+        key: str,
+        label: str,
+        *,
+        suffix: str = "",
+        chars: int = 7,
+        tip: str = "",
+        hint: str = "",
     ) -> QLineEdit:
+        """A line edit for ``key``; ``hint``: a muted explanation under it."""
         edit = line_edit(chars)
         edit.setText(self.saved[key])
         edit.setToolTip(tip)
         edit.textEdited.connect(lambda _text: self._edited(key))
-        self._add(
-            form, key, label, edit, with_suffix(edit, suffix) if suffix else edit, edit.text, edit.setText
-        )
+        row = with_suffix(edit, suffix) if suffix else edit
+        self._add(form, key, label, edit, row, edit.text, edit.setText, hint)
         return edit
 
     def choice(
@@ -394,6 +414,7 @@ class SettingFields(QObject):
         row: QWidget,
         read: Callable[[], str],
         write: Callable[[str], None],
+        hint: str = "",
     ) -> None:
         caption = QLabel(label)
         caption.setBuddy(widget)
@@ -403,6 +424,8 @@ class SettingFields(QObject):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(row)
+        if hint:
+            column.addWidget(hint_label(hint))
         column.addWidget(error)
         form.addRow(caption, cell)
         self.fields[key] = SettingField(key, label.replace("&", ""), widget, error, read, write)
@@ -689,6 +712,17 @@ class SettingsWindow(QDialog):
         )
         self.fields.line(
             form,
+            "dose_reminders_per_day",
+            self.tr("&Dose reminders a day"),
+            suffix=self.tr("at most, with timing from your pain pattern (1–12)"),
+            tip=self.tr("Empty: as many as you took a day over the last 14 days"),
+            hint=self.tr(
+                "Leave it empty for as many as you took a day lately. Ebb never reminds you of "
+                "more doses than you take, and never of more than your own maximum per 24 hours."
+            ),
+        )
+        self.fields.line(
+            form,
             "pain_threshold",
             self.tr("Pain &level that counts as a rise"),
             suffix=self.tr("on the 0–10 scale"),
@@ -712,9 +746,15 @@ class SettingsWindow(QDialog):
         self.preview_list.setRootIsDecorated(False)
         self.preview_list.setWordWrap(True)
         caption.setBuddy(self.preview_list)
+        # What each substance's dose rule does tomorrow, and why: the list alone cannot say
+        # why a dose reminder is missing.
+        self.preview_rules = QLabel()
+        self.preview_rules.setWordWrap(True)
+        self.preview_rules.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_note = hint_label("")
         layout.addWidget(caption)
         layout.addWidget(self.preview_list, 1)
+        layout.addWidget(self.preview_rules)
         layout.addWidget(self.preview_note)
         return page
 
@@ -900,10 +940,11 @@ class SettingsWindow(QDialog):
         values, invalid = self.fields.pending()
         self.preview_list.clear()
         try:
-            rows = self._preview(values)
+            preview = self._preview(values)
         except ValidationError as exc:
-            rows = []
+            preview = TomorrowPreview([], [])
             invalid.append(exc.message)
+        rows = preview.rows
         for when, what, why in rows:
             why = why.removeprefix(f"{when} — ")  # the reason's words start with the time shown
             why = "" if why == what else why  # "pain check-in" twice says nothing more
@@ -912,6 +953,8 @@ class SettingsWindow(QDialog):
             self.preview_list.addTopLevelItem(item)
         for column in range(2):
             self.preview_list.resizeColumnToContents(column)
+        self.preview_rules.setText("\n".join(preview.dose_rules))
+        self.preview_rules.setVisible(bool(preview.dose_rules))
         notes = []
         if not rows:
             notes.append(self.tr("No reminders would be planned for tomorrow."))
@@ -925,6 +968,10 @@ class SettingsWindow(QDialog):
     def preview_rows(self) -> list[tuple[str, str, str]]:
         items = (self.preview_list.topLevelItem(i) for i in range(self.preview_list.topLevelItemCount()))
         return [(item.text(0), item.text(1), item.text(2)) for item in items if item is not None]
+
+    def preview_rule_lines(self) -> list[str]:
+        text = self.preview_rules.text()
+        return text.split("\n") if text else []
 
     # Privacy, start and backups ---------------------------------------------------------
 

@@ -20,12 +20,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.model import Substance, minutes_between
-from desktop.core.planner import PlanConfig, plan_day
+from desktop.core.planner import PlanConfig, ProfileCache, ReminderKind, dose_rules, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
 from desktop.core.times import localize
 from desktop.present import describe_reason, fmt
-from desktop.scheduling.service import EXTRA_LOOKBACK
 from desktop.storage.records import Record
 from desktop.storage.repository import Journal, Reminders, StoredOccurrence
 
@@ -55,6 +54,14 @@ class ReminderLine:
     kind: str  # planner ReminderKind value: melatonin, dose, checkin, followup, sleep_diary
     substance: str | None
     due: datetime  # in the summary's zone
+    reason: str
+
+
+@dataclass(frozen=True)
+class DoseRuleLine:
+    """Why a substance has no dose reminder on a day, in words."""
+
+    substance: str
     reason: str
 
 
@@ -119,6 +126,8 @@ class TodaySummary:
     pains: tuple[PainPoint, ...]  # today's, oldest first
     sleep: SleepNight | None
     tomorrow_plan: tuple[ReminderLine, ...]
+    # One line per dose-reminded substance that has no dose reminder tomorrow, saying why.
+    tomorrow_without_doses: tuple[DoseRuleLine, ...] = ()
 
     @property
     def today(self) -> date:
@@ -206,19 +215,31 @@ def _last_night(journal: Journal, today: date, zone: tzinfo) -> SleepNight | Non
     return None
 
 
-def _tomorrow_plan(journal: Journal, tomorrow: date, zone: tzinfo) -> tuple[ReminderLine, ...]:
+def _tomorrow_plan(
+    journal: Journal, tomorrow: date, zone: tzinfo
+) -> tuple[tuple[ReminderLine, ...], tuple[DoseRuleLine, ...]]:
+    """Tomorrow's reminders, and why a substance has no dose reminder among them."""
     config = PlanConfig.from_settings(effective_settings(journal.stored_settings()))
-    start = _day_start(tomorrow, zone)
-    view = journal.planner_view(start - timedelta(days=config.pattern_window_days) - EXTRA_LOOKBACK)
-    return tuple(
+    view = journal.planner_view(config.lookback_start(_day_start(tomorrow, zone)))
+    cache: ProfileCache = {}  # the plan and the dose rules share one pain model
+    plan = plan_day(config, view, tomorrow, zone, cache)
+    lines = tuple(
         ReminderLine(
             str(o.kind),
             o.substance,
             o.due.astimezone(zone),
             _reason_words(o.reason.code, dict(o.reason.data)),
         )
-        for o in plan_day(config, view, tomorrow, zone)
+        for o in plan
     )
+    reminded = {o.substance for o in plan if o.kind is ReminderKind.DOSE}
+    without = []
+    for rule in dose_rules(config, view, tomorrow, zone, cache):
+        name = str(rule.data.get("substance", ""))
+        if name not in reminded:
+            words = describe_reason(rule.code, dict(rule.data)).removeprefix(f"{name}: ")
+            without.append(DoseRuleLine(name, words))
+    return lines, tuple(without)
 
 
 def today_summary(journal: Journal, reminders: Reminders, now: datetime, zone: tzinfo) -> TodaySummary:
@@ -236,6 +257,7 @@ def today_summary(journal: Journal, reminders: Reminders, now: datetime, zone: t
     ]
     upcoming = [o for o in reminders.pending() if o.fire_at > now]
     substances = [s.substance for s in journal.substances()]
+    tomorrow_plan, without_doses = _tomorrow_plan(journal, today + timedelta(days=1), zone)
     return TodaySummary(
         now=local_now,
         has_substances=bool(substances),
@@ -249,7 +271,8 @@ def today_summary(journal: Journal, reminders: Reminders, now: datetime, zone: t
             for r in journal.entries(kind="pain", start=start, end=min(end, now + timedelta(seconds=1)))
         ),
         sleep=_last_night(journal, today, zone),
-        tomorrow_plan=_tomorrow_plan(journal, today + timedelta(days=1), zone),
+        tomorrow_plan=tomorrow_plan,
+        tomorrow_without_doses=without_doses,
     )
 
 
@@ -589,7 +612,11 @@ class TodayView(QWidget):
 
     def _show_tomorrow(self, summary: TodaySummary) -> None:
         section = self.sections["tomorrow"]
-        if not summary.tomorrow_plan:
+        rows = [[f"{r.due:%H:%M}", self._what(r), self._why(r)] for r in summary.tomorrow_plan]
+        # A substance without a dose reminder says why ("no dose reminders — you logged
+        # no doses in the last 14 days …"), not just nothing.
+        rows += [["", line.substance, line.reason] for line in summary.tomorrow_without_doses]
+        if not rows:
             section.show_empty(
                 self.tr(
                     "No reminders planned for tomorrow. Set check-in times, bedtime and dose times "
@@ -597,7 +624,4 @@ class TodayView(QWidget):
                 )
             )
             return
-        section.show_rows(
-            [[f"{r.due:%H:%M}", self._what(r), self._why(r)] for r in summary.tomorrow_plan],
-            muted_last=True,
-        )
+        section.show_rows(rows, muted_last=True)

@@ -124,6 +124,9 @@ def test_finish_adds_the_substances_and_saves_the_changed_settings(qtbot, calls)
     assert not dialog.isVisible()
     assert calls.added == []  # nothing is saved before Finish
     wizard.next()
+    assert wizard.currentPage() is wizard.doses
+    wizard.next()
+    assert wizard.currentPage() is wizard.sleep
     edit(wizard, "bedtime").setText("0:30")
     edit(wizard, "wake_time").setText("07:00")  # unchanged
     edit(wizard, "melatonin_lead_min").setText("45")
@@ -209,8 +212,9 @@ def test_a_failed_finish_stays_open_and_does_not_add_twice(qtbot, calls) -> None
     wizard = make(qtbot, calls)
     wizard.next()
     add_kratom(qtbot, wizard)
-    for _ in range(4):
+    for _ in range(5):
         wizard.next()
+    assert wizard.currentPage() is wizard.test
     calls.add_fails = ValidationError("name", "'kratom' already exists")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.isVisible()
@@ -222,6 +226,128 @@ def test_a_failed_finish_stays_open_and_does_not_add_twice(qtbot, calls) -> None
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert calls.added == [KRATOM]
     assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+# --- Dose reminders ---------------------------------------------------------------------------
+
+
+def to_doses_page(qtbot, wizard: FirstRunWizard) -> None:
+    wizard.next()
+    add_kratom(qtbot, wizard)
+    wizard.next()
+    assert wizard.currentPage() is wizard.doses
+
+
+def to_last_page(wizard: FirstRunWizard) -> None:
+    while wizard.currentPage() is not wizard.test:
+        page = wizard.currentPage()
+        wizard.next()
+        assert wizard.currentPage() is not page, page.title()
+
+
+def dose_note(wizard: FirstRunWizard) -> str:
+    assert wizard.test.dose_note.isVisibleTo(wizard)
+    return wizard.test.dose_note.text()
+
+
+OFF = "Dose reminders are off; you can turn them on in Settings → Dose timing."
+
+
+def test_the_dose_page_asks_about_the_substance_and_suggests_nothing(qtbot, calls) -> None:
+    wizard = make(qtbot, calls)
+    to_doses_page(qtbot, wizard)
+    page = wizard.doses
+    assert page.subTitle() == "Should Ebb remind you to take kratom?"
+    assert page.none.isChecked() and not page.fixed.isChecked() and not page.pattern.isChecked()
+    assert page.times.text() == ""
+    assert not any(ch.isdigit() for ch in page.times.placeholderText())
+    to_last_page(wizard)
+    assert dose_note(wizard) == OFF
+    wizard.accept()
+    assert calls.saved == []  # "no dose reminders" is the default: nothing to change
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_fixed_times_the_user_types_are_saved_normalised(qtbot, calls) -> None:
+    wizard = make(qtbot, calls)
+    to_doses_page(qtbot, wizard)
+    qtbot.keyClicks(wizard.doses.times, "15:00, 9:00")  # typing chooses fixed times
+    assert wizard.doses.fixed.isChecked()
+    to_last_page(wizard)
+    assert dose_note(wizard) == "Dose reminders for kratom: at 09:00, 15:00."
+    wizard.accept()
+    assert calls.saved == [("dose_times", "09:00,15:00")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("9:00, 25:00", "Dose times: '25:00' is not a time of day; allowed 00:00-23:59"),
+        ("9:00, 9:00", "Dose times: '9:00, 9:00' lists the same time twice"),
+        ("", "Dose times: type at least one time, such as 09:00, or choose no dose reminders"),
+    ],
+)
+def test_fixed_times_are_checked_by_the_core_before_next(qtbot, calls, typed: str, message: str) -> None:
+    wizard = make(qtbot, calls)
+    to_doses_page(qtbot, wizard)
+    wizard.doses.fixed.click()
+    wizard.doses.times.setText(typed)
+    wizard.next()
+    assert wizard.currentPage() is wizard.doses
+    assert wizard.doses.fields.fields["dose_times"].error.text() == message
+    assert wizard.doses.error.text() == "Please correct the field marked above to go on."
+    assert QApplication.focusWidget() is wizard.doses.times
+    wizard.doses.none.click()  # the times are not used then: nothing stops the user
+    wizard.next()
+    assert wizard.currentPage() is wizard.sleep
+    to_last_page(wizard)
+    assert dose_note(wizard) == OFF
+    wizard.accept()
+    assert calls.saved == []
+
+
+def test_the_pain_pattern_choice_sets_pattern_timing_and_no_time(qtbot, calls) -> None:
+    wizard = make(qtbot, calls)
+    to_doses_page(qtbot, wizard)
+    wizard.doses.times.setText("09:00")  # typed, then another choice made
+    wizard.doses.pattern.click()
+    to_last_page(wizard)
+    assert dose_note(wizard).startswith("Dose reminders for kratom: once Ebb knows your pain pattern")
+    wizard.accept()
+    assert calls.saved == [("dose_timing", "pattern")]
+
+
+def test_without_a_pain_relief_substance_there_is_no_dose_question(qtbot, calls) -> None:
+    wizard = make(qtbot, calls)
+    wizard.next()
+    wizard.substances.add_button.click()
+    dialog = wizard.substances.substance_dialog
+    qtbot.waitExposed(dialog)
+    dialog.name.setText("melatonin")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("melatonin"))
+    dialog.save_button.click()
+    assert [s.name for s in wizard.substances.substances] == ["melatonin"]
+    wizard.next()
+    assert wizard.currentPage() is wizard.sleep
+    to_last_page(wizard)
+    assert dose_note(wizard) == OFF
+    wizard.accept()
+    assert calls.saved == []
+
+
+def test_a_dose_choice_is_dropped_with_the_substance(qtbot, calls) -> None:
+    wizard = make(qtbot, calls)
+    to_doses_page(qtbot, wizard)
+    wizard.doses.pattern.click()
+    wizard.back()
+    wizard.substances.list.setCurrentItem(wizard.substances.list.topLevelItem(0))
+    wizard.substances.remove_button.click()
+    wizard.next()
+    assert wizard.currentPage() is wizard.sleep
+    to_last_page(wizard)
+    assert dose_note(wizard) == OFF
+    wizard.accept()
+    assert calls.saved == []
 
 
 @pytest.mark.parametrize(
@@ -267,12 +393,15 @@ def mnemonic(text: str) -> str | None:
     return plain.split("&", 1)[1][0].lower() if "&" in plain else None
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))
 def test_mnemonics_are_unique_on_every_page(qtbot, calls, index: int) -> None:
     wizard = make(qtbot, calls)
     for _ in range(index):
+        if wizard.currentPage() is wizard.substances:
+            add_kratom(qtbot, wizard)  # so that the dose reminders page is shown
         wizard.next()
     page = wizard.currentPage()
+    assert page is [wizard.welcome, wizard.substances, *wizard.setting_pages][index]
     widgets = [w for w in wizard.findChildren(QWidget) if w.isVisible()]
     texts = [w.text() for w in widgets if isinstance(w, QLabel) and w.buddy() is not None]
     texts += [w.text() for w in widgets if isinstance(w, QAbstractButton)]
@@ -289,10 +418,20 @@ def test_mnemonics_are_unique_on_every_page(qtbot, calls, index: int) -> None:
 def test_screenshots(qtbot, calls) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     wizard = make(qtbot, calls)
-    names = ["welcome", "substances", "sleep", "checkins", "discreet", "test"]
+    names = ["welcome", "substances", "doses", "sleep", "checkins", "discreet", "test"]
     for index, name in enumerate(names):
         if name == "substances":
             add_kratom(qtbot, wizard)
+        if name == "doses":
+            qtbot.wait(20)
+            assert wizard.grab().save(str(SCREENSHOTS / f"wizard-{index + 1}-{name}.png"))
+            qtbot.keyClicks(wizard.doses.times, "9:00, 25:00")
+            wizard.next()
+            qtbot.wait(20)
+            assert wizard.grab().save(str(SCREENSHOTS / f"wizard-{index + 1}-{name}-error.png"))
+            wizard.doses.none.click()
+            wizard.next()
+            continue
         if name == "test":
             wizard.test.send_button.click()
         qtbot.wait(20)

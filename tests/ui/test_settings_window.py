@@ -4,7 +4,7 @@ is a fake or a recorder, so nothing here touches a journal."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from desktop.autostart import ForeignAutostartEntry
 from desktop.core.errors import ValidationError
 from desktop.core.model import Limits, Substance, SubstanceKind
-from desktop.core.planner import JournalView, PlanConfig, plan_day
+from desktop.core.planner import JournalView, PlanConfig, dose_rules, plan_day
 from desktop.core.settings import effective_settings
 from desktop.present import describe_reason
 from desktop.storage.backups import BackupInfo
 from desktop.ui import settings_window
-from desktop.ui.settings_window import SettingsWindow, SubstanceDialog
+from desktop.ui.settings_window import SettingsWindow, SubstanceDialog, TomorrowPreview
 from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -45,11 +45,13 @@ WHAT = {
 }
 
 
-def plan_preview(settings: dict[str, str]) -> list[tuple[str, str, str]]:
-    """Tomorrow's plan through the real planner, as the app would wire it."""
+def plan_preview(settings: dict[str, str]) -> TomorrowPreview:
+    """Tomorrow's plan and dose rules through the real planner, as the app would wire it
+    (a journal with no doses logged)."""
     journal = JournalView(substances=[("k", KRATOM), ("m", MELATONIN)])
-    occurrences = plan_day(PlanConfig.from_settings(settings), journal, TOMORROW, BERLIN)
-    return [
+    config = PlanConfig.from_settings(settings)
+    occurrences = plan_day(config, journal, TOMORROW, BERLIN)
+    rows = [
         (
             f"{o.due:%H:%M}",
             f"{o.substance} dose" if o.substance else WHAT[o.kind],
@@ -57,6 +59,8 @@ def plan_preview(settings: dict[str, str]) -> list[tuple[str, str, str]]:
         )
         for o in occurrences
     ]
+    rules = [describe_reason(r.code, dict(r.data)) for r in dose_rules(config, journal, TOMORROW, BERLIN)]
+    return TomorrowPreview(rows, rules)
 
 
 class FakeAutostart:
@@ -116,7 +120,7 @@ class Fakes:
     def update_substance(self, name: str, substance: Substance) -> None:
         self.updated.append((name, substance))
 
-    def preview(self, settings: dict[str, str]) -> list[tuple[str, str, str]]:
+    def preview(self, settings: dict[str, str]) -> TomorrowPreview:
         self.previewed.append(dict(settings))
         return plan_preview(settings)
 
@@ -380,6 +384,108 @@ def test_the_preview_plans_tomorrow_with_the_pending_settings(qtbot, fakes) -> N
     assert fakes.saved == []
 
 
+def test_the_preview_says_why_there_is_no_dose_reminder(qtbot, fakes) -> None:
+    window = make(qtbot, fakes)
+    window.tabs.setCurrentIndex(2)
+    assert not [row for row in window.preview_rows() if "dose" in row[1]]
+    assert window.preview_rule_lines() == ["kratom: no dose reminders — you have not set any dose times"]
+    assert shown(window.preview_rules)
+
+    field(window, "dose_timing").setCurrentIndex(1)  # my pain pattern
+    qtbot.waitUntil(lambda: fakes.previewed[-1]["dose_timing"] == "pattern", timeout=2000)
+    (line,) = window.preview_rule_lines()
+    assert line.startswith("kratom: no dose reminders — you logged no doses in the last 14 days")
+
+    field(window, "dose_timing").setCurrentIndex(0)
+    type_into(qtbot, field(window, "dose_times"), "9:30")
+    qtbot.waitUntil(lambda: fakes.previewed[-1]["dose_times"] == "09:30", timeout=2000)
+    assert window.preview_rule_lines() == ["kratom: reminders at your own dose times (09:30)"]
+
+
+def test_without_a_dose_reminded_substance_there_is_no_rule_line(qtbot, fakes) -> None:
+    fakes.preview = lambda settings: TomorrowPreview([], [])  # type: ignore[method-assign]
+    window = make(qtbot, fakes, substances=[MELATONIN])
+    assert window.preview_rule_lines() == []
+    assert not shown(window.preview_rules)
+    assert window.preview_note.text() == "No reminders would be planned for tomorrow."
+
+
+def test_the_apps_preview_gives_the_dose_rules_of_tomorrow(tmp_path: Path) -> None:
+    """EbbApp.preview_tomorrow on a real journal (only the journal, zone and day it reads)."""
+    from types import SimpleNamespace
+
+    from desktop.app import EbbApp
+    from desktop.core.validation import validate_dose, validate_substance
+    from desktop.storage.database import open_journal
+    from desktop.storage.repository import Journal
+
+    db = open_journal(tmp_path / "journal.db")
+    try:
+        journal = Journal(db)
+        journal.add_substance(validate_substance("Kratom", "kratom", "g", max_per_day=3))
+        now = datetime.now(UTC)
+        app = SimpleNamespace(journal=journal, zone=lambda: UTC, today=lambda: now.date())
+        pending = {"dose_timing": "pattern"}
+
+        preview = EbbApp.preview_tomorrow(app, pending)  # type: ignore[arg-type]
+        assert not [row for row in preview.rows if "dose" in row[1]]
+        (line,) = preview.dose_rules
+        assert line.startswith("Kratom: no dose reminders — you logged no doses in the last 14 days")
+
+        kratom = journal.substance("Kratom").substance
+        journal.add_entry(validate_dose(kratom, 2, now - timedelta(days=3), now), zone="UTC")
+        (line,) = EbbApp.preview_tomorrow(app, pending).dose_rules  # type: ignore[arg-type]
+        assert line.startswith("Kratom: no pattern timing yet — it needs"), line
+        assert EbbApp.preview_tomorrow(app, {}).dose_rules == [  # type: ignore[arg-type]
+            "Kratom: no dose reminders — you have not set any dose times"
+        ]
+    finally:
+        db.close()
+
+
+# --- The dose reminders a day -----------------------------------------------------------------
+
+
+def test_dose_reminders_a_day_starts_empty_and_says_it_never_adds_doses(qtbot, fakes) -> None:
+    window = make(qtbot, fakes)
+    window.tabs.setCurrentIndex(2)
+    edit = field(window, "dose_reminders_per_day")
+    assert isinstance(edit, QLineEdit) and edit.text() == ""
+    page = window.tabs.widget(2)
+    text = " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page))
+    assert "as many as you took a day lately" in text
+    assert "never reminds you of more doses than you take" in text
+    assert "never of more than your own maximum" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0", "Dose reminders a day: '0' is out of range; allowed 1-12"),
+        ("13", "Dose reminders a day: '13' is out of range; allowed 1-12"),
+        ("two", "Dose reminders a day: 'two' is not a number"),
+    ],
+)
+def test_dose_reminders_a_day_is_checked_by_the_core(qtbot, fakes, typed: str, message: str) -> None:
+    window = make(qtbot, fakes)
+    type_into(qtbot, field(window, "dose_reminders_per_day"), typed)
+    assert not window.apply()
+    assert fakes.saved == []
+    assert window.fields.fields["dose_reminders_per_day"].error.text() == message
+    assert window.tabs.currentIndex() == 2
+
+
+def test_dose_reminders_a_day_saves_and_can_be_emptied_again(qtbot, fakes) -> None:
+    window = make(qtbot, fakes)
+    type_into(qtbot, field(window, "dose_reminders_per_day"), " 2 ")
+    assert window.apply()
+    assert fakes.saved == [("dose_reminders_per_day", "2")]
+    assert field(window, "dose_reminders_per_day").text() == "2"
+    field(window, "dose_reminders_per_day").clear()
+    assert window.apply()
+    assert fakes.saved == [("dose_reminders_per_day", "2"), ("dose_reminders_per_day", "")]
+
+
 def test_an_invalid_field_is_left_out_of_the_preview_and_named(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
     type_into(qtbot, field(window, "pain_threshold"), "11")
@@ -594,6 +700,13 @@ def test_screenshots(qtbot, fakes) -> None:
     dialog.adjustSize()
     save(dialog, "substance-add-error", qtbot)
     dialog.reject()
+    pattern = make(qtbot, fakes)
+    pattern.tabs.setCurrentIndex(2)
+    field(pattern, "dose_timing").setCurrentIndex(1)  # no doses logged: why no dose reminder
+    qtbot.waitUntil(
+        lambda: pattern.preview_rule_lines() != [] and "pattern" in fakes.previewed[-1]["dose_timing"]
+    )
+    save(pattern, "tab-dose-timing-pattern-no-doses", qtbot)
 
     app = QApplication.instance()
     before = app.palette()

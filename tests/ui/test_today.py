@@ -20,6 +20,7 @@ from desktop.storage.database import open_journal
 from desktop.storage.records import new_uid
 from desktop.storage.repository import Journal, Reminders
 from desktop.ui.today import (
+    DoseRuleLine,
     DoseTotal,
     LimitStatus,
     PainPoint,
@@ -195,6 +196,37 @@ def test_tomorrows_plan_has_reasons_in_words(filled: Journal, reminders: Reminde
     assert not [r for r in plan if re.match(r"\d\d:\d\d", r.reason)]  # no time repeated in front
 
 
+def test_a_substance_without_a_dose_reminder_tomorrow_says_why(filled: Journal, reminders: Reminders) -> None:
+    summary = today_summary(filled, reminders, NOW, BERLIN)
+    assert not [r for r in summary.tomorrow_plan if r.kind == "dose"]
+    assert summary.tomorrow_without_doses == (
+        DoseRuleLine("Kratom", "no dose reminders — you have not set any dose times"),
+    )
+
+    filled.set_setting("dose_timing", "pattern")
+    (line,) = today_summary(filled, reminders, NOW, BERLIN).tomorrow_without_doses
+    assert line.substance == "Kratom"
+    assert line.reason.startswith("no pattern timing yet — it needs "), line.reason
+
+    filled.set_setting("dose_times", "09:30")  # reminded at its own times: nothing to explain
+    assert today_summary(filled, reminders, NOW, BERLIN).tomorrow_without_doses == ()
+
+
+def test_with_no_recent_doses_pattern_timing_says_it_only_times_doses_you_take(
+    journal: Journal, reminders: Reminders
+) -> None:
+    journal.add_substance(KRATOM)
+    add(journal, dose(KRATOM, at(10, 9) - timedelta(days=20)))  # outside the last 14 days
+    journal.set_setting("dose_timing", "pattern")
+    journal.set_setting("dose_times", "09:30")
+
+    summary = today_summary(journal, reminders, NOW, BERLIN)
+
+    assert not [r for r in summary.tomorrow_plan if r.kind == "dose"]
+    (line,) = summary.tomorrow_without_doses
+    assert line.reason.startswith("no dose reminders — you logged no doses in the last 14 days")
+
+
 def test_due_now_lists_only_reminders_still_inside_their_window(
     filled: Journal, reminders: Reminders
 ) -> None:
@@ -296,6 +328,20 @@ def test_view_shows_doses_limits_pain_sleep_and_plan(view: TodayView) -> None:
         "2 times during the night",
     ]
     assert texts["tomorrow"] == ["22:00", "Melatonin", "60 min before your bedtime 23:00"]
+
+
+def test_tomorrow_shows_why_a_substance_has_no_dose_reminder(view: TodayView) -> None:
+    why = "no dose reminders — you logged no doses in the last 14 days, and Ebb only times the doses …"
+    view.refresh(
+        summary(
+            tomorrow_plan=(ReminderLine("checkin", None, at(11, 9), "pain check-in"),),
+            tomorrow_without_doses=(DoseRuleLine("Kratom", why),),
+        )
+    )
+    assert view.sections["tomorrow"].texts() == ["09:00", "Pain check-in", "", "", "Kratom", why]
+
+    view.refresh(summary(tomorrow_without_doses=(DoseRuleLine("Kratom", why),)))
+    assert view.sections["tomorrow"].texts() == ["", "Kratom", why]  # not "No reminders planned"
 
 
 def test_rows_are_plain_top_left_and_selectable_without_the_qt_namespace(qtbot, view: TodayView) -> None:
