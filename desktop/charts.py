@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from desktop.core.summary import PeriodSummary
+from desktop.present_insights import relief_curve_reason
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Colour-blind-safe qualitative colours (Okabe & Ito) for substances.
@@ -167,6 +168,62 @@ def draw_dose_timeline(ax: Any, summary: PeriodSummary) -> None:
     ax.set_yticks(range(0, 25, 6), [f"{h:02d}:00" for h in range(0, 25, 6)])
     ax.set_xlim(summary.start - timedelta(days=0.5), summary.end + timedelta(days=0.5))
     ax.legend(loc="upper right", fontsize=8, frameon=False, ncols=min(4, len(names)))
+    _tidy(ax)
+
+
+def draw_relief_curve(ax: Any, summary: PeriodSummary) -> None:
+    """The change in pain 0-8 h after a dose of each pain-relief substance against the
+    usual pain at that time of day without one (the pain model's relief curve, from
+    ``summary.insights``), with its 95 % band; below the zero line is less pain."""
+    relief = summary.insights.relief_curves if summary.insights is not None else None
+    curves = relief.curves if relief is not None else ()
+    learned = [c for c in curves if c.enough_data]
+    title = "Change in pain after a dose"
+    if learned:
+        doses, readings = sum(c.n_doses for c in learned), sum(c.n_readings for c in learned)
+        others = len(curves) - len(learned)  # named in the sentences; counted here
+        rest = (
+            f"; {others} other{'s' if others > 1 else ''}: not enough data yet" if others else " after them"
+        )
+        title += f"  (n = {doses} doses, {readings} check-ins{rest})"
+    ax.set_title(title, loc="left", fontsize=10)
+    if not learned:
+        reasons = [f"{c.substance}: not enough data yet — {relief_curve_reason(c)}." for c in curves]
+        _empty(ax, "\n".join(reasons) or "No doses of a pain-relief substance in this period.")
+        return
+    colours = colour_of([line.substance for line in summary.doses])
+    low_end, high_end = -1.0, 1.0
+    for i, curve in enumerate(learned):
+        colour = colours.get(curve.substance, SERIES_COLOURS[i % len(SERIES_COLOURS)])
+        points = [p for p in curve.curve if p.change is not None and p.low is not None and p.high is not None]
+        hours = [p.after_min / 60 for p in points]
+        lows, highs = [p.low or 0.0 for p in points], [p.high or 0.0 for p in points]
+        ax.fill_between(
+            hours, lows, highs, color=colour, alpha=0.3, lw=0, label="95 % interval" if i == 0 else None
+        )
+        ax.plot(
+            hours,
+            [p.change for p in points],
+            "-",
+            color=colour,
+            lw=2,
+            label=f"{curve.substance} ({curve.n_doses} doses, {curve.n_readings} check-ins)",
+        )
+        low_end, high_end = min(low_end, *lows), max(high_end, *highs)
+    # The zero line is the usual pain without a dose: the theme's text colour, faint.
+    ax.axhline(0, lw=1, color=ax.xaxis.label.get_color(), alpha=0.6)
+    ax.axhline(-1, lw=0.8, ls=":", color=ax.xaxis.label.get_color(), alpha=0.6)
+    ax.text(7.95, -1, "1 point lower", ha="right", va="bottom", fontsize=7, alpha=0.7)
+    # Where the curve is far below (about 1 h in): words for the zero line, not a legend entry.
+    ax.text(
+        1.0, 0.05, "your usual pain at that time of day without a dose", va="bottom", fontsize=7, alpha=0.7
+    )
+    ax.set_xlim(0, 8)
+    ax.set_xticks(range(9), [f"{h} h" for h in range(9)])
+    ax.set_ylim(math.floor(low_end - 0.3), math.ceil(high_end + 0.3))
+    ax.set_xlabel("time after a dose")
+    ax.set_ylabel("change in pain (points)")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
     _tidy(ax)
 
 

@@ -5,8 +5,20 @@ interval, and "not enough data" when that is the truth. No promise of benefit.""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from desktop.core.insights import Estimate, Insight, Insights, ReliefInsight, Status
+from desktop.core.insights import (
+    HIGH_PAIN,
+    Estimate,
+    Insight,
+    Insights,
+    ReliefCurveInsight,
+    ReliefInsight,
+    Status,
+)
+
+if TYPE_CHECKING:  # the pain model imports numpy; its curves arrive inside the insights
+    from desktop.core.pain_model import ReliefCurve
 
 NEEDED_WORDS = {
     "melatonin_nights": "nights with melatonin",
@@ -14,6 +26,9 @@ NEEDED_WORDS = {
     "other_nights": "nights without",
     "doses": "doses with pain logged before and after",
     "days": "nights followed by a day with pain check-ins",
+    "checkins": "pain check-ins",
+    "pain_days": "days with pain check-ins",
+    "day_pairs": "days with check-ins that follow a day with check-ins",
 }
 
 
@@ -98,6 +113,110 @@ def _sleep_pain(insight: Insight) -> list[str]:
     return lines or [f"{title}: no variation to compare yet."]
 
 
+def _high_pain(insight: Insight) -> list[str]:
+    title = f"Pain of {HIGH_PAIN} or more"
+    if insight.status is Status.NOT_ENOUGH_DATA:
+        return [_needed(title, insight.needed, insight.n)]
+    share = insight.estimates["share"]
+    digits = 1 if share.high < 0.1 else 0  # "0.4 %", not "0 %", when it is rare
+    return [
+        f"{title}: {share.value * 100:.{digits}f} % of {insight.n['checkins']} pain check-ins "
+        f"({_interval(share, 100, digits)} %)."
+    ]
+
+
+def _day_to_day(insight: Insight) -> list[str]:
+    title = "Day-to-day change in pain"
+    if insight.status is Status.NOT_ENOUGH_DATA:
+        return [_needed(title, insight.needed, insight.n)]
+    change = insight.estimates["mean_abs_change"]
+    return [
+        f"{title}: from one day to the next, your average pain for the day changed by "
+        f"{change.value:.1f} points on average ({_interval(change, digits=1)}; "
+        f"{insight.n['day_pairs']} pairs of consecutive days, {insight.n['pain_days']} days with check-ins)."
+    ]
+
+
+def duration_words(minutes: int) -> str:
+    """35 -> "35 min", 120 -> "2 h", 290 -> "4 h 50 min"."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" if not rest else f"{hours} h {rest} min"
+
+
+def relief_curve_title(substance: str | None) -> str:
+    return f"{substance or 'Pain'} over the 8 h after a dose"
+
+
+def relief_curve_reason(curve: ReliefCurve) -> str:
+    """Why a curve is not learned yet, in plain words (for the sentences and the chart)."""
+    needed = dict(curve.needed)
+    if curve.reason == "few_doses":
+        return f"need {needed.get('doses', 1)} more logged doses of {curve.substance} (have {curve.n_doses})"
+    if curve.reason == "few_readings":
+        return (
+            f"need {needed.get('readings', 1)} more pain check-ins between 30 min and 8 h after a dose "
+            f"(have {curve.n_readings}); the follow-up reminders after a dose collect them"
+        )
+    if curve.reason == "same_times":
+        return (
+            "your doses were nearly always at the same times of day, so Ebb cannot yet tell the pain "
+            "they relieve from the pain you would have without them"
+        )
+    return (
+        f"what your journal shows is still too uncertain to put in a number ({curve.n_doses} doses, "
+        f"{curve.n_readings} check-ins after them); more check-ins after doses will narrow it"
+    )
+
+
+def _curve_interval(low: float, high: float) -> str:
+    if high < 0:
+        return f"95 % interval {abs(high):.1f} to {abs(low):.1f} points lower"
+    return (
+        f"95 % interval from {abs(low):.1f} points lower to {high:.1f} points higher; "
+        "the interval includes no difference"
+    )
+
+
+def _curve(curve: ReliefCurve, window: str) -> str:
+    title = relief_curve_title(curve.substance)
+    if not curve.enough_data or curve.peak_change is None or curve.peak_min is None:
+        return f"{title}: not enough data yet — {relief_curve_reason(curve)}."
+    counts = f"{curve.n_doses} doses, {curve.n_readings} check-ins 30 min–8 h after a dose{window}"
+    usual = "your usual pain at that time of day without a dose"
+    if curve.peak_change > -0.05:
+        text = f"{title}: your journal shows pain no lower than {usual} at any time ({counts})."
+    else:
+        low = curve.peak_change if curve.peak_low is None else curve.peak_low
+        high = curve.peak_change if curve.peak_high is None else curve.peak_high
+        text = (
+            f"{title}: your journal shows pain about {abs(curve.peak_change):.1f} points lower than "
+            f"{usual}, most at about {duration_words(curve.peak_min)} after a dose "
+            f"({_curve_interval(low, high)}; {counts})."
+        )
+    if curve.onset_min is not None and curve.duration_min is not None:
+        text += (
+            f" It shows a drop of a point or more from about {duration_words(curve.onset_min)} "
+            f"to {duration_words(curve.duration_min)} after a dose."
+        )
+    else:
+        text += " It shows no drop of a full point at any time."
+    return text + " Recent weeks count most; observational, not proof."
+
+
+def _relief_curves(insight: ReliefCurveInsight) -> list[str]:
+    if not insight.curves:
+        # Factual, not "need 10 more": Ebb must not read as asking for doses.
+        return [f"{relief_curve_title(None)}: no doses of a pain-relief substance are logged."]
+    window = (
+        f" in the last {(insight.last_day - insight.first_day).days + 1} days"
+        if (insight.shortened and insight.first_day is not None and insight.last_day is not None)
+        else ""
+    )
+    return [_curve(curve, window) for curve in insight.curves]
+
+
 def _escalation(insights: Insights, units: Mapping[str, str]) -> list[str]:
     escalation = insights.escalation
     if escalation.status is Status.NOT_ENOUGH_DATA:
@@ -132,7 +251,10 @@ def insight_lines(insights: Insights, units: Mapping[str, str]) -> list[str]:
     """Every insight as sentences (``units``: substance name, casefolded → unit)."""
     return [
         *_nights(insights.melatonin_sleep, "melatonin", "Melatonin and sleep"),
+        *_high_pain(insights.high_pain),
+        *_day_to_day(insights.day_to_day),
         *_relief(insights.relief_per_dose),
+        *_relief_curves(insights.relief_curves),
         *_nights(insights.evening_kratom_sleep, "kratom", "Evening kratom and sleep"),
         *_sleep_pain(insights.sleep_vs_next_day_pain),
         *_escalation(insights, units),

@@ -1,8 +1,10 @@
 """The clinician report: one to three pages of PDF from a period of the journal.
 
-Page 1 holds the tables (period, entries, pain, sleep, doses by substance, side
-effects), page 2 the insight sentences, escalation flags and the pain heat map, page 3
-the trends, the dose timeline and the notes. The charts come from :mod:`desktop.charts`,
+Page 1 holds the tables (period, entries, pain with time in high pain and day-to-day
+variability, sleep, doses by substance, side effects), page 2 the insight sentences,
+escalation flags and the pain heat map, page 3 the trends, the dose timeline and the
+notes. The relief curve after a dose goes below page 1's tables when they leave it room
+(they usually do), else under the heat map. The charts come from :mod:`desktop.charts`,
 the same functions the insights window uses. Fonts are embedded (TrueType, ``pdf.fonttype``
 42). The header says what this is: a self-reported journal.
 
@@ -13,6 +15,7 @@ names inside notes are masked as well.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -24,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop import charts
-from desktop.core.insights import compute_insights
+from desktop.core.insights import (
+    HIGH_PAIN,
+    MIN_DAY_PAIRS,
+    MIN_HIGH_PAIN_CHECKINS,
+    MIN_PAIN_DAYS,
+    Insights,
+    Status,
+    compute_insights,
+)
 from desktop.core.summary import DAY_PARTS, PeriodSummary, summarise
 from desktop.present import SEVERITY, fmt
 from desktop.present_insights import insight_lines
@@ -36,6 +47,11 @@ HEADER = (
     "and are not clinically verified."
 )
 MAX_NOTES = 40
+# Heights on a page (inches, labels included): wanted and the least still readable. The
+# relief section is its heading and caption (RELIEF_HEAD_IN) plus the chart.
+HEAT_IN, HEAT_MIN_IN = 3.2, 1.6
+RELIEF_HEAD_IN = 0.85
+RELIEF_SECTION_IN, RELIEF_SECTION_MIN_IN = RELIEF_HEAD_IN + 2.6, RELIEF_HEAD_IN + 1.8
 
 
 @dataclass(frozen=True)
@@ -210,6 +226,39 @@ def _n(value: float | None, digits: int = 1, unit: str = "") -> str:
     return "—" if value is None else f"{value:.{digits}f}{unit}"
 
 
+def _pain_figures(insights: Insights | None) -> list[str]:
+    """Time in high pain and day-to-day variability, in a clinician's words."""
+    if insights is None:
+        return []
+    high, daily = insights.high_pain, insights.day_to_day
+    if high.status is Status.OK:
+        share = high.estimates["share"]
+        digits = 1 if share.high < 0.1 else 0
+        first = (
+            f"Check-ins with pain {HIGH_PAIN} or more: {share.value * 100:.{digits}f} % "
+            f"of {high.n['checkins']} (95 % CI {share.low * 100:.{digits}f}–{share.high * 100:.{digits}f} %)."
+        )
+    else:
+        first = (
+            f"Check-ins with pain {HIGH_PAIN} or more: not enough data ({high.n['checkins']} check-ins; "
+            f"{MIN_HIGH_PAIN_CHECKINS} needed)."
+        )
+    if daily.status is Status.OK:
+        change = daily.estimates["mean_abs_change"]
+        second = (
+            f"Day-to-day variability: mean absolute change of the daily mean pain between consecutive "
+            f"days {change.value:.1f} points (95 % CI {change.low:.1f}–{change.high:.1f}; "
+            f"{daily.n['day_pairs']} day pairs, block bootstrap)."
+        )
+    else:
+        second = (
+            f"Day-to-day variability: not enough data ({daily.n['pain_days']} days with check-ins, "
+            f"{daily.n['day_pairs']} consecutive pairs; {MIN_PAIN_DAYS} days and {MIN_DAY_PAIRS} pairs "
+            "needed)."
+        )
+    return [first, second]
+
+
 def _page_one(page: _Page, summary: PeriodSummary, generated: date, hidden: bool) -> None:
     page.text("Pain, sleep and dose journal — summary for a clinician", size=15, weight="bold", gap=0.08)
     page.text(HEADER, size=8.5, colour="0.25")
@@ -242,6 +291,8 @@ def _page_one(page: _Page, summary: PeriodSummary, generated: date, hidden: bool
             ],
             [2.3, 1.0, 0.9, 0.9, 0.9],
         )
+        for line in _pain_figures(summary.insights):
+            page.text(line, size=8.5, gap=0.03)
     sleep = summary.sleep
     page.heading("Sleep (Consensus Sleep Diary; means per night)")
     if sleep.n == 0:
@@ -302,7 +353,27 @@ def _page_one(page: _Page, summary: PeriodSummary, generated: date, hidden: bool
             page.text(f"… and {len(summary.effects) - 12} more kinds.", size=8)
 
 
-def _page_two(page: _Page, lines: Sequence[str], summary: PeriodSummary) -> None:
+def _relief_section(page: _Page, height: float, summary: PeriodSummary) -> None:
+    # numpy is loaded by now (matplotlib needs it): the model's own half-life, not a copy.
+    from desktop.core.pain_model import HALF_LIFE_DAYS
+
+    page.heading("Relief curve after a dose")
+    page.text(
+        "Estimated from the journal's pain model: each reading is the patient's usual pain at that "
+        "time of day without a dose plus the change after each earlier dose (penalised least squares, "
+        f"recent weeks weighted most: half-life {HALF_LIFE_DAYS:g} days; 95 % band by bootstrap over "
+        "days). Observational, not controlled.",
+        size=7.5,
+        colour="0.35",
+    )
+    charts.draw_relief_curve(page.axes(min(height, page.room)), summary)
+
+
+def _page_two(
+    page: _Page, lines: Sequence[str], summary: PeriodSummary, *, relief: bool, elsewhere: bool
+) -> bool:
+    """The sentences and the heat map, and the relief curve if ``relief``; False if the
+    curve was asked for and did not fit. ``elsewhere``: page 1 can take it then."""
     page.heading("What the journal shows")
     page.text(
         "Comparisons within this patient's own entries, with sample sizes and 95 % intervals; "
@@ -316,9 +387,22 @@ def _page_two(page: _Page, lines: Sequence[str], summary: PeriodSummary) -> None
         else:
             page.text("• " + line, size=9, gap=0.05)
     page.y -= 0.1
-    height = min(3.2, page.room)
-    if height > 1.6:
-        charts.draw_heat_map(page.axes(height, right_room=0.2), summary)
+    room = page.room
+    if relief and room >= HEAT_MIN_IN + RELIEF_SECTION_MIN_IN:
+        # The relief curve keeps at least its minimum; the heat map takes what is left.
+        height = min(RELIEF_SECTION_IN, max(RELIEF_SECTION_MIN_IN, room - HEAT_IN))
+        charts.draw_heat_map(page.axes(min(HEAT_IN, room - height), right_room=0.2), summary)
+        _relief_section(page, height - RELIEF_HEAD_IN, summary)
+        return True
+    if relief and not elsewhere:  # never silently: say where its numbers are
+        page.text(
+            "The relief curve chart did not fit in this report; the sentences above give its numbers.",
+            size=7.5,
+            colour="0.35",
+        )
+    if page.room > HEAT_MIN_IN:
+        charts.draw_heat_map(page.axes(min(HEAT_IN, page.room), right_room=0.2), summary)
+    return not relief
 
 
 def _page_three(page: _Page, summary: PeriodSummary) -> None:
@@ -356,8 +440,10 @@ def analyse_period(
     if hidden:
         data = hide_substances(data)
     in_period = [r for r in data.records if _in_period(r, start, end, zone)]
-    summary = summarise(in_period, data.units, start, end, zone)
     insights = compute_insights(in_period, data.kinds, end, zone)
+    # The insights ride along in the summary: the charts and tables that show them
+    # (the relief curve, time in high pain) take the one summary, as the others do.
+    summary = dataclasses.replace(summarise(in_period, data.units, start, end, zone), insights=insights)
     lines = insight_lines(insights, {name.casefold(): unit for name, unit in data.units.items()})
     return summary, mask_kind_words(lines, data.kinds) if hidden else lines
 
@@ -381,19 +467,21 @@ def build_report(
     summary, lines = analyse_period(data, start, end, zone, hidden=hidden)
     size = PAPER[paper]
     footer = f"Ebb journal {start:%d %b %Y} – {end:%d %b %Y}"
-    pages = []
     with matplotlib.rc_context(
         {"pdf.fonttype": 42, "font.family": "DejaVu Sans", "font.size": 8.5, "grid.color": "0.88"}
     ):
-        fills: tuple[Callable[[_Page], None], ...] = (
-            lambda p: _page_one(p, summary, generated, hidden),
-            lambda p: _page_two(p, lines, summary),
-            lambda p: _page_three(p, summary),
-        )
-        for number, fill in enumerate(fills, start=1):
-            page = _Page(size, number, footer)
-            fill(page)
-            pages.append(page.figure)
+        one, two, three = (_Page(size, number, footer) for number in (1, 2, 3))
+        _page_one(one, summary, generated, hidden)
+        # The relief curve below page 1's tables if they leave it its full height, else
+        # under the heat map, else in whatever page 1 has left.
+        on_one = one.room >= RELIEF_SECTION_IN
+        if on_one:
+            _relief_section(one, RELIEF_SECTION_IN - RELIEF_HEAD_IN, summary)
+        elsewhere = one.room >= RELIEF_SECTION_MIN_IN
+        if not _page_two(two, lines, summary, relief=not on_one, elsewhere=elsewhere) and elsewhere:
+            _relief_section(one, one.room - RELIEF_HEAD_IN, summary)
+        _page_three(three, summary)
+        pages = [one.figure, two.figure, three.figure]
         out.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=out.parent)
         os.close(handle)  # mkstemp makes it 0600: the report is as private as the journal

@@ -4,8 +4,8 @@ n, an effect, a 95 % interval and an explicit "not enough data" state.
 Records in (the dicts :meth:`Journal.entries` returns, times as ISO-8601 with offsets),
 values and reason codes out; a presenter turns them into words. Intervals are percentile
 bootstraps with a fixed seed (or exact, Wilson, for shares), so the same journal always
-gives the same numbers, whatever the order of its records. Pure Python: the command line
-must stay free of numpy.
+gives the same numbers, whatever the order of its records. This module is pure Python:
+importing it (the command line does) loads no numpy.
 
 Local clock times and dates are those of each record's own UTC offset (the day the user
 lived); ``zone`` only reads a time written without an offset. Records dated after
@@ -25,10 +25,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.model import minutes_between
 from desktop.core.pattern import BEFORE_DOSE_MIN, WITH_DOSE_MIN
+
+if TYPE_CHECKING:  # numpy: the pain model loads only when compute_insights runs
+    from desktop.core.pain_model import ReliefCurve
 
 SEED = 2008  # any fixed value: the same journal always gives the same intervals
 RESAMPLES = 2000
@@ -55,6 +58,12 @@ RECENT_AMOUNT_DAYS, BASELINE_AMOUNT_DAYS = 7, 28
 RECENT_GAP_DAYS, BASELINE_GAP_DAYS = 14, 28
 RELIEF_TREND_DAYS = 28
 CHANGE_FLAG = 0.25  # +25 % amount, -25 % gaps, -25 % share with relief
+
+# 7-10 is "severe" on the 0-10 scale (Serlin et al., Pain 1995;61:277-284).
+HIGH_PAIN = 7
+MIN_HIGH_PAIN_CHECKINS = 20  # as many readings as the pain pattern needs (DESIGN.md 5)
+MIN_PAIN_DAYS = 7  # day-to-day change: days with check-ins …
+MIN_DAY_PAIRS = 6  # … and pairs of consecutive such days (a week gives six)
 
 
 class Status(StrEnum):
@@ -154,6 +163,25 @@ class EscalationInsight:
 
 
 @dataclass(frozen=True)
+class ReliefCurveInsight:
+    """The relief curve of each pain-relief substance with doses in ``first_day`` ..
+    ``last_day``, from the pain model (DESIGN.md 5): the estimated change in pain 0-8 h
+    after a dose against the untreated pain at that time of day. OK when at least one
+    curve is learned; each curve carries its own reason code and what it still needs.
+    ``shortened``: the journal spans more than :data:`relief_curves.MAX_DAYS`, so only
+    its last days were fitted (older days weigh next to nothing in the model anyway)."""
+
+    code: str
+    status: Status
+    n: Mapping[str, int]
+    needed: Mapping[str, int] = field(default_factory=dict)
+    curves: tuple[ReliefCurve, ...] = ()
+    first_day: date | None = None
+    last_day: date | None = None
+    shortened: bool = False
+
+
+@dataclass(frozen=True)
 class Insights:
     today: date
     melatonin_sleep: Insight
@@ -161,6 +189,9 @@ class Insights:
     evening_kratom_sleep: Insight
     sleep_vs_next_day_pain: Insight
     escalation: EscalationInsight
+    high_pain: Insight
+    day_to_day: Insight
+    relief_curves: ReliefCurveInsight
 
 
 # ---- reading records ----------------------------------------------------------------
@@ -349,6 +380,34 @@ def mean_estimate(values: Sequence[float]) -> Estimate:
     )
 
 
+def block_mean(values: Sequence[float]) -> Estimate:
+    """The mean of a series in time order with a moving-block bootstrap interval (Künsch,
+    Ann Stat 1989): neighbours are not independent (two successive day-to-day changes
+    share a day), so runs of about n^(1/3) neighbours are resampled together. From
+    :data:`LARGE_SAMPLE` values on, the normal interval with the Bartlett-window variance
+    that this bootstrap approximates (the same block length) replaces it."""
+    length = min(len(values), max(2, round(len(values) ** (1 / 3))))
+    if len(values) >= LARGE_SAMPLE:
+        return _normal(statistics.fmean(values), math.sqrt(bartlett_variance(values, length) / len(values)))
+    sums = list(itertools.accumulate(values, initial=0.0))
+    blocks = [(sums[i + length] - sums[i]) / length for i in range(len(values) - length + 1)]
+    count = math.ceil(len(values) / length)
+    return bootstrap(statistics.fmean(values), lambda rng: statistics.fmean(rng.choices(blocks, k=count)))
+
+
+def bartlett_variance(values: Sequence[float], length: int) -> float:
+    """The long-run variance of a series: its autocovariances up to lag ``length - 1``
+    with Bartlett weights 1 - lag/length (Newey & West, Econometrica 1987)."""
+    mean = statistics.fmean(values)
+    centred = [v - mean for v in values]
+
+    def covariance(lag: int) -> float:
+        return sum(a * b for a, b in zip(centred, centred[lag:], strict=False)) / len(values)
+
+    weighted = covariance(0) + 2 * sum((1 - lag / length) * covariance(lag) for lag in range(1, length))
+    return max(0.0, weighted)
+
+
 def wilson(successes: int, n: int) -> Estimate:
     """The share and its Wilson score 95 % interval (exact enough, also near 0 and 1)."""
     share = successes / n
@@ -434,16 +493,18 @@ def _compare_nights(
     return Insight(code, Status.OK, counts, {}, estimates)
 
 
-def _sleep_vs_next_day_pain(nights: Sequence[_Night], pains: Sequence[_Pain]) -> Insight:
-    """Spearman's rho of TST and of quality with the mean pain of the day after the night."""
+def _daily_pain(pains: Iterable[_Pain]) -> dict[date, float]:
+    """The mean pain of each day with readings, by the day the user lived, in date order.
+    Worked out once: a 10-year journal holds 100 000 readings."""
     by_day: dict[date, list[int]] = defaultdict(list)
     for reading in pains:
         by_day[reading.at.date()].append(reading.score)
-    pairs = [
-        (n, statistics.fmean(by_day[n.night + timedelta(days=1)]))
-        for n in nights
-        if n.night + timedelta(days=1) in by_day
-    ]
+    return {day: statistics.fmean(by_day[day]) for day in sorted(by_day)}
+
+
+def _sleep_vs_next_day_pain(nights: Sequence[_Night], daily: Mapping[date, float]) -> Insight:
+    """Spearman's rho of TST and of quality with the mean pain of the day after the night."""
+    pairs = [(n, daily[n.night + timedelta(days=1)]) for n in nights if n.night + timedelta(days=1) in daily]
     counts = {"days": len(pairs)}
     needed = _needed(counts, MIN_PAIRED_DAYS)
     if needed:
@@ -466,6 +527,35 @@ def _sleep_vs_next_day_pain(nights: Sequence[_Night], pains: Sequence[_Pain]) ->
 
         estimates[metric] = bootstrap(rho, resample)
     return Insight("sleep_vs_next_day_pain", Status.OK, counts, {}, estimates)
+
+
+# ---- pain itself --------------------------------------------------------------------------
+
+
+def _high_pain(pains: Sequence[_Pain]) -> Insight:
+    """The share of pain readings of 7 or more, with its Wilson interval."""
+    counts = {"checkins": len(pains)}
+    needed = _needed(counts, MIN_HIGH_PAIN_CHECKINS)
+    if needed:
+        return Insight("high_pain", Status.NOT_ENOUGH_DATA, counts, needed)
+    high = sum(p.score >= HIGH_PAIN for p in pains)
+    return Insight("high_pain", Status.OK, counts, {}, {"share": wilson(high, len(pains))})
+
+
+def _day_to_day(daily: Mapping[date, float]) -> Insight:
+    """How much the day's mean pain changes from one day to the next: the mean absolute
+    difference between consecutive days that both have readings (in points, 0-10);
+    ``daily`` is :func:`_daily_pain`."""
+    days = list(daily)
+    changes = [abs(daily[b] - daily[a]) for a, b in itertools.pairwise(days) if (b - a).days == 1]
+    counts = {"pain_days": len(days), "day_pairs": len(changes)}
+    # Days first: "need 3 more days with check-ins" is the plainer ask of the two.
+    needed = _needed({"pain_days": len(days)}, MIN_PAIN_DAYS) or _needed(
+        {"day_pairs": len(changes)}, MIN_DAY_PAIRS
+    )
+    if needed:
+        return Insight("day_to_day", Status.NOT_ENOUGH_DATA, counts, needed)
+    return Insight("day_to_day", Status.OK, counts, {}, {"mean_abs_change": block_mean(changes)})
 
 
 # ---- relief per dose ----------------------------------------------------------------------
@@ -692,8 +782,12 @@ def compute_insights(
     "other"; doses of other names are left out. The result does not depend on the
     order of ``records``.
     """
+    # numpy, through the pain model: loaded here, not with this module (see its docstring).
+    from desktop.core.relief_curves import relief_curves
+
     journal = _read(records, substance_kinds, today, zone)
     outcomes = _relief_outcomes(journal)
+    daily = _daily_pain(journal.pains)
     return Insights(
         today=today,
         melatonin_sleep=_compare_nights(
@@ -711,6 +805,9 @@ def compute_insights(
             "kratom",
             ("tst_min", "quality"),
         ),
-        sleep_vs_next_day_pain=_sleep_vs_next_day_pain(journal.nights, journal.pains),
+        sleep_vs_next_day_pain=_sleep_vs_next_day_pain(journal.nights, daily),
         escalation=_escalation(journal.doses, outcomes, today),
+        high_pain=_high_pain(journal.pains),
+        day_to_day=_day_to_day(daily),
+        relief_curves=relief_curves(journal.pains, journal.doses, substance_kinds, today, zone),
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from desktop.core.insights import night_measures
+from desktop.core.insights import Insights, night_measures
 
 # Parts of the day for "pain by time of day" (hours, local, start inclusive).
 DAY_PARTS = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
@@ -86,6 +86,10 @@ class DoseMark:
 
 @dataclass(frozen=True)
 class PeriodSummary:
+    """The period in numbers. ``insights`` are the period's insights, attached by
+    :func:`desktop.report.analyse_period` for the charts and tables that show them
+    (None from :func:`summarise` alone)."""
+
     start: date
     end: date
     days: int
@@ -99,6 +103,7 @@ class PeriodSummary:
     heat_n: tuple[tuple[int, ...], ...]
     daily: tuple[DayPoint, ...]
     dose_marks: tuple[DoseMark, ...]
+    insights: Insights | None = None
 
     @property
     def empty(self) -> bool:

@@ -1,6 +1,7 @@
 """The insights window: what the journal shows for a period, as sentences with their
-numbers, and the charts (pain heat map, daily pain / sleep / dose trends, dose
-timeline) drawn by :mod:`desktop.charts` — the same functions as the clinician report.
+numbers, and the charts (pain heat map, the relief curve after a dose, daily pain /
+sleep / dose trends, dose timeline) drawn by :mod:`desktop.charts` — the same
+functions as the clinician report.
 
 matplotlib (and numpy) load with this module, which the app imports only when the window
 first opens: the tray starts without them.
@@ -115,9 +116,9 @@ class InsightsWindow(QWidget):
         self.tabs.addTab(cards_scroll, self.tr("&What it shows"))
         # Fixed margins, not "constrained" layout: that re-solves the layout on every draw
         # and took about a third of a re-open.
-        self.figure = Figure(figsize=(9, 13))
+        self.figure = Figure(figsize=(9, 15.5))
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumHeight(1250)
+        self.canvas.setMinimumHeight(1500)
         charts_scroll = QScrollArea()
         charts_scroll.setWidgetResizable(True)
         charts_scroll.setWidget(self.canvas)
@@ -286,16 +287,17 @@ class InsightsWindow(QWidget):
         with matplotlib.rc_context(colours):  # type: ignore[arg-type]
             self.figure.set_facecolor(bg)
             grid = self.figure.add_gridspec(
-                5,
+                6,
                 1,
-                height_ratios=[2.2, 1.4, 1.4, 1.4, 1.6],
+                height_ratios=[2.2, 1.9, 1.4, 1.4, 1.4, 1.6],
                 left=0.08,
                 right=0.97,
-                top=0.975,
-                bottom=0.045,
-                hspace=0.42,
+                top=0.98,
+                bottom=0.04,
+                hspace=0.45,
             )
             charts.draw_heat_map(self.figure.add_subplot(grid[0]), self.summary)
+            charts.draw_relief_curve(self.figure.add_subplot(grid[1]), self.summary)
             axes: list[Any] = []
             for row, draw in enumerate(
                 (
@@ -304,7 +306,7 @@ class InsightsWindow(QWidget):
                     charts.draw_dose_counts,
                     charts.draw_dose_timeline,
                 ),
-                start=1,
+                start=2,
             ):
                 ax = self.figure.add_subplot(grid[row])
                 draw(ax, self.summary)

@@ -276,6 +276,69 @@
     </message>
 </context>
 <context>
+    <name>DoseRemindersPage</name>
+    <message>
+        <source>Dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;o dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At fixed &amp;times I type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When my &amp;pain pattern is known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose t&amp;imes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24-hour clock, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own times, such as 09:00, 15:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb learns when your pain usually rises from your pain check-ins (it needs at least 20 of them, over a week or more and at different times of day). It then times only the doses you already take: never more a day than you took lately, and never more than your own maximum. Until then there are no dose reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dose reminder never names an amount, and it is held back when a dose would go beyond your own limits. You can change this later in Settings → Dose timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would you like reminders for your doses of {names}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type at least one time, such as 09:00, or choose no dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please correct the field marked above to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose reminders for {names}: at {times}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose reminders for {names}: once Ebb knows your pain pattern from your check-ins, and only for doses you already take. Until then there are none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose reminders are off; you can turn them on in Settings → Dose timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EffectDialog</name>
     <message>
         <source>Side effect</source>
@@ -1024,6 +1087,22 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>Your own reminder times, such as 09:00, 15:00; empty for no dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dose reminders a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most, with timing from your pain pattern (1–12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: as many as you took a day over the last 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it empty for as many as you took a day lately. Ebb never reminds you of more doses than you take, and never of more than your own maximum per 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -57,6 +57,10 @@ def test_the_report_is_a_private_three_page_pdf_with_embedded_fonts(demo_dir: Pa
         "What the journal shows",
         "95 % interval",
         "Mean pain by hour",
+        "Check-ins with pain 7 or more",
+        "Day-to-day variability",
+        "Relief curve after a dose",
+        "Change in pain after a dose",
         "Notes",
     ):
         assert expected in text, expected
@@ -75,6 +79,7 @@ def test_an_empty_period_still_reports_and_says_so(demo_dir: Path, tmp_path: Pat
     assert report(demo_dir, out, "--from", "2001-01-01", "--to", "2001-01-31") == 0
     text = pdf_text(out)
     assert "No pain check-ins in this period" in text and "not enough data" in text
+    assert "No doses of a pain-relief substance in this period." in text  # the relief curve's chart
 
 
 @pytest.mark.parametrize(
@@ -128,3 +133,69 @@ def test_hiding_masks_names_products_and_batches_in_notes_too() -> None:
     assert note["note"] == "Less Substance A today, more Substance B; batch [product] was weak"
     assert hidden.kinds == {"Substance A": "kratom", "Substance B": "melatonin"}
     assert data.records[0]["substance"] == "kratom"  # the input is left alone
+
+
+def page_text(path: Path, page: int) -> str:
+    text = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return " ".join(text.split())
+
+
+def crowded_report(tmp_path: Path, others: int) -> Path:
+    """Twelve kinds of side effect and ``others`` substances besides kratom fill page 1's
+    tables; each substance adds sentences to page 2."""
+    from datetime import date, timedelta
+
+    from desktop.report import build_report
+    from tests.core.pain_truth import gamma_relief, rises, truth_journal
+    from tests.core.synthetic import BERLIN
+
+    end = date(2026, 6, 9)
+    journal = truth_journal(
+        rises((11 * 60, 80, 3.2), floor=3.5), gamma_relief(), plan_day=end + timedelta(days=1)
+    )
+    records = [{"kind": "pain", "at": r.at.isoformat(), "score": r.score} for r in journal.readings]
+    records += [
+        {
+            "kind": "dose",
+            "at": d.at.isoformat(),
+            "substance": "Kratom",
+            "amount": 2,
+            "pain_before": d.pain_before,
+        }
+        for d in journal.doses
+    ]
+    records += [
+        {"kind": "effect", "at": journal.readings[i].at.isoformat(), "name": f"effect {i}", "severity": 1}
+        for i in range(12)
+    ]
+    names = [f"Other {i}" for i in range(others)]
+    records += [
+        {"kind": "dose", "at": journal.readings[i].at.isoformat(), "substance": name, "amount": 1}
+        for i, name in enumerate(names)
+    ]
+    kinds = {"Kratom": "kratom"} | dict.fromkeys(names, "other")
+    out = tmp_path / f"crowded-{others}.pdf"
+    data = ReportInput(records, kinds, dict.fromkeys(kinds, "g"))
+    assert build_report(data, out, end - timedelta(days=55), end, BERLIN, generated=end) == 3
+    assert pdf_pages(out) == 3
+    return out
+
+
+def test_a_full_first_page_puts_the_relief_curve_with_the_heat_map(tmp_path: Path) -> None:
+    out = crowded_report(tmp_path, others=3)
+    assert "Change in pain after a dose" not in page_text(out, 1)
+    second = page_text(out, 2)
+    assert "Mean pain by hour" in second and "Change in pain after a dose (n =" in second
+
+
+def test_a_relief_curve_that_fits_nowhere_says_so(tmp_path: Path) -> None:
+    out = crowded_report(tmp_path, others=7)
+    text = pdf_text(out)
+    assert "Change in pain after a dose" not in text
+    assert "The relief curve chart did not fit in this report; the sentences above give its numbers." in text
+    assert "Kratom over the 8 h after a dose: your journal shows pain about" in text

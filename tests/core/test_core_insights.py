@@ -8,6 +8,7 @@ Synthetic journals with a known effect must give it back.
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
@@ -16,7 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.insights import Status, compute_insights, spearman, wilson
+from desktop.core.insights import Status, block_mean, compute_insights, mean_estimate, spearman, wilson
+from desktop.core.pain_model import fit_pain_model
+from desktop.core.relief_curves import MAX_DAYS
+from tests.core.pain_truth import DosePlan, gamma_relief, help_span, rises, truth_journal
+from tests.core.synthetic import BERLIN, local_dt
 
 ZONE = timezone(timedelta(hours=2))
 KINDS = {"Melatonin": "melatonin", "Kratom": "kratom", "Ibuprofen": "other"}
@@ -368,3 +373,198 @@ def test_large_samples_use_an_exact_interval_that_agrees_with_the_bootstrap() ->
     )
     assert abs(exact.low - boot.low) < 0.1 * (boot.high - boot.low)
     assert abs(exact.high - boot.high) < 0.1 * (boot.high - boot.low)
+
+
+# ---- time in high pain --------------------------------------------------------------------
+
+
+def pain_days(daily: list[list[int]], first: date = START) -> list[dict[str, Any]]:
+    """Readings at 09:00, 13:00, 17:00 … of consecutive days (an empty list: no check-in)."""
+    return [
+        pain(at(first + timedelta(days=i), f"{9 + 4 * j:02d}:00"), score)
+        for i, scores in enumerate(daily)
+        for j, score in enumerate(scores)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("scores", "high"),
+    [
+        ([7] * 5 + [6] * 15, 5),  # 7 counts, 6 does not
+        ([10] * 20, 20),
+        ([0, 3, 6] * 10, 0),
+        ([8, 2, 9, 1] * 25, 50),
+    ],
+)
+def test_time_in_high_pain_is_the_share_of_readings_of_7_or_more(scores: list[int], high: int) -> None:
+    insight = run(pain_days([[s] for s in scores])).high_pain
+    assert (insight.status, insight.n, insight.needed) == (Status.OK, {"checkins": len(scores)}, {})
+    assert insight.estimates["share"] == wilson(high, len(scores))
+
+
+@pytest.mark.parametrize(("count", "needed"), [(0, {"checkins": 20}), (19, {"checkins": 1})])
+def test_time_in_high_pain_needs_20_check_ins(count: int, needed: dict[str, int]) -> None:
+    insight = run(pain_days([[8]] * count)).high_pain
+    assert (insight.status, insight.needed, insight.estimates) == (Status.NOT_ENOUGH_DATA, needed, {})
+
+
+# ---- day-to-day variability ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("daily", "pairs", "expected"),
+    [
+        # day means 2, 4, 3, 5, 5, 4, 6: changes 2, 1, 2, 0, 1, 2
+        ([[2], [4], [3, 3], [5], [4, 6], [4], [6]], 6, 8 / 6),
+        ([[5, 5, 5]] * 10, 9, 0.0),
+        # day means 1, 9 alternating: every change is 8
+        ([[1], [9]] * 5, 9, 8.0),
+        # a day without check-ins breaks the pair: means 2, 3, -, 7, 7, 8, 8, 8 (changes 1, 0, 1, 0, 0)
+        ([[2], [3], [], [7], [7], [8], [8], [8]], 5, None),
+    ],
+)
+def test_day_to_day_change_is_the_mean_absolute_change_of_consecutive_days(
+    daily: list[list[int]], pairs: int, expected: float | None
+) -> None:
+    insight = run(pain_days(daily)).day_to_day
+    assert insight.n == {"pain_days": sum(1 for d in daily if d), "day_pairs": pairs}
+    if expected is None:
+        assert (insight.status, insight.needed) == (Status.NOT_ENOUGH_DATA, {"day_pairs": 1})
+        return
+    change = insight.estimates["mean_abs_change"]
+    assert change.value == pytest.approx(expected)
+    assert change.low <= change.value <= change.high
+
+
+@pytest.mark.parametrize(("days", "needed"), [(0, {"pain_days": 7}), (6, {"pain_days": 1})])
+def test_day_to_day_change_needs_7_days(days: int, needed: dict[str, int]) -> None:
+    insight = run(pain_days([[4]] * days)).day_to_day
+    assert (insight.status, insight.needed, insight.estimates) == (Status.NOT_ENOUGH_DATA, needed, {})
+
+
+def test_the_block_bootstrap_is_wider_than_one_that_ignores_neighbours() -> None:
+    # Slow swings: each change is much like the one before, so neighbours carry less news.
+    values = [abs(math.sin(i / 6)) * 3 for i in range(90)]
+    block, plain = block_mean(values), mean_estimate(values)
+    assert block.value == pytest.approx(plain.value)
+    assert block.high - block.low > plain.high - plain.low
+
+
+# ---- the relief curve -------------------------------------------------------------------------
+
+# As in the pain model's tests: far from a DST change in Berlin, a baseline that a drop of
+# 3 points never pushes below 0 (where the truth would be clipped), and their tolerances.
+PLAN_DAY = date(2026, 6, 10)
+BASELINE = rises((11 * 60, 80, 3.2), (20 * 60, 70, 1.2), floor=3.5)
+RELIEF = gamma_relief(3.0, 120)
+ONSET_TOL, PEAK_MIN_TOL, PEAK_TOL, DURATION_TOL = 15, 45, 0.5, 60
+
+
+def truth_records(journal: Any) -> list[dict[str, Any]]:
+    records = [pain(r.at, r.score) for r in journal.readings]
+    records += [dose(d.at, d.substance, 2, pain_before=d.pain_before) for d in journal.doses]
+    return records
+
+
+def curves_of(journal: Any, today: date = PLAN_DAY - timedelta(days=1)) -> Any:
+    return compute_insights(truth_records(journal), KINDS, today, BERLIN).relief_curves
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_known_relief_curve_is_recovered_with_its_n(seed: int) -> None:
+    journal = truth_journal(BASELINE, RELIEF, plan_day=PLAN_DAY, days=90, seed=seed)
+    insight = curves_of(journal)
+    assert insight.status == Status.OK and insight.n == {"substances": 1}
+    assert (insight.first_day, insight.last_day, insight.shortened) == (
+        PLAN_DAY - timedelta(days=90),
+        PLAN_DAY - timedelta(days=1),
+        False,
+    )
+    (curve,) = insight.curves
+    onset, peak_min, end, peak = help_span(RELIEF)
+    assert (curve.substance, curve.reason, curve.n_doses) == ("Kratom", "learned", len(journal.doses))
+    assert curve.peak_low is not None and curve.peak_high is not None and curve.peak_change is not None
+    assert curve.peak_low - 0.1 <= peak <= curve.peak_high + 0.1  # the interval holds the truth
+    assert abs(curve.peak_change - peak) <= PEAK_TOL
+    assert curve.peak_min is not None and abs(curve.peak_min - peak_min) <= PEAK_MIN_TOL
+    assert curve.onset_min is not None and abs(curve.onset_min - onset) <= ONSET_TOL
+    assert curve.duration_min is not None and abs(curve.duration_min - end) <= DURATION_TOL
+    assert [p.after_min for p in curve.curve] == list(range(0, 481, 30))
+
+
+def test_the_curve_is_the_pain_models_fit_over_the_period() -> None:
+    journal = truth_journal(BASELINE, RELIEF, plan_day=PLAN_DAY, days=60)
+    model = fit_pain_model(
+        journal.readings,
+        journal.model_doses(),
+        ["Kratom"],
+        day_start=local_dt(PLAN_DAY, "00:00"),
+        window_days=60,
+    )
+    assert curves_of(journal).curves == model.relief
+
+
+def test_doses_always_at_the_same_time_are_not_enough_and_say_why() -> None:
+    same = DosePlan(((9 * 60 + 30, 9 * 60 + 31, 1.0),))
+    journal = truth_journal(BASELINE, RELIEF, plan_day=PLAN_DAY, days=60, doses=same)
+    insight = curves_of(journal)
+    (curve,) = insight.curves
+    assert insight.status == Status.NOT_ENOUGH_DATA
+    assert (curve.enough_data, curve.reason, curve.peak_change) == (False, "same_times", None)
+    assert all(p.change is None for p in curve.curve)
+
+
+def test_a_few_days_of_doses_say_how_many_more_are_needed() -> None:
+
+    journal = truth_journal(BASELINE, RELIEF, plan_day=PLAN_DAY, days=5)
+    (curve,) = curves_of(journal).curves
+    assert curve.reason == "few_doses"
+    assert curve.needed == {"doses": 10 - len(journal.doses)}
+
+
+def test_a_long_journal_is_fitted_over_its_last_180_days() -> None:
+
+    journal = truth_journal(BASELINE, RELIEF, plan_day=PLAN_DAY, days=240)
+    insight = curves_of(journal)
+    first = PLAN_DAY - timedelta(days=MAX_DAYS)
+    assert (insight.first_day, insight.shortened) == (first, True)
+    (curve,) = insight.curves
+    assert curve.n_doses == sum(1 for d in journal.doses if d.at.date() >= first)
+
+
+def test_melatonin_has_no_relief_curve_and_no_pain_relief_doses_say_so() -> None:
+    records = melatonin_nights(10, 10, effect=10) + pain_days([[4]] * 20)
+    insight = run(records).relief_curves
+    assert (insight.status, insight.curves, insight.needed) == (Status.NOT_ENOUGH_DATA, (), {"doses": 10})
+    assert run([]).relief_curves.n == {"substances": 0}
+
+
+def test_each_pain_relief_substance_gets_its_own_curve_in_name_order() -> None:
+    records = [*relief_doses(3), dose(at(START, "15:00"), "ibuprofen", 400)]
+    insight = run(records).relief_curves
+    assert [(c.substance, c.n_doses, c.reason) for c in insight.curves] == [
+        ("Ibuprofen", 1, "few_doses"),
+        ("Kratom", 3, "few_doses"),
+    ]
+
+
+def test_large_series_use_the_bartlett_interval_that_agrees_with_the_block_bootstrap() -> None:
+    import itertools
+    import statistics
+
+    from desktop.core import insights as ins
+
+    rng = random.Random(2)
+    level = [5.0]
+    for _ in range(ins.LARGE_SAMPLE + 50):  # daily means that drift: neighbours alike
+        level.append(5 + 0.6 * (level[-1] - 5) + rng.gauss(0, 1))
+    values = [abs(b - a) for a, b in itertools.pairwise(level)]
+    exact = block_mean(values)
+    length = round(len(values) ** (1 / 3))
+    sums = list(itertools.accumulate(values, initial=0.0))
+    blocks = [(sums[i + length] - sums[i]) / length for i in range(len(values) - length + 1)]
+    count = math.ceil(len(values) / length)
+    boot = ins.bootstrap(statistics.fmean(values), lambda r: statistics.fmean(r.choices(blocks, k=count)))
+    width = boot.high - boot.low
+    assert exact.value == pytest.approx(boot.value)
+    assert abs(exact.low - boot.low) < 0.1 * width and abs(exact.high - boot.high) < 0.1 * width

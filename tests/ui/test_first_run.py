@@ -257,7 +257,7 @@ def test_the_dose_page_asks_about_the_substance_and_suggests_nothing(qtbot, call
     wizard = make(qtbot, calls)
     to_doses_page(qtbot, wizard)
     page = wizard.doses
-    assert page.subTitle() == "Should Ebb remind you to take kratom?"
+    assert page.subTitle() == "Would you like reminders for your doses of kratom?"
     assert page.none.isChecked() and not page.fixed.isChecked() and not page.pattern.isChecked()
     assert page.times.text() == ""
     assert not any(ch.isdigit() for ch in page.times.placeholderText())

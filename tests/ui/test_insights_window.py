@@ -1,5 +1,6 @@
 """The insights window on a demo journal: sentences with their numbers, the charts, the
-period selector, the empty state and the report button's file."""
+period selector, the empty state and the report button's file; the relief curve on a
+synthetic journal whose truth is known."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.report import analyse_period, build_report, report_input
+from desktop.report import ReportInput, analyse_period, build_report, report_input
 from desktop.storage.database import open_journal
 from desktop.storage.repository import Journal
 
@@ -42,16 +43,20 @@ def make_window(qtbot, journal: Journal):
     return window
 
 
-def test_the_window_shows_sentences_with_numbers_and_five_charts(qtbot, demo_journal: Journal) -> None:
+def test_the_window_shows_sentences_with_numbers_and_six_charts(qtbot, demo_journal: Journal) -> None:
     window = make_window(qtbot, demo_journal)
     start, end = window.period_dates()
     assert (end - start).days == 89  # the default: the last 90 days
     cards = window.card_texts()
     assert any("nights with melatonin" in card and "95 % interval" in card for card in cards), cards
     assert any(card.startswith("Pain after doses") and "At +60 min" in card for card in cards)
+    assert any(card.startswith("Pain of 7 or more: ") and "pain check-ins" in card for card in cards)
+    assert any(card.startswith("Day-to-day change in pain: ") for card in cards)
+    assert any(card.startswith("Kratom over the 8 h after a dose: ") for card in cards)
     titles = [ax.get_title(loc="left") for ax in window.figure.axes if ax.get_title(loc="left")]
     assert [t.split("  ")[0] for t in titles] == [
         "Mean pain by hour and weekday",
+        "Change in pain after a dose",
         "Daily mean pain",
         "Total sleep time",
         "Doses per day",
@@ -86,6 +91,7 @@ def test_an_empty_period_says_what_to_log(qtbot, demo_journal: Journal) -> None:
     assert len(cards) == 1 and "Nothing is logged in this period yet" in cards[0] and "Ctrl+P" in cards[0]
     texts = " ".join(t.get_text() for ax in window.figure.axes for t in ax.texts)
     assert "No pain check-ins in this period yet" in texts
+    assert "No doses of a pain-relief substance in this period." in texts
     window.grab().save(str(SCREENSHOTS.parent / "insights" / "insights-empty.png"))
 
 
@@ -140,3 +146,76 @@ def test_charts_follow_a_dark_palette(qtbot, demo_journal: Journal) -> None:
     assert to_hex(heat_map.title.get_color()) == "#e8e8e8"
     window.tabs.setCurrentIndex(1)
     window.canvas.grab().save(str(SCREENSHOTS / "insights-charts-dark.png"))
+
+
+# ---- the relief curve on a journal whose truth is known --------------------------------
+
+
+def truth_window(qtbot, **journal_options):
+    from datetime import timedelta
+
+    from desktop.ui.insights_window import InsightsWindow
+    from tests.core.pain_truth import gamma_relief, rises, truth_journal
+    from tests.core.synthetic import BERLIN
+
+    today = date(2026, 6, 9)
+    journal = truth_journal(
+        rises((11 * 60, 80, 3.2), floor=3.5),
+        gamma_relief(3.0, 120),
+        plan_day=today + timedelta(days=1),
+        **journal_options,
+    )
+    records = [{"kind": "pain", "at": r.at.isoformat(), "score": r.score} for r in journal.readings]
+    records += [
+        {
+            "kind": "dose",
+            "at": d.at.isoformat(),
+            "substance": "Kratom",
+            "amount": 2,
+            "pain_before": d.pain_before,
+        }
+        for d in journal.doses
+    ]
+    data = ReportInput(records, {"Kratom": "kratom"}, {"Kratom": "g"})
+    window = InsightsWindow(
+        lambda start, end: analyse_period(data, start, end, BERLIN), lambda: today, lambda: None, lambda *a: 0
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    (ax,) = [
+        a for a in window.figure.axes if a.get_title(loc="left").startswith("Change in pain after a dose")
+    ]
+    return window, ax, journal
+
+
+def test_the_relief_curve_is_drawn_with_its_band_zero_line_and_n(qtbot) -> None:
+    window, ax, journal = truth_window(qtbot, days=90)
+    assert window.summary is not None and window.summary.insights is not None
+    (curve,) = window.summary.insights.relief_curves.curves
+    assert curve.enough_data and curve.n_doses == len(journal.doses)
+    assert ax.get_title(loc="left") == (
+        f"Change in pain after a dose  (n = {curve.n_doses} doses, {curve.n_readings} check-ins after them)"
+    )
+    (line,) = [line for line in ax.get_lines() if line.get_label().startswith("Kratom")]
+    assert line.get_label() == f"Kratom ({curve.n_doses} doses, {curve.n_readings} check-ins)"
+    hours, change = line.get_data()
+    assert list(hours) == [m / 60 for m in range(0, 481, 30)]
+    assert min(change) == pytest.approx(-3.0, abs=0.5)  # the truth's drop, at about 2 h
+    assert hours[list(change).index(min(change))] == pytest.approx(2, abs=0.75)
+    (band,) = ax.collections
+    assert band.get_label() == "95 % interval"
+    assert any(list(zero.get_ydata()) == [0, 0] for zero in ax.get_lines())  # the zero line: usual pain
+    assert ax.get_xlim() == (0, 8) and ax.get_xticklabels()[2].get_text() == "2 h"
+    window.canvas.grab().save(str(SCREENSHOTS / "insights-relief-curve.png"))
+
+
+def test_doses_at_the_same_times_show_why_there_is_no_curve(qtbot) -> None:
+    from tests.core.pain_truth import DosePlan
+
+    _, ax, _ = truth_window(qtbot, days=60, doses=DosePlan(((9 * 60 + 30, 9 * 60 + 31, 1.0),)))
+    assert not ax.get_lines() and not ax.collections
+    (text,) = [t.get_text() for t in ax.texts]
+    assert text.startswith(
+        "Kratom: not enough data yet — your doses were nearly always at the same times of day"
+    )
