@@ -28,9 +28,10 @@ from desktop.core.reasons import Reason
 # x half-hour slots (2.0 = one point above the threshold for an hour).
 MIN_GAIN = 2.0
 RECENT_DAYS = 14
-# Enumerating more combinations than this would be slow on a long waking day with a
-# short minimum interval; the search then moves on the hour instead of the half hour.
-MAX_COMBINATIONS = 200_000
+# Trying more combinations than this would be slow (about 10 µs each) on a long waking
+# day with a short minimum interval and many doses; the search then moves on the hour
+# instead of the half hour.
+MAX_COMBINATIONS = 50_000
 # A learned relief curve "covers" the half hours where it lowers pain by this much
 # (only for the wording of a reason; the plan uses the whole curve).
 COVER_DROP = 0.5
@@ -87,38 +88,77 @@ def excess_after(
     return sum(max(0.0, p - threshold) for p, b in zip(pain, baseline, strict=True) if b is not None)
 
 
-def _score(
-    baseline: Sequence[float | None], effect: Sequence[float], doses: Sequence[int], threshold: float
-) -> tuple[float, float, tuple[int, ...]]:
-    """What the search minimises: the excess; then, among plans that leave the same
-    excess (a long relief covers a rise from several start times), the pain left where
-    the untreated pain rises, which lines the strongest relief up with the worst pain;
-    then the earliest times, so that the plan is deterministic."""
-    pain = _predicted(baseline, effect, doses)
-    excess = sum(max(0.0, p - threshold) for p, b in zip(pain, baseline, strict=True) if b is not None)
-    in_rise = sum(max(0.0, p) for p, b in zip(pain, baseline, strict=True) if b is not None and b > threshold)
-    return round(excess, 9), round(in_rise, 9), tuple(doses)
+# What the search minimises, in order: excess, pain left in the rises, the dose slots.
+_Score = tuple[float, float, tuple[int, ...]]
 
 
-def _combinations(
-    candidates: Sequence[int], count: int, too_close: Callable[[int, int], bool]
-) -> list[tuple[int, ...]]:
-    result: list[tuple[int, ...]] = []
+class _TooMany(Exception):
+    """The search met more combinations than :data:`MAX_COMBINATIONS`."""
 
-    def extend(chosen: tuple[int, ...], start: int) -> None:
-        if len(chosen) == count:
-            result.append(chosen)
-            return
-        for index in range(start, len(candidates)):
+
+def _search(
+    baseline: Sequence[float | None],
+    effect: Sequence[float],
+    threshold: float,
+    candidates: Sequence[int],
+    too_close: Callable[[int, int], bool],
+    max_doses: int,
+) -> list[_Score]:
+    """The best score (excess, pain left where the untreated pain rises, the times) for
+    each number of doses 0 … ``max_doses``, over every allowed combination.
+
+    Depth first; each step adds one dose's effect to the predicted pain and updates both
+    sums over only the half hours that dose reaches, so a combination costs one effect.
+    The second sum breaks ties of the first: a long relief covers a rise from several
+    start times, and the one that lines the strongest relief up with the worst pain is
+    the better; then the earliest times, so that the plan is deterministic."""
+    known = [b is not None for b in baseline]
+    rising = [b is not None and b > threshold for b in baseline]
+    reach = [(k, change) for k, change in enumerate(effect) if change]
+
+    def parts(value: float, j: int) -> tuple[float, float]:
+        if not known[j]:
+            return 0.0, 0.0
+        return max(0.0, value - threshold), max(0.0, value) if rising[j] else 0.0
+
+    start = [0.0 if b is None else b for b in baseline]
+    excess0 = sum(parts(v, j)[0] for j, v in enumerate(start))
+    rise0 = sum(parts(v, j)[1] for j, v in enumerate(start))
+    best: list[_Score] = [(round(excess0, 9), round(rise0, 9), ())]
+    visited = 0
+
+    def visit(chosen: tuple[int, ...], pain: list[float], excess: float, rise: float, first: int) -> None:
+        nonlocal visited
+        for index in range(first, len(candidates)):
             slot = candidates[index]
             if chosen and too_close(chosen[-1], slot):
                 continue
-            extend((*chosen, slot), index + 1)
-            if len(result) > MAX_COMBINATIONS:
-                return
+            visited += 1
+            if visited > MAX_COMBINATIONS:
+                raise _TooMany
+            after = list(pain)
+            new_excess, new_rise = excess, rise
+            for k, change in reach:
+                j = slot + k
+                if j >= SLOTS:
+                    break
+                old_e, old_r = parts(after[j], j)
+                after[j] += change
+                e, r = parts(after[j], j)
+                new_excess += e - old_e
+                new_rise += r - old_r
+            doses = (*chosen, slot)
+            found = (round(new_excess, 9), round(new_rise, 9), doses)
+            if len(best) <= len(doses):
+                best.append(found)
+            elif found < best[len(doses)]:
+                best[len(doses)] = found
+            if len(doses) < max_doses:
+                visit(doses, after, new_excess, new_rise, index + 1)
 
-    extend((), 0)
-    return result
+    if max_doses > 0:
+        visit((), start, excess0, rise0, 0)
+    return best
 
 
 def best_dose_slots(
@@ -133,20 +173,22 @@ def best_dose_slots(
 ) -> list[int]:
     """The dose slots (at most ``max_doses``) that minimise :func:`excess_after`, found
     by trying every allowed combination; doses are added while each takes at least
-    ``min_gain`` off. Ties keep the earliest times, so the plan is deterministic."""
+    ``min_gain`` off. The search deepens one dose at a time and stops where one more
+    dose would not take ``min_gain`` off: more doses are never looked at, let alone
+    planned."""
     ordered = sorted(candidates)
-    best = [_score(baseline, effect, (), threshold)]
-    for count in range(1, max_doses + 1):
-        options = _combinations(ordered, count, too_close)
-        if len(options) > MAX_COMBINATIONS:
-            options = _combinations(ordered[::2], count, too_close)
-        if not options:
+    chosen: list[_Score] = []
+    for depth in range(0, max_doses + 1):
+        try:
+            best = _search(baseline, effect, threshold, ordered, too_close, depth)
+        except _TooMany:
+            best = _search(baseline, effect, threshold, ordered[::2], too_close, depth)
+        if len(best) <= depth:  # no room for another dose within the limits
             break
-        best.append(min(_score(baseline, effect, o, threshold) for o in options))
-    chosen = 0
-    while chosen + 1 < len(best) and best[chosen][0] - best[chosen + 1][0] >= min_gain - 1e-9:
-        chosen += 1
-    return list(best[chosen][2])
+        if depth and best[depth - 1][0] - best[depth][0] < min_gain - 1e-9:
+            break
+        chosen = best
+    return list(chosen[-1][2]) if chosen else []
 
 
 def coverage_effect(onset_min: int, duration_h: float) -> tuple[float, ...]:

@@ -24,12 +24,16 @@ def _synthetic_entries(rng: random.Random, kratom, melatonin, start: date):
     stamp = "2026-11-23T00:00:00.000000Z"
     for n in range(DAYS):
         day = start + timedelta(days=n)
+        # Up to five doses at varied times (a day without one now and then), and pain
+        # that is lower for a few hours after each, as the pain model expects.
+        doses = [h * 60 + rng.randrange(-60, 60) for h in (8, 11, 14, 17, 20) if rng.random() < 0.9]
         for minute in sorted(rng.sample(range(7 * 60, 23 * 60), 28)):
             at = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=ZONE)
-            score = round(3 + 3 * math.exp(-(((minute - 660) / 120) ** 2)) + rng.gauss(0, 1))
+            relief = sum(2 * math.exp(-(((minute - d - 90) / 60) ** 2)) for d in doses if d < minute)
+            score = round(3 + 3 * math.exp(-(((minute - 660) / 120) ** 2)) - relief + rng.gauss(0, 1))
             yield validate_pain(max(0, min(10, score)), at, NOW), "Europe/Berlin", new_uid(), stamp
-        for hour in (8, 11, 14, 17, 20):
-            at = datetime(day.year, day.month, day.day, hour, rng.randrange(60), tzinfo=ZONE)
+        for minute in doses:
+            at = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=ZONE)
             yield validate_dose(kratom, 2.0, at, NOW), "Europe/Berlin", new_uid(), stamp
         at = datetime(day.year, day.month, day.day, 22, 0, tzinfo=ZONE)
         yield validate_dose(melatonin, 1.0, at, NOW), "Europe/Berlin", new_uid(), stamp
