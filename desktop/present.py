@@ -89,7 +89,7 @@ def _help_words(data: dict[str, Any]) -> str:
             return "your journal does not show a clear drop in pain after your doses"
         return f"your doses usually help after about {onset} min"
     return (
-        "Ebb has not learned yet how your doses help, so it uses your own timing "
+        "Ebb has not learned yet whether and how your doses change your pain, so it uses your own timing "
         f"(helping after {data.get('onset_min')} min, for {data.get('duration_h')} h)"
     )
 
@@ -109,7 +109,7 @@ REASONS: dict[str, str] = {
     ),
     "fixed_same_times": (
         "{time} — your dose time; you have always dosed at about the same times, so Ebb cannot "
-        "yet tell how much pain the doses take away"
+        "yet tell your pain without a dose from your pain with one"
     ),
     "pattern_rise": (
         "{time} — before your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 "
@@ -125,12 +125,25 @@ REASONS: dict[str, str] = {
     "pattern_short": ("{substance}: no pattern timing yet — it needs {missing}; {fixed}"),
     "pattern_same_times": (
         "{substance}: no pattern timing yet — you have always dosed at about the same times, so "
-        "Ebb cannot yet tell how much pain the doses take away (a few check-ins on days or at "
-        "times without a dose would show it); {fixed}"
+        "Ebb cannot yet tell your pain without a dose from your pain with one (a few check-ins "
+        "on days or at times without a dose would show it); {fixed}"
     ),
     "pattern_no_recent_doses": (
         "{substance}: no dose reminders — you logged no doses in the last 14 days, and Ebb only "
         "times the doses you already take (Settings: dose reminders a day)"
+    ),
+    "pattern_occasional": (
+        "{substance}: no dose reminders — you took a dose on {dose_days_words} of the last 14, "
+        "and Ebb does not turn doses now and then into a daily reminder (Settings: dose "
+        "reminders a day)"
+    ),
+    "pattern_with_other": (
+        "{substance}: reminded together with {other}, which you took most lately (one rule for "
+        "all your kratom products, so reminders are never doubled)"
+    ),
+    "pattern_no_clear_relief": (
+        "{substance}: no dose reminders — your journal does not show a drop of a point or more "
+        "in your pain after your doses, so there is nothing to time them by"
     ),
     "pattern_low_pain": (
         "{substance}: no dose reminders — your untreated pain stays at or below your threshold "
@@ -158,6 +171,7 @@ def describe_reason(code: str, data: dict[str, Any]) -> str:
         "missing": _missing_words(data),
         "day_word": day_word,
         "fixed": _fixed_words(data),
+        "dose_days_words": plural(int(data.get("dose_days", 0)), "day"),
         "cap_words": _cap_words(data),
         "help": _help_words(data),
         "count_words": plural(int(data.get("count", 0)), "reminder"),

@@ -30,8 +30,8 @@ def relief_reason(curve: ReliefCurve) -> str:
     if curve.reason == "same_times":
         return (
             "not enough data yet: your doses were nearly always at the same times of day, so Ebb "
-            "cannot yet tell the pain they relieve from the pain you would have without them "
-            "(check-ins on days or at times without a dose would show it)"
+            "cannot yet tell your pain with a dose working from the pain you would have without "
+            "one (check-ins on days or at times without a dose would show it)"
         )
     if curve.reason == "too_uncertain":
         return "not enough data yet: the estimate is still too uncertain"
@@ -40,26 +40,33 @@ def relief_reason(curve: ReliefCurve) -> str:
     )
 
 
+def _points(value: float) -> str:
+    """A number of points, never "-0"."""
+    return fmt(abs(round(value, 1)) if round(value, 1) == 0 else round(value, 1))
+
+
 def relief_sentence(curve: ReliefCurve) -> str:
     """One sentence a patient understands, e.g. "Your doses of Kratom usually help from
-    about 35 min to 3 h 40 min, most at about 2 h (pain about 3 points lower; …)"."""
+    about 35 min to 3 h 40 min, most at about 2 h (pain about 3 points lower; …)".
+    Drops are shown as positive numbers; an interval that reaches past no change says
+    so with "to" (a dash between signed numbers reads as a minus)."""
     name = curve.substance
     if not curve.enough_data:
         return f"{name}: {relief_reason(curve)}."
     counts = f"{plural(curve.n_doses, 'dose')}, {plural(curve.n_readings, 'check-in')} after them"
-    interval = (
-        f"95 % interval {fmt(round(-(curve.peak_high or 0.0), 1))}–{fmt(round(-(curve.peak_low or 0.0), 1))}"
-    )
+    low, high = -(curve.peak_high or 0.0), -(curve.peak_low or 0.0)
+    interval = f"95 % interval {_points(low)} to {_points(high)}"
     drop = -(curve.peak_change or 0.0)
     if curve.onset_min is None or curve.duration_min is None:
+        most = f"at most {_points(drop)} points lower" if drop > 0.05 else "no lower at all"
         return (
-            f"{name}: your journal shows no clear drop in pain after your doses (at most "
-            f"{fmt(round(drop, 1))} points lower, {interval}; {counts})."
+            f"{name}: your journal shows no clear drop in pain after your doses "
+            f"({most}, {interval}; {counts})."
         )
     return (
         f"Your doses of {name} usually help from about {duration_words(curve.onset_min)} to "
         f"{duration_words(curve.duration_min)}, most at about {duration_words(curve.peak_min or 0)} "
-        f"(pain about {fmt(round(drop, 1))} points lower; {interval}; {counts})."
+        f"(pain about {_points(drop)} points lower; {interval}; {counts})."
     )
 
 
@@ -119,9 +126,14 @@ def pattern_lines(day: date, reason: str, model: PainModel, threshold: float) ->
         bar = (bar + " " * 31)[:31]
         if 0 <= marker < len(bar):
             bar = bar[:marker] + ("|" if bar[marker] == " " else "#") + bar[marker + 1 :]
-        yield f"{point.start}  {point.pain:4.1f}  ({point.low:.1f}–{point.high:.1f})  {bar}".rstrip()
+        between = (
+            "    —    " if point.low is None or point.high is None else f"{point.low:.1f}–{point.high:.1f}"
+        )
+        yield f"{point.start}  {point.pain:4.1f}  ({between})  {bar}".rstrip()
     if not any(p.pain is not None for p in model.baseline):
         yield "  (no check-ins in this period)"
+    elif any(p.pain is None for p in model.baseline if 7 * 60 <= p.start_min < 22 * 60):
+        yield "  (half hours not shown: too few check-ins then, or never seen without a dose working)"
     if model.relief:
         yield ""
         yield "What your journal shows after your doses (observational, not proof):"

@@ -28,6 +28,8 @@ from desktop.core.reasons import Reason
 # x half-hour slots (2.0 = one point above the threshold for an hour).
 MIN_GAIN = 2.0
 RECENT_DAYS = 14
+# Below this many doses a day on average, use is occasional: no daily reminder from it.
+OCCASIONAL = 0.5
 # Trying more combinations than this would be slow (about 10 µs each) on a long waking
 # day with a short minimum interval and many doses; the search then moves on the hour
 # instead of the half hour.
@@ -61,8 +63,16 @@ def recent_doses_per_day(
 
 def reminder_cap(recent: float, chosen: int | None, maximum: int | None) -> tuple[int, str]:
     """How many dose reminders a day at most, and where the number comes from
-    (``recent`` use, the user's ``setting``, or their ``maximum``)."""
-    cap, source = (chosen, "setting") if chosen is not None else (math.ceil(recent - 1e-9), "recent")
+    (``recent`` use, the user's ``setting``, or their ``maximum``).
+
+    Recent use is rounded up (1.2 a day: 2 reminders), but below half a dose a day it
+    gives none: rounding one dose in 14 days up to a daily reminder would remind of
+    fourteen times what the person takes (a departure from "rounded up" that only
+    ever plans fewer)."""
+    if chosen is not None:
+        cap, source = chosen, "setting"
+    else:
+        cap, source = (math.ceil(recent - 1e-9) if recent >= OCCASIONAL else 0), "recent"
     if maximum is not None and cap > maximum:
         return maximum, "maximum"
     return cap, source
@@ -161,6 +171,37 @@ def _search(
     return best
 
 
+def _deepest(
+    baseline: Sequence[float | None],
+    effect: Sequence[float],
+    threshold: float,
+    ordered: Sequence[int],
+    too_close: Callable[[int, int], bool],
+    depth: int,
+    shallower: list[_Score],
+) -> list[_Score]:
+    """:func:`_search` to ``depth`` doses on the half-hour grid, else on the hour; and
+    where even that is too many combinations (many doses, a short interval), the best
+    one more dose can add to the plan found for one fewer (greedy: no longer exact, but
+    never more doses and never outside the limits)."""
+    for grid in (ordered, ordered[::2]):
+        try:
+            return _search(baseline, effect, threshold, grid, too_close, depth)
+        except _TooMany:
+            continue
+    previous = shallower[-1][2] if shallower else ()
+    options = [
+        tuple(sorted((*previous, slot)))
+        for slot in ordered
+        if slot not in previous and all(not too_close(*sorted((slot, other))) for other in previous)
+    ]
+    if not options:
+        return shallower
+    excess = {o: excess_after(baseline, effect, o, threshold) for o in options}
+    best = min(options, key=lambda o: (round(excess[o], 9), o))
+    return [*shallower, (round(excess[best], 9), 0.0, best)]
+
+
 def best_dose_slots(
     baseline: Sequence[float | None],
     effect: Sequence[float],
@@ -179,10 +220,7 @@ def best_dose_slots(
     ordered = sorted(candidates)
     chosen: list[_Score] = []
     for depth in range(0, max_doses + 1):
-        try:
-            best = _search(baseline, effect, threshold, ordered, too_close, depth)
-        except _TooMany:
-            best = _search(baseline, effect, threshold, ordered[::2], too_close, depth)
+        best = _deepest(baseline, effect, threshold, ordered, too_close, depth, chosen)
         if len(best) <= depth:  # no room for another dose within the limits
             break
         if depth and best[depth - 1][0] - best[depth][0] < min_gain - 1e-9:

@@ -32,13 +32,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from desktop.core.pattern import (
     DAY_MIN,
+    MIN_DAYS,
     SLOT_MIN,
     SLOTS,
     WITH_DOSE_MIN,
@@ -69,6 +69,8 @@ SEED = 20261204
 # the dose (before, or just after) stands for it.
 BEFORE_DOSE_MIN = 30
 
+# Where doses usually act, in minutes after one, for the identifiability check.
+ACTING_MIN = (60.0, 300.0)
 # Enough to learn a relief curve: doses, readings 30-480 min after one, contrast (see the
 # module's docstring; 1.0 is one reading whose dose cover its hour's other readings lack),
 # and an interval at the peak no wider than this many points.
@@ -202,13 +204,17 @@ def _curvature() -> Array:
     return RELIEF_SMOOTHING * inner.T @ inner + RELIEF_RIDGE * np.eye(KNOTS)
 
 
-def _relief_columns(times: Array, dose_times: Array) -> tuple[Array, Array]:
-    """Hat-function weights of each reading on the knots 30 … 480 of the doses before it,
-    and, per reading, how many doses it falls 30-480 min after."""
+def _relief_columns(times: Array, dose_times: Array) -> tuple[Array, Array, Array, Array]:
+    """Hat-function weights of each reading on the knots 30 … 480 of the doses before it;
+    per reading, how many doses it falls 30-480 min after; whether any dose is 5 to 510
+    min before it (so that it is not untreated pain); and whether one is in the band
+    where doses usually act (:data:`ACTING_MIN`)."""
     columns = np.zeros((len(times), KNOTS))
     after = np.zeros(len(times))
+    near = np.zeros(len(times), dtype=bool)
+    acting = np.zeros(len(times), dtype=bool)
     if not len(dose_times):
-        return columns, after
+        return columns, after, near, acting
     order = np.sort(dose_times)
     last = np.searchsorted(order, times, side="right") - 1
     span = (RELIEF_SPAN_MIN + RELIEF_STEP_MIN) * 60.0
@@ -228,7 +234,9 @@ def _relief_columns(times: Array, dose_times: Array) -> tuple[Array, Array]:
             weight = np.clip(1.0 - np.abs(position - knot), 0.0, None)
             columns[:, knot - 1] += np.where(live, weight, 0.0)
         after += live & (lag >= RELIEF_STEP_MIN) & (lag <= RELIEF_SPAN_MIN)
-    return columns, after
+        near |= live & (lag > 0)
+        acting |= live & (lag >= ACTING_MIN[0]) & (lag <= ACTING_MIN[1])
+    return columns, after, near, acting
 
 
 @dataclass
@@ -243,6 +251,8 @@ class _Data:
     day: npt.NDArray[np.int64]  # index of the local day
     relief: list[Array]  # per substance: (n, KNOTS)
     after: list[Array]  # per substance: doses each reading is 30-480 min after
+    near: list[Array]  # per substance: a dose 5-510 min before (1.0) or not (0.0)
+    acting: list[Array]  # per substance: a dose ACTING_MIN before (1.0) or not (0.0)
     readings: list[PainReading]
 
 
@@ -258,7 +268,7 @@ def _with_pain_before(
         key=lambda item: (item[0], item[1]),
     )
     stamps = np.array([item[0] for item in stamped])
-    extra = []
+    extra: list[tuple[float, int, PainReading]] = []
     for dose in doses:
         if dose.pain_before is None:
             continue
@@ -267,7 +277,8 @@ def _with_pain_before(
             continue
         low = np.searchsorted(stamps, moment - BEFORE_DOSE_MIN * 60, side="left")
         high = np.searchsorted(stamps, moment + WITH_DOSE_MIN * 60, side="right")
-        if high <= low:
+        # Two doses logged at one moment tell one "pain before", not two.
+        if high <= low and all(moment != item[0] for item in extra):
             extra.append((moment, dose.pain_before, PainReading(dose.at, dose.pain_before)))
     if extra:
         stamped = sorted([*stamped, *extra], key=lambda item: (item[0], item[1]))
@@ -286,7 +297,7 @@ def _gather(
     times = np.array(stamps, dtype=np.float64)
     local_days = [r.at.date() for r in kept]
     day_numbers = {d: i for i, d in enumerate(sorted(set(local_days)))}
-    relief, after = [], []
+    relief, after, near, acting = [], [], [], []
     dose_stamps = [(d.substance.casefold(), d.at.timestamp()) for d in doses]
     for name in substances:
         key = name.casefold()
@@ -294,9 +305,11 @@ def _gather(
             [t for k, t in dose_stamps if k == key and first - RELIEF_SPAN_MIN * 60 - 3600 <= t < last],
             dtype=np.float64,
         )
-        columns, count = _relief_columns(times, dose_times)
+        columns, count, close, working = _relief_columns(times, dose_times)
         relief.append(columns)
         after.append(count)
+        near.append(close.astype(np.float64))
+        acting.append(working.astype(np.float64))
     age_days = np.maximum(0.0, (last - times) / 86400.0)
     return _Data(
         times=times,
@@ -307,6 +320,8 @@ def _gather(
         day=np.array([day_numbers[d] for d in local_days], dtype=np.int64),
         relief=relief,
         after=after,
+        near=near,
+        acting=acting,
         readings=kept,
     )
 
@@ -358,27 +373,53 @@ def _solve(gram: Array, moment: Array, penalty: Array) -> Array:
 
 
 def _contrast(data: _Data, index: int) -> float:
-    """How much "under a dose" varies within an hour of the day (recency-weighted sum of
-    squares left after each hour's mean): 0 when doses were always at the same times."""
-    exposure = np.minimum(data.after[index], 1.0) + 0.0
-    if not len(exposure):
+    """How often the same half hour of the day was seen both while a dose usually acts
+    (1-5 h after one) and untreated (no dose in the 8.5 h before): per half hour, the weighted
+    counts of the two, combined as W_dose x W_untreated / (W_dose + W_untreated) (about
+    the number of matched pairs), summed over the day and recency-weighted like the fit.
+
+    0 when doses were always at the same times: then every reading at a time of day is
+    always under a dose or never, and the untreated pain under the doses was never seen.
+    Only readings compared with readings at the same time of day count, so a smooth
+    baseline cannot stand in for data it never had (readings under a dose but outside
+    that band count as neither). Dose times that vary by less than the band's width
+    leave the pain at the height of their effect unseen untreated, and give little."""
+    if not len(data.weight):
         return 0.0
-    hour = np.floor(data.minute / 60).astype(np.int64)
-    weight = data.weight
-    sums = np.bincount(hour, weights=weight * exposure, minlength=24)
-    totals = np.bincount(hour, weights=weight, minlength=24)
-    mean = np.divide(sums, totals, out=np.zeros(24), where=totals > 0)
-    return float(np.sum(weight * (exposure - mean[hour]) ** 2))
+    exposed = data.acting[index]
+    untreated = 1.0 - data.near[index]
+    half_hour = np.floor(data.minute / SLOT_MIN).astype(np.int64)
+    under = np.bincount(half_hour, weights=data.weight * exposed, minlength=SLOTS)
+    without = np.bincount(half_hour, weights=data.weight * untreated, minlength=SLOTS)
+    both = under + without
+    pairs = np.divide(under * without, both, out=np.zeros(SLOTS), where=both > 0)
+    return float(pairs.sum())
+
+
+def _mostly_under_doses(data: _Data, index: int) -> npt.NDArray[np.bool_]:
+    """The half hours of the day whose nearby readings (the kernel of :func:`_support`)
+    were mostly taken while a dose of substance ``index`` might act: less than a fifth
+    of their weight untreated."""
+    kernel = _kernel(data.minute)
+    total = data.weight @ kernel
+    untreated = (data.weight * (1.0 - data.near[index])) @ kernel
+    return np.asarray((total > 0) & (untreated < 0.2 * total))
 
 
 # ---- the fit ------------------------------------------------------------------------
 
 
-def _support(minute: Array) -> Array:
+def _kernel(minute: Array) -> Array:
+    """Each reading's Gaussian weight (sigma 60 min, circular) at each half hour's middle."""
     centres = np.arange(SLOTS) * SLOT_MIN + SLOT_MIN / 2
     distance = np.abs(minute[:, None] - centres[None, :]) % DAY_MIN
     distance = np.minimum(distance, DAY_MIN - distance)
-    return np.asarray(np.exp(-0.5 * (distance / SUPPORT_SIGMA_MIN) ** 2).sum(axis=0), dtype=np.float64)
+    return np.asarray(np.exp(-0.5 * (distance / SUPPORT_SIGMA_MIN) ** 2), dtype=np.float64)
+
+
+def _support(minute: Array) -> Array:
+    """How many readings are near each half hour (kernel-weighted)."""
+    return np.asarray(_kernel(minute).sum(axis=0), dtype=np.float64)
 
 
 def _round(value: float) -> float:
@@ -388,12 +429,15 @@ def _round(value: float) -> float:
 def _curve_summary(
     change: Array, boot: Array
 ) -> tuple[int | None, int | None, float | None, float | None, float | None, int | None]:
-    """Onset, peak minute, peak change with its interval, and duration, on a 5-min grid."""
+    """Onset, peak minute, peak change with its interval, and duration, on a 5-min grid.
+    The peak is looked for from 30 min on: the curve is 0 at the dose by definition, so
+    a peak there would be an interval of [0, 0] that the data never earned."""
     minutes = np.arange(0, RELIEF_SPAN_MIN + 1, 5)
     points = np.arange(0, RELIEF_SPAN_MIN + 1, RELIEF_STEP_MIN)
     full = np.concatenate([[0.0], change])
     fine = np.interp(minutes, points, full)
-    peak = int(np.argmin(fine))
+    first = RELIEF_STEP_MIN // 5
+    peak = first + int(np.argmin(fine[first:]))
     boot_full = np.concatenate([np.zeros((boot.shape[0], 1)), boot], axis=1)
     at_peak = np.array([np.interp(minutes[peak], points, row) for row in boot_full])
     low, high = np.percentile(at_peak, [2.5, 97.5]) if len(at_peak) else (fine[peak], fine[peak])
@@ -530,19 +574,28 @@ def fit_pain_model(
         support = _support(data.minute[mask])
     else:
         support = _support(data.minute)
-    baseline = tuple(
-        BaselinePoint(
-            s * SLOT_MIN,
-            _clip(curve[s]) if support[s] >= MIN_SUPPORT else None,
-            _clip(low[s]) if support[s] >= MIN_SUPPORT else None,
-            _clip(high[s]) if support[s] >= MIN_SUPPORT else None,
-        )
-        for s in range(SLOTS)
-    )
     offset = width * (2 if split_design else 1)
     relief = tuple(
         _relief_result(name, data, index, beta, boot, offset + index * KNOTS, n_doses[index])
         for index, name in enumerate(substances)
+    )
+    # Where a substance's doses could not be told from the time of day, the untreated
+    # pain at the half hours they usually covered was never seen: no estimate there.
+    unseen = np.zeros(SLOTS, dtype=bool)
+    for index, curve_result in enumerate(relief):
+        if curve_result.reason == "same_times":
+            unseen |= _mostly_under_doses(data, index)
+    # Fewer days than a pattern needs: a bootstrap over so few days has no width to show.
+    intervals = suff.days >= MIN_DAYS
+    baseline = tuple(
+        BaselinePoint(
+            s * SLOT_MIN,
+            _clip(curve[s]) if known else None,
+            _clip(low[s]) if known and intervals else None,
+            _clip(high[s]) if known and intervals else None,
+        )
+        for s in range(SLOTS)
+        for known in (bool(support[s] >= MIN_SUPPORT and not unseen[s]),)
     )
     return PainModel(
         suff.enough, suff, split, baseline, relief, window_days, start.date(), _last_day(day_start)
@@ -555,32 +608,3 @@ def _clip(value: float) -> float:
 
 def _last_day(day_start: datetime) -> date:
     return (day_start - timedelta(microseconds=1)).date()
-
-
-def model_json(model: PainModel) -> dict[str, Any]:
-    """The ``baseline`` and ``relief`` parts of ``ebb pattern --json`` (DESIGN.md 7)."""
-    return {
-        "baseline": [
-            {"start": p.start, "pain": p.pain, "low": p.low, "high": p.high} for p in model.baseline
-        ],
-        "relief": [
-            {
-                "substance": r.substance,
-                "enough_data": r.enough_data,
-                "reason": r.reason,
-                "n_doses": r.n_doses,
-                "n_readings": r.n_readings,
-                "onset_min": r.onset_min,
-                "peak_min": r.peak_min,
-                "peak_change": r.peak_change,
-                "peak_low": r.peak_low,
-                "peak_high": r.peak_high,
-                "duration_min": r.duration_min,
-                "curve": [
-                    {"after_min": c.after_min, "change": c.change, "low": c.low, "high": c.high}
-                    for c in r.curve
-                ],
-            }
-            for r in model.relief
-        ],
-    }

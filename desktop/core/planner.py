@@ -327,6 +327,18 @@ def _first_record(journal: JournalView) -> datetime | None:
     return min(moments, key=_instant) if moments else None
 
 
+def _clearly_above(model: PainModel, threshold: float) -> list[float | None]:
+    """The untreated baseline for planning: a half hour counts as above the threshold
+    only where its whole 95 % interval is (pain first: noise around the threshold plans
+    no dose)."""
+    return [
+        p.pain
+        if p.pain is None or p.pain <= threshold or (p.low is not None and p.low > threshold)
+        else threshold
+        for p in model.baseline
+    ]
+
+
 def plan_pattern_doses(
     model: PainModel,
     substance: Substance,
@@ -335,18 +347,19 @@ def plan_pattern_doses(
     zone: tzinfo,
     cap: int,
     cap_data: Mapping[str, Any],
+    min_interval: timedelta | None = None,
 ) -> DoseDecision:
-    """Dose times for ``day`` from the model (assumes the baseline has enough data)."""
+    """Dose times for ``day`` from the model (assumes the baseline has enough data).
+    ``min_interval`` is the strictest of the user's own intervals for every product the
+    reminders stand for (default: this substance's)."""
     onset, duration = _timing(substance)
     relief = model.relief_for(substance.name)
     learned = relief is not None and relief.enough_data
     effect = curve_effect(relief.change_at) if learned and relief else coverage_effect(onset, duration)
-    baseline = [p.pain for p in model.baseline]
-    limits = substance.limits
+    baseline = _clearly_above(model, config.pain_threshold)
+    interval = min_interval if min_interval is not None else substance.limits.min_interval
     # Without a minimum interval of the user's, doses are at least their effect apart.
-    gap = (
-        limits.min_interval.total_seconds() / 60 if limits.min_interval is not None else onset + duration * 60
-    )
+    gap = interval.total_seconds() / 60 if interval is not None else onset + duration * 60
     candidates, too_close = _dose_slots_allowed(config, day, zone, max(float(SLOT_MIN), gap))
     chosen = best_dose_slots(
         baseline,
@@ -356,7 +369,7 @@ def plan_pattern_doses(
         too_close=too_close,
         max_doses=cap,
     )
-    highest = max((b for b in baseline if b is not None), default=None)
+    highest = max((p.pain for p in model.baseline if p.pain is not None), default=None)
     common = {
         "readings": model.sufficiency.readings,
         "days": model.sufficiency.days,
@@ -416,6 +429,32 @@ def _dose_slots_allowed(
     return candidates, too_close
 
 
+def _dose_group(journal: JournalView, substance: Substance) -> list[Substance]:
+    """The active kratom products reminded together with ``substance`` (itself included):
+    dose reminders are one rule across products, so two products never double them."""
+    if substance.kind is not SubstanceKind.KRATOM:
+        return [substance]
+    return [s for _, s in journal.substances if s.kind is SubstanceKind.KRATOM and s.active] or [substance]
+
+
+def _recent_use(journal: JournalView, group: Sequence[Substance], day_start: datetime) -> dict[str, float]:
+    """Doses a day of the group's products over the last 14 days, per product."""
+    first = _first_record(journal)
+    return {
+        s.name: recent_doses_per_day(
+            [d.at for d in journal.doses if d.substance.casefold() == s.name.casefold()], first, day_start
+        )
+        for s in group
+    }
+
+
+def _strictest(group: Sequence[Substance]) -> tuple[int | None, timedelta | None]:
+    """The smallest maximum per 24 h and the longest minimum interval of the group."""
+    maxima = [s.limits.max_doses_per_24h for s in group if s.limits.max_doses_per_24h is not None]
+    intervals = [s.limits.min_interval for s in group if s.limits.min_interval is not None]
+    return (min(maxima) if maxima else None), (max(intervals) if intervals else None)
+
+
 def decide_doses(
     config: PlanConfig,
     journal: JournalView,
@@ -425,20 +464,35 @@ def decide_doses(
     cache: ProfileCache | None = None,
 ) -> tuple[DoseDecision, PainModel | None]:
     """The dose minutes for one substance on ``day`` with their reasons and the day's
-    summary, and the pain model if one was used."""
+    summary, and the pain model if one was used.
+
+    With pattern timing, all active kratom products share one rule: the reminders go to
+    the product taken most over the last 14 days (the others say so), their number is
+    capped by the combined recent use and the smallest maximum, and they keep the
+    longest minimum interval of them all."""
     name = {"substance": substance.name}
     if config.dose_timing != "pattern":
         code = "fixed_times" if config.dose_times else "fixed_none"
         return _fixed_slots(config, Reason("fixed_time"), Reason(code, name)), None
+    fixed = {"fixed": len(config.dose_times)}
     day_start = localize(datetime.combine(day, time()), zone)
-    own = [d.at for d in journal.doses if d.substance.casefold() == substance.name.casefold()]
-    recent = recent_doses_per_day(own, _first_record(journal), day_start)
-    cap, source = reminder_cap(recent, config.dose_reminders_per_day, substance.limits.max_doses_per_24h)
+    group = _dose_group(journal, substance)
+    use = _recent_use(journal, group, day_start)
+    lead = min(group, key=lambda s: (-use[s.name], s.name.casefold()))
+    if lead.name != substance.name:
+        return DoseDecision((), (), Reason("pattern_with_other", {**name, "other": lead.name})), None
+    recent = sum(use.values())
+    maximum, min_interval = _strictest(group)
+    cap, source = reminder_cap(recent, config.dose_reminders_per_day, maximum)
     cap_data = {**name, "cap": cap, "cap_source": source, "recent": round(recent, 1)}
     if cap == 0:
-        return DoseDecision((), (), Reason("pattern_no_recent_doses", cap_data)), None
+        # Ebb never adds doses: none lately (or only now and then), none reminded, not
+        # even at the fixed times (a person who stopped, or is stopping, is not reminded
+        # to start again; the user's own number in Settings brings reminders back).
+        code = "pattern_no_recent_doses" if recent == 0 else "pattern_occasional"
+        days = _days_with_doses(journal, group, day_start)
+        return DoseDecision((), (), Reason(code, {**cap_data, "dose_days": days})), None
     model_key, model = cached_model(journal, day, zone, config.pattern_window_days, cache)
-    fixed = {"fixed": len(config.dose_times)}
     if not model.enough_data:
         missing = dict(model.sufficiency.missing)
         why = Reason("fixed_not_enough_data", missing)
@@ -449,16 +503,28 @@ def decide_doses(
         # that time needs a dose, so it neither drops nor moves it.
         why = Reason("fixed_same_times")
         return _fixed_slots(config, why, Reason("pattern_same_times", {**name, **fixed})), model
+    if relief is not None and relief.enough_data and relief.onset_min is None:
+        # The journal shows no drop of a point after these doses: a reminder would time
+        # something the data do not show to help. None, and the plan says why.
+        return DoseDecision((), (), Reason("pattern_no_clear_relief", {**cap_data})), model
     # The decision depends only on these (the model object is reused from the cache while
     # its inputs are unchanged), so today's search runs once a day.
-    key = ("doses", model_key, substance, config, day, str(zone), cap, source)
+    key = ("doses", model_key, substance, config, day, str(zone), cap, source, min_interval)
     if cache is not None and key in cache:
         cached: DoseDecision = cache[key]
         return cached, model
-    decision = plan_pattern_doses(model, substance, config, day, zone, cap, cap_data)
+    decision = plan_pattern_doses(model, substance, config, day, zone, cap, cap_data, min_interval)
     if cache is not None:
         _remember(cache, key, decision)
     return decision, model
+
+
+def _days_with_doses(journal: JournalView, group: Sequence[Substance], day_start: datetime) -> int:
+    names = {s.name.casefold() for s in group}
+    since = day_start - timedelta(days=14)
+    return len(
+        {d.at.date() for d in journal.doses if d.substance.casefold() in names and since <= d.at < day_start}
+    )
 
 
 def plan_doses(

@@ -258,7 +258,9 @@ class DoseRemindersPage(SettingsPage):
 
     def initializePage(self) -> None:
         names = self._reminded()
-        self.setSubTitle(self.tr("Would you like reminders for your doses of {names}?").format(names=", ".join(names)))
+        self.setSubTitle(
+            self.tr("Would you like reminders for your doses of {names}?").format(names=", ".join(names))
+        )
 
     def choice(self) -> str:
         if self.fixed.isChecked():

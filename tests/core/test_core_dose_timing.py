@@ -20,7 +20,7 @@ from desktop.core.dose_timing import (
 )
 from desktop.core.planner import JournalView, LoggedDose, PlanConfig, dose_rules, plan_day
 from desktop.present import describe_reason
-from tests.core.pain_truth import DosePlan, flat, gamma_relief, rises, truth_journal
+from tests.core.pain_truth import DosePlan, flat, gamma_relief, no_relief, rises, truth_journal
 from tests.core.synthetic import (
     BERLIN,
     KRATOM_UID,
@@ -63,7 +63,7 @@ def hhmm(moment: datetime) -> str:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_flat_low_pain_gives_no_dose_reminder_whatever_the_habit(seed: int) -> None:
     habit = DosePlan(((9 * 60, 11 * 60, 0.9), (14 * 60, 16 * 60, 0.9)))  # two doses most days
-    journal = truth_journal(flat(2.0), gamma_relief(1.0), plan_day=WEDNESDAY, doses=habit, seed=seed)
+    journal = truth_journal(flat(2.0), gamma_relief(2.0), plan_day=WEDNESDAY, doses=habit, seed=seed)
     doses, (rule,) = plan(journal)
     assert doses == []
     assert rule.code == "pattern_low_pain"
@@ -196,7 +196,9 @@ def test_recent_doses_per_day(doses_per_day: int, journal_days: int, expected: f
     ("recent", "chosen", "maximum", "expected"),
     [
         (0.0, None, 3, (0, "recent")),
-        (0.2, None, 3, (1, "recent")),
+        (0.2, None, 3, (0, "recent")),  # one dose in five days: occasional, no daily reminder
+        (0.49, None, 3, (0, "recent")),
+        (0.5, None, 3, (1, "recent")),
         (1.0, None, 3, (1, "recent")),
         (1.1, None, 3, (2, "recent")),
         (2.9, None, 2, (2, "maximum")),
@@ -297,3 +299,68 @@ def test_logged_dose_names_match_whatever_their_case() -> None:
         doses=[LoggedDose(d.uid, "kratom", d.at, d.pain_before) for d in journal.doses],
     )
     assert plan(lower)[0] == plan(journal)[0]
+
+
+# ---- what the review found -----------------------------------------------------------------
+
+
+def test_two_kratom_products_share_one_rule_and_never_double_the_reminders() -> None:
+    once = DosePlan(((8 * 60, 18 * 60, 1.0),))
+    journal = truth_journal(TWO_RISES, RELIEF, plan_day=WEDNESDAY, doses=once, seed=4)
+    # one dose a day, alternating products (Green a little more often)
+    doses = [
+        LoggedDose(d.uid, "Green" if i % 3 else "Red", d.at, d.pain_before)
+        for i, d in enumerate(journal.doses)
+    ]
+    view = JournalView(
+        substances=[
+            ("g", kratom(name="Green", max_per_day=3, min_interval_h=4)),
+            ("r", kratom(name="Red", max_per_day=3, min_interval_h=6)),
+        ],
+        pains=journal.readings,
+        doses=doses,
+    )
+    for per_day, expected in ((None, 1), (2, 2)):
+        config = pattern_config(dose_times=(), dose_reminders_per_day=per_day)
+        planned = dose_occurrences(plan_day(config, view, WEDNESDAY, BERLIN))
+        assert len(planned) == expected, per_day
+        assert {o.substance for o in planned} == {"Green"}
+        for a, b in itertools.pairwise(planned):
+            assert utc(b.due) - utc(a.due) >= timedelta(hours=6)  # the longest interval of the two
+        rules = {r.data["substance"]: r.code for r in dose_rules(config, view, WEDNESDAY, BERLIN)}
+        assert rules == {"Green": "pattern_planned", "Red": "pattern_with_other"}
+
+
+def test_the_largest_allowed_number_of_reminders_never_crashes_the_plan() -> None:
+    high = flat(8.0)
+    journal = truth_journal(high, no_relief, plan_day=WEDNESDAY, doses=DosePlan(((8 * 60, 9 * 60, 0.1),)))
+    substance = kratom(max_per_day=12, min_interval_h=1, onset_min=0, duration_h=1)
+    config = pattern_config(dose_times=(), dose_reminders_per_day=12)
+    planned, _ = plan(journal, config, substance=substance)
+    assert 1 <= len(planned) <= 12
+    for a, b in itertools.pairwise(planned):
+        assert utc(b.due) - utc(a.due) >= timedelta(hours=1)
+
+
+def test_doses_the_journal_shows_no_clear_drop_after_are_not_reminded() -> None:
+    journal = truth_journal(MORNING_RISE, no_relief, plan_day=WEDNESDAY, seed=2)
+    doses, (rule,) = plan(journal)
+    assert doses == []
+    assert rule.code == "pattern_no_clear_relief"
+    assert "does not show a drop of a point or more" in describe_reason(rule.code, dict(rule.data))
+
+
+def test_doses_now_and_then_do_not_become_a_daily_reminder() -> None:
+    rare = DosePlan(((9 * 60, 10 * 60, 0.2),))  # about one day in five
+    journal = truth_journal(MORNING_RISE, RELIEF, plan_day=WEDNESDAY, doses=rare, seed=3)
+    doses, (rule,) = plan(journal)
+    assert doses == [] and rule.code == "pattern_occasional"
+    assert f"a dose on {rule.data['dose_days']} day" in describe_reason(rule.code, dict(rule.data))
+
+
+def test_pain_hovering_at_the_threshold_plans_no_dose() -> None:
+    for seed in range(1, 9):
+        journal = truth_journal(flat(4.0), RELIEF, plan_day=WEDNESDAY, seed=seed)
+        doses, (rule,) = plan(journal)
+        assert doses == [], (seed, [d.reason for d in doses])
+        assert rule.code in ("pattern_low_pain", "pattern_no_gain")

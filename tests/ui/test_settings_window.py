@@ -433,7 +433,8 @@ def test_the_apps_preview_gives_the_dose_rules_of_tomorrow(tmp_path: Path) -> No
         assert line.startswith("Kratom: no dose reminders — you logged no doses in the last 14 days")
 
         kratom = journal.substance("Kratom").substance
-        journal.add_entry(validate_dose(kratom, 2, now - timedelta(days=3), now), zone="UTC")
+        for days_ago in (1, 2, 3):  # a dose a day lately: pattern timing would time one
+            journal.add_entry(validate_dose(kratom, 2, now - timedelta(days=days_ago), now), zone="UTC")
         (line,) = EbbApp.preview_tomorrow(app, pending).dose_rules  # type: ignore[arg-type]
         assert line.startswith("Kratom: no pattern timing yet — it needs"), line
         assert EbbApp.preview_tomorrow(app, {}).dose_rules == [  # type: ignore[arg-type]
