@@ -1,177 +1,233 @@
-"""A small job scheduler driven by an injected timer host (DESIGN.md section 8).
+"""APScheduler 3 driven by an injected timer host (DESIGN.md section 8).
 
-Ebb began on APScheduler 3 (a ``BaseScheduler`` subclass with this same host). Importing
-it costs about 70 ms and 16 MB at every start (it scans every installed package's entry
-points and pulls in asyncio), more than the tray's whole start-up budget allows, while
-Ebb used three of its triggers and none of its stores or executors. This module keeps
-exactly what Ebb relied on:
+:class:`HostedScheduler` is a ``BaseScheduler`` as APScheduler means it to be
+subclassed: ``wakeup()`` asks the host (one ``QTimer`` in the app, a fake in the tests)
+to call back at once, and each call runs ``_process_jobs()`` and re-arms the host for the
+wait it returns. The parts Ebb chooses:
 
-- one-shot jobs (``at``), repeating jobs (``every``) and a daily wall-clock job
-  (``daily``, right across DST changes: 00:01 local is 00:01 local on both sides);
-- a job id replaces the job of that id; a one-shot job leaves the table *before* it runs,
-  so a job that schedules its own id again keeps the new one;
-- late jobs are never dropped and run once however late (coalesced): the occurrence's
-  validity window, not the scheduler, decides between delivering late and "missed";
-- jobs run inline on the host's thread (in the app, the Qt main thread that owns the
-  database); a job that raises is logged and the others still run;
-- the host's one timer is armed for the earliest job, at most a day ahead (Qt timers
-  cannot wait longer than about 24.8 days; the scheduler simply looks again).
+- the inline ``DebugExecutor``: jobs run on the host's thread (in the app the Qt main
+  thread that owns the database), one after another; a job that raises is logged by
+  APScheduler and the others still run;
+- the memory job store: the database is the truth and jobs are rebuilt from it;
+- ``misfire_grace_time=None`` and ``coalesce=True``: a late job is never dropped and runs
+  once however late; the occurrence's validity window, not the scheduler, decides
+  between delivering late and "missed";
+- triggers: ``DateTrigger`` (``at``), ``IntervalTrigger`` (``every``) and
+  ``CronTrigger(timezone=…)`` (``daily``, a wall-clock time across DST changes; see
+  :class:`DailyTrigger` for the one workaround).
+
+Two behaviours of APScheduler 3.11 shape the rest. After a due job's run,
+``_process_jobs`` removes a date job by its id, and writes an interval or cron job back
+with its own next run time. So a job that adds a job of its own id from inside its run
+would lose it (the date job) or keep its old trigger (the cron job), and one that removes
+itself makes the removal fail. Every add and remove made while jobs run is therefore
+applied after the run, through the host at 0 s; and a job removed or replaced during a
+run does not run later in that run (each job carries a token that must still be live).
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.times import localize
+import apscheduler
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED, BaseScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 if TYPE_CHECKING:
     from desktop.scheduling.ports import TimerHost
 
 log = logging.getLogger(__name__)
 
-MAX_WAIT_SECONDS = 24 * 3600.0
-
-Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class Daily:
-    """Every day at ``hour:minute`` wall-clock time in ``zone`` (a time that a DST change
-    skips moves forward by the gap, as every planned time does: core.times.localize)."""
-
-    hour: int
-    minute: int
-    zone: tzinfo
-
-    def next_after(self, moment: datetime) -> datetime:
-        local = moment.astimezone(self.zone)
-        day = local.date()
-        while True:
-            candidate = localize(datetime(day.year, day.month, day.day, self.hour, self.minute), self.zone)
-            if candidate > moment:
-                return candidate.astimezone(UTC)
-            day += timedelta(days=1)
+# QTimer takes its interval as a signed 32-bit number of milliseconds (about 24.8 days);
+# a longer wait is cut short, and the scheduler simply looks again.
+MAX_WAIT_SECONDS = (2**31 - 1) / 1000 - 1
 
 
-@dataclass
-class Job:
-    """A scheduled call: one-shot, repeating every ``interval``, or daily at a wall-clock time."""
+class DailyTrigger(CronTrigger):  # type: ignore[misc]
+    """``CronTrigger(hour=…, minute=…, timezone=…)`` with one workaround.
 
-    id: str
-    func: Callable[..., Any]
-    args: tuple[Any, ...]
-    next_run: datetime  # aware, UTC
-    interval: timedelta | None = None  # ``every`` jobs
-    daily: Daily | None = None  # ``daily`` jobs
-    _order: int = field(default=0, repr=False)
+    WORKAROUND for APScheduler 3.x (seen in 3.11.3): after a DST change the cron trigger
+    steps a day by adding 24 hours, so on a 23-hour day it lands past the next day's
+    match and skips a whole day (https://github.com/agronholm/apscheduler/issues/606,
+    #529): from 00:02 on 29 March 2026 in Berlin, 00:01 comes next on 31 March. An
+    earlier match is looked for a day before the answer, until there is none.
+    """
 
-    def following(self, now: datetime) -> datetime | None:
-        """When a repeating job runs next after running at ``now`` (None: one-shot)."""
-        if self.interval is not None:
-            return now + self.interval
-        if self.daily is not None:
-            return self.daily.next_after(now)
-        return None
+    def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
+        found: datetime | None = super().get_next_fire_time(previous_fire_time, now)
+        if not _CRON_SKIPS_DAYS:
+            return found
+        while found is not None:
+            earlier: datetime | None = super().get_next_fire_time(
+                previous_fire_time, found - timedelta(days=1)
+            )
+            # As instants: datetimes sharing a ZoneInfo compare by wall clock.
+            if earlier is None or not now.timestamp() <= earlier.timestamp() < found.timestamp():
+                return found
+            found = earlier
+        return found
 
 
-class HostedScheduler:
-    """Jobs by id, woken by one :class:`TimerHost` timer."""
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
 
-    def __init__(self, host: TimerHost, *, clock: Clock | None = None) -> None:
+
+# The bug above is open in every 3.x release so far; 4.x rewrote the trigger.
+_CRON_SKIPS_DAYS = _version(apscheduler.__version__) < (4,)
+
+
+def next_run(job: Job) -> datetime | None:
+    """When ``job`` runs next (None before the scheduler starts, or when it never will)."""
+    return getattr(job, "next_run_time", None)
+
+
+class HostedScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 has no type hints
+    """APScheduler on one :class:`TimerHost` timer, with Ebb's three kinds of job."""
+
+    def __init__(self, host: TimerHost) -> None:
+        super().__init__(
+            executors={"default": DebugExecutor()},
+            jobstores={"default": MemoryJobStore()},
+            job_defaults={"misfire_grace_time": None, "coalesce": True},
+            timezone=UTC,
+        )
         self._host = host
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self._jobs: dict[str, Job] = {}
-        self._added = 0
         self._wakeup_pending = False
-        self.running = False
+        self._in_run = False
+        self._after_run: list[Callable[[], None]] = []
+        self._live: dict[str, int] = {}  # job id -> the token of its current job
+        self._tokens = itertools.count(1)
 
     # ---- jobs ----------------------------------------------------------------------
 
-    def at(self, job_id: str, when: datetime, func: Callable[..., Any], *args: Any) -> Job:
+    def at(self, job_id: str, when: datetime, func: Callable[..., Any], *args: Any) -> None:
         """Run ``func(*args)`` once at ``when`` (at once if that has passed)."""
         if when.tzinfo is None:
             raise ValueError("a job time must be timezone-aware")
-        return self._add(Job(job_id, func, args, when.astimezone(UTC)))
+        self._put(job_id, DateTrigger(run_date=when.astimezone(UTC)), func, args)
 
-    def every(self, job_id: str, interval: timedelta, func: Callable[..., Any], *args: Any) -> Job:
+    def every(self, job_id: str, interval: timedelta, func: Callable[..., Any], *args: Any) -> None:
         """Run ``func(*args)`` every ``interval``, the first time one interval from now."""
         if interval <= timedelta(0):
             raise ValueError("an interval must be positive")
-        return self._add(Job(job_id, func, args, self._clock() + interval, interval=interval))
+        self._put(job_id, IntervalTrigger(seconds=interval.total_seconds(), timezone=UTC), func, args)
 
     def daily(
         self, job_id: str, hour: int, minute: int, zone: tzinfo, func: Callable[..., Any], *args: Any
-    ) -> Job:
-        """Run ``func(*args)`` every day at ``hour:minute`` local time in ``zone``."""
-        rule = Daily(hour, minute, zone)
-        return self._add(Job(job_id, func, args, rule.next_after(self._clock()), daily=rule))
+    ) -> None:
+        """Run ``func(*args)`` every day at ``hour:minute`` wall-clock time in ``zone``."""
+        self._put(job_id, DailyTrigger(hour=hour, minute=minute, timezone=zone), func, args, keep_same=True)
 
     def jobs(self) -> list[Job]:
-        """The scheduled jobs, earliest first."""
-        return sorted(self._jobs.values(), key=lambda job: (job.next_run, job._order))
+        """The scheduled jobs (not those removed or replaced during a run), earliest first."""
+        live = [job for job in self.get_jobs() if self._live.get(job.id) == job.args[1]]
+        far = datetime.max.replace(tzinfo=UTC)
+        return sorted(live, key=lambda job: next_run(job) or far)
 
     def job(self, job_id: str) -> Job | None:
-        return self._jobs.get(job_id)
+        return next((job for job in self.jobs() if job.id == job_id), None)
 
     def remove(self, job_id: str) -> None:
-        self._jobs.pop(job_id, None)
+        """Remove the job of ``job_id`` (nothing if there is none)."""
+        self._live.pop(job_id, None)
 
-    def _add(self, job: Job) -> Job:
-        self._added += 1
-        job._order = self._added
-        self._jobs[job.id] = job  # replaces the job of the same id
-        if self.running:
+        def remove() -> None:
+            # Already gone is fine: a date job that ran, or one removed twice.
+            with contextlib.suppress(JobLookupError):
+                self.remove_job(job_id)
+
+        self._now_or_after_run(remove)
+
+    def _put(
+        self,
+        job_id: str,
+        trigger: BaseTrigger,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        *,
+        keep_same: bool = False,
+    ) -> None:
+        """Add the job, replacing the one of that id. With ``keep_same``, a live job of
+        the same id, trigger and call is kept as it is: a cron trigger's first run is
+        the earliest match at or after *now*, so re-adding the daily job inside its own
+        run, at 00:01:00 on the dot, would make it due again at once, for ever."""
+        existing = self.get_job(job_id) if keep_same else None
+        if (
+            existing is not None
+            and self._live.get(job_id) == existing.args[1]
+            and repr(existing.trigger) == repr(trigger)
+            and existing.args[2:] == (func, args)
+        ):
+            return
+        token = next(self._tokens)
+        self._live[job_id] = token
+
+        def add() -> None:
+            self.add_job(
+                self._run,
+                trigger,
+                args=(job_id, token, func, args),
+                id=job_id,
+                name=job_id,
+                replace_existing=True,
+            )
+
+        self._now_or_after_run(add)
+
+    def _now_or_after_run(self, change: Callable[[], None]) -> None:
+        if self._in_run:
+            self._after_run.append(change)
             self.wakeup()
-        return job
+        else:
+            change()
+
+    def _run(self, job_id: str, token: int, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        if self._live.get(job_id) != token:
+            return  # removed or replaced earlier in this run
+        func(*args)
 
     # ---- running -------------------------------------------------------------------
 
-    def start(self) -> None:
-        self.running = True
-        self.wakeup()
-
-    def shutdown(self) -> None:
-        self.running = False
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop (also when never started: the app may quit before its reminders start)."""
+        if self.state != STATE_STOPPED:
+            super().shutdown(wait)
         self._host.cancel()
 
     def wakeup(self) -> None:
-        """Look at the jobs soon. Deferred, never inline: a job that adds jobs must not
-        re-enter the run from inside itself, and many additions arm the timer once."""
-        if self.running and not self._wakeup_pending:
+        """Look at the jobs soon: deferred, never inline, so that a job that adds jobs
+        never re-enters the run from inside itself, and many additions arm the timer once."""
+        if self.state == STATE_RUNNING and not self._wakeup_pending:
             self._wakeup_pending = True
             self._host.arm(0, self._process)
 
     def _process(self) -> None:
         self._wakeup_pending = False
-        if not self.running:
+        if self.state != STATE_RUNNING:
             return
-        now = self._clock()
-        for job in [job for job in self.jobs() if job.next_run <= now]:
-            if self._jobs.get(job.id) is not job:
-                continue  # removed or replaced by a job that ran before it
-            following = job.following(now)
-            if following is None:
-                del self._jobs[job.id]
-            else:
-                job.next_run = following
-            try:
-                job.func(*job.args)
-            except Exception:
-                log.exception("job %s failed", job.id)
-            if not self.running:
-                return
-        self._arm()
-
-    def _arm(self) -> None:
-        if self._wakeup_pending:
-            return  # a job added another; that wake-up arms the timer
-        jobs = self.jobs()
-        if not jobs:
+        self._in_run = True
+        try:
+            wait = self._process_jobs()
+        finally:
+            self._in_run = False
+        changes, self._after_run = self._after_run, []
+        for change in changes:
+            change()
+        if self._wakeup_pending or self.state != STATE_RUNNING:
+            return  # a change (or a job) asked for another look at once
+        if wait is None:
             self._host.cancel()
-            return
-        wait = (jobs[0].next_run - self._clock()).total_seconds()
-        self._host.arm(min(max(wait, 0.0), MAX_WAIT_SECONDS), self._process)
+        else:
+            self._host.arm(min(wait, MAX_WAIT_SECONDS), self._process)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from apscheduler.triggers.interval import IntervalTrigger
 
 from desktop.core.errors import ValidationError
 from desktop.core.validation import validate_dose
@@ -176,7 +177,8 @@ def test_pause_suppresses_reminders_until_resumed(rig) -> None:
 def test_watchdog_interval_is_not_faster_than_a_minute(rig) -> None:
     rig.service.add_watchdog(lambda: None)
     job = rig.service.scheduler.job("ebb:watchdog")
-    assert job is not None and job.interval is not None and job.interval >= timedelta(seconds=60)
+    assert job is not None and isinstance(job.trigger, IntervalTrigger)
+    assert job.trigger.interval >= timedelta(seconds=60)
 
 
 def test_changed_inputs_update_only_what_changed(rig) -> None:
