@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.paths import Paths, log_dir, resource
 from desktop.storage.database import JournalUnreadable, open_journal
 from desktop.storage.repository import Journal, Reminders
+from desktop.storage.transactions import write_transaction
 
 if TYPE_CHECKING:
     from desktop.ui.settings_window import TomorrowPreview
@@ -257,7 +258,7 @@ class EbbApp:
         """Store a new entry. ``answers``: the reminder the entry answers, marked taken
         in the same transaction, so that a crash can never leave a logged dose whose
         reminder would still ask for it."""
-        with self.journal.db.atomic():
+        with write_transaction(self.journal.db):
             entry_id = self.journal.add_entry(value, zone=self.zone_name())
             if answers is not None:
                 self.service.taken(answers)

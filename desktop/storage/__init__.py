@@ -1,3 +1,3 @@
-"""Storage on SQLite (plain sqlite3, see :mod:`desktop.storage.sqlite`): opening the
+"""Storage on SQLite through sqlite-utils (writes under :mod:`desktop.storage.transactions`): opening the
 journal safely, migrations, the repository (all SQL lives in
 :mod:`desktop.storage.repository`), backups and export/import. No Qt here."""

@@ -12,9 +12,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
 from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
-from desktop.storage.sqlite import Database
 
 # PRAGMA application_id marks the file as Ebb's ("Ebb1" in ASCII).
 APPLICATION_ID = 0x45626231
@@ -129,7 +130,10 @@ def open_journal(
             is_new, version = inspect_journal(path, conn)
         finally:
             conn.rollback()
-        db = Database(conn)
+        conn.isolation_level = None  # no implicit BEGIN: transactions are explicit
+        # Plugins are never run against a private journal; recursive triggers stay as
+        # SQLite's default (off), as the schema was written for.
+        db = Database(conn, execute_plugins=False, recursive_triggers=False)
         _use_wal(db.conn)
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed entry survives power loss, not only a crash of Ebb.

@@ -1,4 +1,4 @@
-"""Schema migrations, applied in order with ``Migrations`` (desktop.storage.sqlite).
+"""Schema migrations, applied in order with sqlite-utils' ``Migrations``.
 
 Rules (after sqlite-utils/llm): each migration is a small named function that runs in
 its own transaction together with the record of it having been applied; a shipped
@@ -9,7 +9,7 @@ written by a newer Ebb can be recognised (and refused) before anything is touche
 
 from __future__ import annotations
 
-from desktop.storage.sqlite import Database, Migrations
+from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("ebb")
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from sqlite_utils import Database
+
 from desktop.core.errors import ValidationError
 from desktop.core.model import SleepEntry, Substance
 from desktop.core.safety import DAY, PastDose, Verdict, check_dose
@@ -27,7 +29,7 @@ from desktop.storage.records import (
     parse_substance_record,
     substance_record,
 )
-from desktop.storage.sqlite import Database
+from desktop.storage.transactions import write_transaction
 
 if TYPE_CHECKING:  # the planner is imported only when planning: `ebb log` stays quick
     from desktop.core.planner import JournalView
@@ -162,7 +164,7 @@ def _row_to_record(row: sqlite_row) -> Record:
 
 
 class Journal:
-    """All reads and writes of journal data. Collaborators: a Database (desktop.storage.sqlite)
+    """All reads and writes of journal data. Collaborators: a sqlite-utils Database
     opened by :func:`desktop.storage.database.open_journal`, and a UTC clock."""
 
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
@@ -176,7 +178,7 @@ class Journal:
 
     def add_substance(self, substance: Substance, *, uid: str | None = None) -> int:
         """Store a new substance; a name already in use (any case) is refused."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             if self._substance_row(substance.name) is not None:
                 raise ValidationError("name", f"{substance.name!a} already exists")
             record = substance_record(substance, uid or new_uid())
@@ -192,7 +194,7 @@ class Journal:
         """Change a substance (its limits, usual amount, timing, alias, active flag or
         name). The unit cannot change once doses were logged: their amounts would then
         mean something else."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             row = self._substance_row(name)
             if row is None:
                 raise ValidationError("substance", f"{name!a} is not a known substance")
@@ -251,7 +253,7 @@ class Journal:
         self, value: Entry, *, zone: str | None, uid: str | None = None, recorded: str | None = None
     ) -> int:
         """Store a validated entry in one transaction; returns its id."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             return self._insert(value, zone=zone, uid=uid or new_uid(), recorded=recorded or self._now_text())
 
     def _insert(self, value: Entry, *, zone: str | None, uid: str, recorded: str) -> int:
@@ -516,7 +518,7 @@ class Journal:
 
     def delete_entry(self, entry_id: int) -> Record:
         """Delete an entry (undoably). Returns what was deleted."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             record = self.entry(entry_id)
             now = self._now_text()
             self.db.execute("UPDATE entries SET deleted_utc = ? WHERE id = ?", [now, entry_id])
@@ -528,7 +530,7 @@ class Journal:
 
     def replace_entry(self, entry_id: int, value: Entry, *, zone: str | None) -> Record:
         """Edit an entry in place (undoably): same id and uid, new content."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             before = self.entry(entry_id)
             if before["kind"] != entry_kind(value):
                 raise ValidationError(
@@ -558,7 +560,7 @@ class Journal:
 
     def undo(self) -> UndoResult | None:
         """Undo the most recent delete or edit not yet undone; None if there is none."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             row = self.db.execute(
                 "SELECT id, action, entry_id, before FROM undo_log WHERE undone_utc IS NULL "
                 "ORDER BY id DESC LIMIT 1"
@@ -585,7 +587,7 @@ class Journal:
         return {k: v for k, v in self.db.execute("SELECT key, value FROM settings")}
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute(
                 "INSERT INTO settings (key, value, updated_utc) VALUES (?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_utc = excluded.updated_utc",
@@ -607,7 +609,7 @@ class Journal:
         Returns (substances added, entries added, entries already present).
         """
         added_substances = added = present = 0
-        with self.db.atomic():
+        with write_transaction(self.db):
             for uid, substance in substances:
                 row = self._substance_row(substance.name)
                 if row is None:
@@ -737,7 +739,7 @@ class Reminders:
         dates = sorted(set(local_dates))
         inserted = updated = deleted = 0
         now = to_utc_text(self.clock())
-        with self.db.atomic():
+        with write_transaction(self.db):
             existing = (
                 {o.key: o for o in self._select(f"local_date IN ({', '.join('?' * len(dates))})", dates)}
                 if dates
@@ -847,12 +849,12 @@ class Reminders:
         if acted:
             sets.append("acted_utc = ?")
             params.append(now)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute(f"UPDATE occurrences SET {', '.join(sets)} WHERE key = ?", [*params, key])
 
     def mark_missed(self, now: datetime) -> list[StoredOccurrence]:
         """Every pending occurrence whose window has passed becomes ``missed``; returns them."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             stale = self._select(
                 "state IN ('planned', 'snoozed') AND valid_until_utc <= ? ORDER BY due_utc",
                 [to_utc_text(now)],
@@ -865,7 +867,7 @@ class Reminders:
         return self._select("state = 'missed' AND summarised = 0 ORDER BY due_utc")
 
     def mark_summarised(self, keys: Sequence[str]) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.conn.executemany(
                 "UPDATE occurrences SET summarised = 1 WHERE key = ?", [[k] for k in keys]
             )
@@ -877,7 +879,7 @@ class Reminders:
         return None if row is None else str(row[0])
 
     def set_app_value(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute(
                 "INSERT INTO app_state (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -889,7 +891,7 @@ class Reminders:
         return None if row is None else from_utc_text(row[0])
 
     def set_paused_until(self, until: datetime | None) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             if until is None:
                 self.db.execute("DELETE FROM app_state WHERE key = 'paused_until'")
             else:

@@ -111,11 +111,12 @@ def older_journal(path: Path, monkeypatch: pytest.MonkeyPatch, entries: int) -> 
     """A journal at schema 1 (before the occurrences migration), with some entries."""
     from datetime import UTC, datetime
 
+    from sqlite_utils import Migrations
+
     from desktop.core.validation import validate_pain
     from desktop.storage import database
     from desktop.storage.migrations import MIGRATIONS
     from desktop.storage.repository import Journal
-    from desktop.storage.sqlite import Migrations
 
     first = Migrations("ebb")
     first(name=MIGRATIONS._migrations[0].name)(MIGRATIONS._migrations[0].fn)

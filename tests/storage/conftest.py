@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlite_utils import Database
 
 from desktop.core.model import Dose, Note, PainCheckin, SideEffect, SleepEntry, Substance
 from desktop.core.validation import (
@@ -21,7 +22,6 @@ from desktop.core.validation import (
 )
 from desktop.storage.database import open_journal
 from desktop.storage.repository import Journal
-from desktop.storage.sqlite import Database
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")

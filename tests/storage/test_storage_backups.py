@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from desktop.storage.backups import (
     auto_backup,
@@ -24,7 +25,6 @@ from desktop.storage.backups import (
 from desktop.storage.database import open_journal
 from desktop.storage.migrations import SCHEMA_VERSION
 from desktop.storage.repository import Journal
-from desktop.storage.sqlite import Database
 
 STAMP = "20260310T120000Z"
 

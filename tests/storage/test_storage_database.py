@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 
 from desktop.storage import database
 from desktop.storage.database import (
@@ -26,7 +27,6 @@ from desktop.storage.database import (
     schema_version,
 )
 from desktop.storage.migrations import SCHEMA_VERSION
-from desktop.storage.sqlite import Database
 
 
 def sha256(path: Path) -> str:

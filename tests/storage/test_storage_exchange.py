@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Note, PainCheckin
@@ -22,7 +23,6 @@ from desktop.core.validation import validate_note, validate_pain
 from desktop.storage.database import open_journal
 from desktop.storage.exchange import export_csv, export_json, import_file, read_import
 from desktop.storage.repository import Journal
-from desktop.storage.sqlite import Database
 
 EXPORTERS = {"json": export_json, "csv": export_csv}
 

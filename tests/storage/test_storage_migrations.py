@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database, Migrations
 
 from desktop.storage import database
 from desktop.storage.backups import backup_to, check_backup
 from desktop.storage.database import open_journal, schema_version
 from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
-from desktop.storage.sqlite import Database, Migrations
 
 SHIPPED = [m.name for m in MIGRATIONS._migrations]
 NEXT = SCHEMA_VERSION + 1

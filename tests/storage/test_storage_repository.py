@@ -9,12 +9,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlite_utils import Database
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, PainCheckin
 from desktop.core.safety import PastDose
 from desktop.storage.repository import Journal, UndoResult
-from desktop.storage.sqlite import Database
 
 
 def dump(db: Database) -> str:
