@@ -702,13 +702,8 @@ def _reminder_window() -> Any:
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
     """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
     from PySide6.QtCore import QTimer
-
-    from desktop.ui.pyside_imports import quicker_feature_check
-
-    quicker_feature_check()
     from PySide6.QtWidgets import QApplication
 
-    from desktop import collector
     from desktop.ui.single_instance import SingleInstance
     from desktop.ui.unix_signals import SignalWatcher
 
@@ -761,7 +756,6 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         code = 0
     else:
         QTimer.singleShot(0, partial(ebb.finish_start, minimized))
-        QTimer.singleShot(0, collector.resume)  # paused for start-up by desktop.cli
         code = app.exec()
     ebb.shutdown()
     signals.close()

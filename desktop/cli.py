@@ -833,16 +833,10 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_quick_exit = False
-
-
 def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
-    global _quick_exit
     from desktop.app import run_app  # the only path from here to Qt
 
-    code = run_app(ctx.paths, minimized=args.minimized, smoke=args.smoke)
-    _quick_exit = True
-    return code
+    return run_app(ctx.paths, minimized=args.minimized, smoke=args.smoke)
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
@@ -891,10 +885,6 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
         )
     from desktop.storage.database import JournalUnreadable
 
-    if args.command != "run":  # the app resumes it once started
-        from desktop import collector
-
-        collector.resume()
     ctx = Context(args.data_dir, out, err)
     try:
         if args.command == "restore":
@@ -937,22 +927,8 @@ def _backup_hint(ctx: Context) -> str:
 
 
 def entry() -> None:
-    """The ``ebb`` console script. After the tray app has shut down cleanly (journal
-    closed, scheduler stopped, logs flushed) the process ends at once: tearing down Qt
-    and every module object takes about 60 ms and does nothing for the user."""
-    from desktop import collector
-
-    collector.pause()  # until the command is under way
-    code = main()
-    if _quick_exit:
-        import logging
-        import os
-
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    raise SystemExit(code)
+    """The ``ebb`` console script."""
+    raise SystemExit(main())
 
 
 if __name__ == "__main__":

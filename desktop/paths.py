@@ -4,7 +4,6 @@ the journal, backups, logs, and the bundled resources."""
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,41 +27,21 @@ class Paths:
 
 
 def data_paths(override: str | os.PathLike[str] | None = None) -> Paths:
-    """The data folder: ``override``, else $EBB_DATA_DIR, else the platform's user data dir."""
+    """The data folder: ``override``, else $EBB_DATA_DIR, else the platform's user data
+    folder (platformdirs: ~/.local/share/ebb on Linux, XDG_DATA_HOME honoured)."""
     chosen = override or os.environ.get(ENV_DATA_DIR)
     if chosen:
         return Paths(Path(chosen).expanduser().absolute())
-    xdg = _xdg_folder("XDG_DATA_HOME", ".local/share")
-    if xdg is not None:
-        return Paths(xdg)
     from platformdirs import user_data_path
 
     return Paths(user_data_path(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
-    xdg = _xdg_folder("XDG_STATE_HOME", ".local/state")
-    if xdg is not None:
-        return xdg / "log"
+    """The log folder (platformdirs: ~/.local/state/ebb/log on Linux)."""
     from platformdirs import user_log_path
 
     return user_log_path(APP_NAME, appauthor=False)
-
-
-def _xdg_folder(variable: str, default: str) -> Path | None:
-    """Ebb's folder under $``variable``, else under ~/``default``, as the XDG base
-    directory spec says and platformdirs gives it on Linux (tests/test_paths.py compares
-    the two); None where platformdirs decides: other systems, Android, and a home folder
-    that $HOME does not give. Importing platformdirs for this cost about 2 ms of a start."""
-    if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
-        return None
-    value = os.environ.get(variable, "")
-    if value.startswith("/"):  # the spec ignores a relative value
-        return Path(value) / APP_NAME
-    home = os.environ.get("HOME", "")
-    if not home.startswith("/"):
-        return None
-    return Path(home) / default / APP_NAME
 
 
 def resource(*parts: str) -> Path:

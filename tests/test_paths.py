@@ -1,5 +1,5 @@
-"""Ebb's folders on Linux, read from the XDG variables directly, are the ones platformdirs
-gives (desktop/paths.py)."""
+"""Ebb's folders (desktop/paths.py): --data-dir, else $EBB_DATA_DIR, else platformdirs'
+user data folder; logs in platformdirs' user log folder."""
 
 from __future__ import annotations
 
@@ -10,56 +10,30 @@ from unittest import mock
 
 import platformdirs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from desktop.paths import APP_NAME, _xdg_folder, data_paths, log_dir
-from tests.fresh import fresh_python
-
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the XDG reading is for Linux")
-
-# Unset (None), empty, relative and absolute values, with the spellings that differ only
-# in slashes.
-FOLDERS = st.sampled_from([None, "", "rel", "rel/x", "/", "/a", "/a/", "//a", "/a//b", "/home/u/.x", "~/x"])
+from desktop.paths import APP_NAME, data_paths, log_dir
 
 
-@settings(max_examples=150, deadline=None)
-@given(home=FOLDERS, data=FOLDERS, state=FOLDERS)
-def test_the_folders_are_platformdirs_own(home: str | None, data: str | None, state: str | None) -> None:
-    chosen = {"HOME": home, "XDG_DATA_HOME": data, "XDG_STATE_HOME": state}
-    environ = {k: v for k, v in os.environ.items() if k not in chosen and k != "EBB_DATA_DIR"}
-    environ.update({k: v for k, v in chosen.items() if v is not None})
-    with mock.patch.dict(os.environ, environ, clear=True):
+def test_the_override_and_the_variable_come_first(tmp_path: Path) -> None:
+    with mock.patch.dict(os.environ, {"EBB_DATA_DIR": str(tmp_path / "env")}):
+        assert data_paths(tmp_path / "flag").data_dir == tmp_path / "flag"
+        assert data_paths().data_dir == tmp_path / "env"
+
+
+def test_otherwise_the_folders_are_platformdirs_own(tmp_path: Path) -> None:
+    with mock.patch.dict(os.environ, {"HOME": str(tmp_path)}, clear=True):
         assert data_paths().data_dir == platformdirs.user_data_path(APP_NAME, appauthor=False)
         assert log_dir() == platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG folders are Linux's")
 @pytest.mark.parametrize(
-    ("environ", "expected"),
+    ("environ", "data", "log"),
     [
-        ({"HOME": "/home/u"}, "/home/u/.local/share/ebb"),
-        ({"HOME": "/home/u", "XDG_DATA_HOME": "/data"}, "/data/ebb"),
-        ({"HOME": "/home/u", "XDG_DATA_HOME": "relative"}, "/home/u/.local/share/ebb"),
-        ({"HOME": "relative"}, None),  # platformdirs asks the user database
-        ({}, None),
-        ({"HOME": "/home/u", "ANDROID_DATA": "/data"}, None),
+        ({"HOME": "/home/u"}, "/home/u/.local/share/ebb", "/home/u/.local/state/ebb/log"),
+        ({"HOME": "/home/u", "XDG_DATA_HOME": "/data", "XDG_STATE_HOME": "/st"}, "/data/ebb", "/st/ebb/log"),
     ],
 )
-def test_what_is_read_directly_and_what_is_left_to_platformdirs(
-    environ: dict[str, str], expected: str | None
-) -> None:
+def test_on_linux_that_is_the_xdg_layout(environ: dict[str, str], data: str, log: str) -> None:
     with mock.patch.dict(os.environ, environ, clear=True):
-        found = _xdg_folder("XDG_DATA_HOME", ".local/share")
-    assert found == (None if expected is None else Path(expected))
-
-
-def test_the_usual_start_does_not_import_platformdirs(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from desktop.paths import data_paths, log_dir\n"
-        "data_paths(); log_dir()\n"
-        "print('platformdirs' in sys.modules)\n"
-    )
-    environ = {**os.environ, "HOME": str(tmp_path)}
-    environ.pop("EBB_DATA_DIR", None)
-    assert fresh_python(code, environ).strip() == "False"
+        assert (data_paths().data_dir, log_dir()) == (Path(data), Path(log))

@@ -3,8 +3,7 @@ keyboard shortcut for every kind of entry.
 
 The Journal tab is built the first time it is shown (or asked for): its table, model
 and actions cost about a tenth of the app's start, and most starts never open it.
-Shortcuts are set with setShortcuts([...]): PySide's overload check for setShortcut()
-builds every enum of the ``Qt`` namespace, about 13 ms of the start."""
+"""
 
 from __future__ import annotations
 
@@ -61,25 +60,25 @@ class MainWindow(QMainWindow):
             (self.tr("&Note…"), "Ctrl+N", self.log_note),
         ):
             action = QAction(text, self)
-            action.setShortcuts([QKeySequence(shortcut)])
+            action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(signal.emit)
             log_menu.addAction(action)
         log_menu.addSeparator()
         settings_action = QAction(self.tr("Se&ttings…"), self)
-        settings_action.setShortcuts([QKeySequence("Ctrl+,")])
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.settings_requested.emit)
         log_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit Ebb"), self)
-        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])  # StandardKey.Quit is empty on some platforms
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on some platforms
         quit_action.triggered.connect(self.quit_requested.emit)
         log_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         insights_action = QAction(self.tr("&Insights and clinician report…"), self)
-        insights_action.setShortcuts([QKeySequence("Ctrl+I")])
+        insights_action.setShortcut(QKeySequence("Ctrl+I"))
         insights_action.triggered.connect(self.insights_requested.emit)
         view_menu.addAction(insights_action)
         close = QAction(self)
-        close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close)])
+        close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         self.addAction(close)
         if note:

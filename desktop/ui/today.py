@@ -13,9 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -27,17 +26,6 @@ from desktop.core.times import localize
 from desktop.present import describe_reason, fmt
 from desktop.storage.records import Record
 from desktop.storage.repository import Journal, Reminders, StoredOccurrence
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QEnterEvent
-
-# Qt::PlainText, Qt::TextSelectableByMouse and Qt::AlignLeft | Qt::AlignTop, written
-# through Qt's property system as plain numbers: the first use of PySide's ``Qt``
-# namespace builds all of its ~95 Python enums (about 13 ms), and this view is on screen
-# at start. tests/ui/test_today.py checks these against the enums.
-PLAIN_TEXT = 0
-SELECTABLE_BY_MOUSE = 0x1
-ALIGN_TOP_LEFT = 0x1 | 0x20
 
 # describe_reason() starts most reasons with the time ("09:30 — your dose time"); the
 # view shows the time in its own column.
@@ -303,18 +291,6 @@ class _Section(QFrame):
         self._grid.setHorizontalSpacing(16)
         outer.addWidget(self._body)
         self._labels: list[QLabel] = []
-        self._selectable = False
-
-    def enterEvent(self, event: QEnterEvent) -> None:
-        """The rows become selectable when the pointer first comes near them. Qt gives
-        each selectable label its own text document to lay out and paint (the first one
-        also sets up Qt's text-document code): about 2.5 ms of every start, spent for a
-        selection most starts never make."""
-        if not self._selectable:
-            self._selectable = True
-            for label in self._labels:
-                label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
-        super().enterEvent(event)
 
     def _clear(self) -> None:
         for label in self._labels:
@@ -345,11 +321,10 @@ class _Section(QFrame):
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)
-        label.setProperty("textFormat", PLAIN_TEXT)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        if self._selectable:
-            label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
-        label.setProperty("alignment", ALIGN_TOP_LEFT)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._labels.append(label)
         return label
 
