@@ -37,35 +37,8 @@ class UsageError(Exception):
     """A command-line usage problem (exit 2)."""
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse makes a formatter for every option it adds (to check the option's
-    metavar), and the stock one asks shutil for the terminal width each time: importing
-    shutil loads bz2 and lzma. The width is found here as shutil finds it."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _terminal_columns())
-
-
-def _terminal_columns() -> int:
-    """$COLUMNS, else the width of the terminal on standard output, else 80."""
-    import os
-
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        super().__init__(*args, **kwargs)
+    """argparse, with usage errors raised (one line on stderr, exit 2, from :func:`main`)."""
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -80,11 +53,8 @@ def _version() -> str:
         return "unknown"
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, or with ``command`` only that command: each command's
-    parser costs a little (argparse looks its words up in gettext's catalogues), and
-    all of them about 5 ms of each start, the app's included. The others matter only to
-    --help and to mistakes, and :func:`_command_in` leaves those lines to the whole parser."""
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; each command's parser names its function (``func``)."""
     parser = _Parser(
         prog="ebb", description="Ebb: a private reminder and journal for pain, sleep, melatonin and kratom."
     )
@@ -93,10 +63,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-
     for name, (help_text, add_options) in COMMAND_LINE.items():
-        if command is None or command == name:
-            add_options(commands.add_parser(name, help=help_text))
+        command = commands.add_parser(name, help=help_text)
+        add_options(command)
+        command.set_defaults(func=COMMANDS[name])
     return parser
 
 
@@ -247,22 +217,6 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
     "plan": ("the day's reminders with their reasons", _plan_options),
     "pattern": ("your pain pattern by time of day, and whether data suffice", _pattern_options),
 }
-
-
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The command named in ``argv`` when it is plain to see; otherwise None (and the
-    whole parser reads the line: --help, abbreviations, mistakes)."""
-    tokens = iter(argv)
-    for token in tokens:
-        if token == "--data-dir":
-            next(tokens, None)
-        elif token.startswith("--data-dir="):
-            continue
-        elif token.startswith("-"):
-            return None
-        else:
-            return token if token in COMMAND_LINE else None
-    return None
 
 
 # ---- context shared by the commands ----------------------------------------------------
@@ -870,7 +824,8 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
     err = err or sys.stderr
     try:
         line = list(sys.argv[1:] if argv is None else argv)
-        args = build_parser(_command_in(line)).parse_args(line)
+        parser = build_parser()
+        args = parser.parse_args(line)
     except UsageError as exc:
         print(f"ebb: error: {_one_line(str(exc))} (see ebb --help)", file=err)
         return EXIT_INVALID
@@ -879,17 +834,14 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
     if args.version:
         print(f"ebb {_version()}", file=out)
         return EXIT_OK
-    if args.command is None:
-        args = build_parser("run").parse_args(
-            [*(["--data-dir", args.data_dir] if args.data_dir else []), "run"]
-        )
+    if args.command is None:  # plain `ebb` starts the app
+        args = parser.parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "run"])
     from desktop.storage.database import JournalUnreadable
 
     ctx = Context(args.data_dir, out, err)
     try:
-        if args.command == "restore":
-            return cmd_restore(ctx, args)
-        return COMMANDS[args.command](ctx, args)
+        code: int = args.func(ctx, args)
+        return code
     except ValidationError as exc:
         print(f"ebb: error: {_one_line(str(exc))}", file=err)
         return EXIT_INVALID
