@@ -37,4 +37,7 @@ def configure_logging(folder: Path, verbose: bool = False) -> logging.Handler:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # tzlocal warns at each reading of a system whose /etc/timezone and /etc/localtime
+    # disagree (Ebb follows the link); once a minute would fill the log in two days.
+    logging.getLogger("tzlocal").setLevel(logging.ERROR)
     return handler

@@ -3,6 +3,7 @@ tzlocal reads it (``TZ`` honoured), else the fixed offset the system reports."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, tzinfo
 
 from desktop.core.errors import ValidationError
@@ -16,14 +17,23 @@ def zone_name(configured: str) -> str | None:
     return system_zone_name()
 
 
-def system_zone_name() -> str | None:
-    """The system's IANA zone name, or None when it has none tzlocal can read."""
+# tzlocal keeps its first answer, and the system's zone can change while Ebb runs (a
+# trip, timedatectl). Asking it to look again costs a scan of the system's files (and on
+# some systems a warning each time), while the zone is read many times a minute: it
+# looks again at most this often, which the once-a-minute clock watch needs.
+RELOAD_AFTER_S = 30.0
+_last_reload = [float("-inf")]
+
+
+def system_zone_name(*, fresh: bool = False) -> str | None:
+    """The system's IANA zone name, or None when it has none tzlocal can read; read
+    anew when ``fresh`` or when the last reading is :data:`RELOAD_AFTER_S` old."""
     from tzlocal import get_localzone_name, reload_localzone
 
     try:
-        # tzlocal keeps its first answer; the system's zone can change while Ebb runs
-        # (a trip, timedatectl), and the clock watch asks again to notice it.
-        reload_localzone()
+        if fresh or time.monotonic() - _last_reload[0] >= RELOAD_AFTER_S:
+            _last_reload[0] = time.monotonic()
+            reload_localzone()
         return get_localzone_name()
     except Exception:  # tzlocal raises its own error types for broken set-ups
         return None

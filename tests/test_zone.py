@@ -23,17 +23,23 @@ def test_the_setting_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_tz_names_the_system_zone_and_a_change_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "America/Chicago")
-    assert system_zone_name() == "America/Chicago"
+    assert system_zone_name(fresh=True) == "America/Chicago"
     assert zone("") == zoneinfo.ZoneInfo("America/Chicago")
-    monkeypatch.setenv("TZ", "Asia/Tokyo")  # tzlocal's cached answer is not kept
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert system_zone_name() == "America/Chicago"  # tzlocal's answer, for a while
+    monkeypatch.setattr(zone_module, "_last_reload", [float("-inf")])  # 30 s later
     assert system_zone_name() == "Asia/Tokyo"
 
 
 def test_a_broken_system_set_up_falls_back_to_the_fixed_offset(monkeypatch: pytest.MonkeyPatch) -> None:
     import tzlocal
 
-    monkeypatch.setattr(tzlocal, "reload_localzone", lambda: (_ for _ in ()).throw(LookupError("broken")))
-    assert system_zone_name() is None
+    def broken() -> None:
+        raise LookupError("broken")
+
+    monkeypatch.setattr(tzlocal, "reload_localzone", broken)
+    monkeypatch.setattr(tzlocal, "get_localzone_name", broken)
+    assert system_zone_name(fresh=True) is None
     assert isinstance(zone(""), timezone)  # the offset the system reports now
 
 

@@ -31,7 +31,7 @@ import contextlib
 import itertools
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import apscheduler
@@ -45,6 +45,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from desktop.core.times import localize
+
 if TYPE_CHECKING:
     from desktop.scheduling.ports import TimerHost
 
@@ -55,37 +57,45 @@ log = logging.getLogger(__name__)
 MAX_WAIT_SECONDS = (2**31 - 1) / 1000 - 1
 
 
-class DailyTrigger(CronTrigger):  # type: ignore[misc]
-    """``CronTrigger(hour=…, minute=…, timezone=…)`` with one workaround.
+class DailyTrigger(BaseTrigger):  # type: ignore[misc]
+    """Every day at ``hour:minute`` wall-clock time in ``zone``: a time that a DST change
+    skips moves forward by the gap, an ambiguous one fires once (the first), as every
+    planned time does (core.times.localize).
 
-    WORKAROUND for APScheduler 3.x (seen in 3.11.3): after a DST change the cron trigger
-    steps a day by adding 24 hours, so on a 23-hour day it lands past the next day's
-    match and skips a whole day (https://github.com/agronholm/apscheduler/issues/606,
-    #529): from 00:02 on 29 March 2026 in Berlin, 00:01 comes next on 31 March. An
-    earlier match is looked for a day before the answer, until there is none.
+    WORKAROUND for APScheduler 3.x (3.11.3 here), in place of
+    ``CronTrigger(hour=…, minute=…, timezone=…)``: after a 23-hour day the cron trigger
+    steps a day by adding 24 hours and skips the next day
+    (https://github.com/agronholm/apscheduler/issues/606, #529), and at a repeated
+    wall-clock time it can return the same past time for ever, which hangs
+    ``_process_jobs`` (#1021: 00:01 repeats in Havana and the Azores). Fixed in 4.x,
+    whose triggers are rewritten; ``_CRON_IS_SAFE`` chooses the cron trigger there.
     """
 
+    def __init__(self, hour: int, minute: int, zone: tzinfo) -> None:
+        self.hour, self.minute, self.zone = hour, minute, zone
+
     def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
-        found: datetime | None = super().get_next_fire_time(previous_fire_time, now)
-        if not _CRON_SKIPS_DAYS:
-            return found
-        while found is not None:
-            earlier: datetime | None = super().get_next_fire_time(
-                previous_fire_time, found - timedelta(days=1)
-            )
-            # As instants: datetimes sharing a ZoneInfo compare by wall clock.
-            if earlier is None or not now.timestamp() <= earlier.timestamp() < found.timestamp():
-                return found
-            found = earlier
-        return found
+        start = now.timestamp()
+        if previous_fire_time is not None:  # strictly after the last run: never twice
+            start = max(start, previous_fire_time.timestamp() + 1e-6)
+        first = datetime.fromtimestamp(start, self.zone).date() - timedelta(days=1)
+        for offset in range(4):
+            day = first + timedelta(days=offset)
+            candidate = localize(datetime.combine(day, time(self.hour, self.minute)), self.zone)
+            if candidate.timestamp() >= start:
+                return candidate
+        return None  # pragma: no cover - a day always has the time or the instant after its gap
+
+    def __repr__(self) -> str:
+        return f"<DailyTrigger (hour={self.hour}, minute={self.minute}, timezone={self.zone!s})>"
 
 
 def _version(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
 
 
-# The bug above is open in every 3.x release so far; 4.x rewrote the trigger.
-_CRON_SKIPS_DAYS = _version(apscheduler.__version__) < (4,)
+# The bugs above are open in every 3.x release so far.
+_CRON_IS_SAFE = _version(apscheduler.__version__) >= (4,)
 
 
 def next_run(job: Job) -> datetime | None:
@@ -128,7 +138,12 @@ class HostedScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 has
         self, job_id: str, hour: int, minute: int, zone: tzinfo, func: Callable[..., Any], *args: Any
     ) -> None:
         """Run ``func(*args)`` every day at ``hour:minute`` wall-clock time in ``zone``."""
-        self._put(job_id, DailyTrigger(hour=hour, minute=minute, timezone=zone), func, args, keep_same=True)
+        trigger = (
+            CronTrigger(hour=hour, minute=minute, timezone=zone)
+            if _CRON_IS_SAFE
+            else DailyTrigger(hour, minute, zone)
+        )
+        self._put(job_id, trigger, func, args, keep_same=True)
 
     def jobs(self) -> list[Job]:
         """The scheduled jobs (not those removed or replaced during a run), earliest first."""
@@ -144,9 +159,11 @@ class HostedScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 has
         self._live.pop(job_id, None)
 
         def remove() -> None:
-            # Already gone is fine: a date job that ran, or one removed twice.
+            # Already gone is fine: a date job that ran, or one removed twice. Before
+            # start, APScheduler keeps every pending add of an id and removes one at a time.
             with contextlib.suppress(JobLookupError):
-                self.remove_job(job_id)
+                while True:
+                    self.remove_job(job_id)
 
         self._now_or_after_run(remove)
 
@@ -175,6 +192,8 @@ class HostedScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 has
         self._live[job_id] = token
 
         def add() -> None:
+            if self._live.get(job_id) != token:
+                return  # removed or replaced before it was applied
             self.add_job(
                 self._run,
                 trigger,

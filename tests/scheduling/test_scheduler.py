@@ -244,7 +244,7 @@ def test_the_daily_trigger_never_skips_a_day_after_a_dst_change(zone: str, now: 
     from desktop.scheduling.scheduler import DailyTrigger
 
     tz = ZoneInfo(zone)
-    found = DailyTrigger(hour=0, minute=1, timezone=tz).get_next_fire_time(None, now.replace(tzinfo=tz))
+    found = DailyTrigger(0, 1, tz).get_next_fire_time(None, now.replace(tzinfo=tz))
     assert found is not None and found.timestamp() == expected.replace(tzinfo=tz).timestamp()
 
 
@@ -253,3 +253,50 @@ def test_shutting_down_a_scheduler_that_never_started_is_fine() -> None:
     scheduler = HostedScheduler(host)
     scheduler.shutdown()  # the app quits before its reminders started
     assert host.deadline is None and not scheduler.running
+
+
+@pytest.mark.parametrize(
+    ("zone", "start", "days"),
+    [
+        ("Europe/Berlin", datetime(2026, 3, 27, 12, 0), 5),  # spring forward on the 29th
+        ("America/New_York", datetime(2026, 3, 6, 12, 0), 5),  # on the 8th
+        ("Europe/Berlin", datetime(2026, 10, 23, 12, 0), 5),  # fall back on the 25th
+        ("America/Havana", datetime(2026, 10, 30, 12, 0), 4),  # 00:01 happens twice on 1 November
+        ("Atlantic/Azores", datetime(2026, 10, 23, 12, 0), 4),  # 00:01 happens twice on the 25th
+        ("America/Santiago", datetime(2026, 9, 4, 12, 0), 4),  # 00:01 does not exist on 6 September
+    ],
+)
+def test_a_running_daily_job_runs_once_on_every_local_day_across_dst(
+    zone: str, start: datetime, days: int
+) -> None:
+    # Chained as the scheduler chains it (each next time from the previous run): the cron
+    # trigger of 3.11 skipped a day here (#606) or hung on a repeated 00:01 (#1021).
+    tz = ZoneInfo(zone)
+    begin = start.replace(tzinfo=tz)
+    with time_machine.travel(begin, tick=False) as traveller:
+        host = FakeTimerHost()
+        clock = Clock(traveller, host)
+        scheduler = HostedScheduler(host)
+        scheduler.start()
+        ran: list[datetime] = []
+        scheduler.daily("d", 0, 1, tz, lambda: ran.append(datetime.now(UTC).astimezone(tz)))
+        clock.run_until(begin + timedelta(days=days))
+        scheduler.shutdown()
+    dates = [moment.date() for moment in ran]
+    first = begin.date() + timedelta(days=1)
+    assert dates == [first + timedelta(days=n) for n in range(days)], ran
+
+
+def test_a_job_added_twice_and_removed_before_start_is_gone() -> None:
+    with time_machine.travel(T0, tick=False) as traveller:
+        host = FakeTimerHost()
+        clock = Clock(traveller, host)
+        scheduler = HostedScheduler(host)
+        ran: list[str] = []
+        scheduler.every("w", timedelta(minutes=1), ran.append, "w")
+        scheduler.every("w", timedelta(minutes=1), ran.append, "w")
+        scheduler.remove("w")
+        scheduler.start()
+        clock.run_until(T0 + timedelta(minutes=5))
+        assert scheduler.get_jobs() == [] and ran == [] and host.deadline is None
+        scheduler.shutdown()
