@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -44,17 +45,25 @@ class Clock:
         self.host.run_due()
 
 
-@pytest.fixture
-def rig() -> Iterator[tuple[HostedScheduler, Clock]]:
-    with time_machine.travel(T0, tick=False) as traveller:
+@contextmanager
+def scheduler_at(moment: datetime, *, started: bool = True) -> Iterator[tuple[HostedScheduler, Clock]]:
+    """A scheduler on the fake host with the clock at ``moment`` (started, or not yet)."""
+    with time_machine.travel(moment, tick=False) as traveller:
         host = FakeTimerHost()
         clock = Clock(traveller, host)
         scheduler = HostedScheduler(host)
-        scheduler.start()
-        clock.run_until(T0)
+        if started:
+            scheduler.start()
+            clock.run_until(moment)
         yield scheduler, clock
         if scheduler.running:
             scheduler.shutdown()
+
+
+@pytest.fixture
+def rig() -> Iterator[tuple[HostedScheduler, Clock]]:
+    with scheduler_at(T0) as pair:
+        yield pair
 
 
 def test_a_one_shot_job_runs_once_at_its_time_and_leaves_the_table(rig) -> None:
@@ -184,10 +193,8 @@ def test_the_timer_never_waits_longer_than_qt_can_and_then_looks_again(rig) -> N
 
 
 def test_nothing_runs_before_start_or_after_shutdown() -> None:
-    with time_machine.travel(T0, tick=False) as traveller:
-        host = FakeTimerHost()
-        clock = Clock(traveller, host)
-        scheduler = HostedScheduler(host)
+    with scheduler_at(T0, started=False) as (scheduler, clock):
+        host = clock.host
         ran: list[str] = []
         scheduler.at("a", T0, ran.append, "a")
         assert host.deadline is None and [j.id for j in scheduler.jobs()] == ["a"]
@@ -215,11 +222,7 @@ def test_a_naive_time_is_refused(rig) -> None:
 def test_daily_runs_at_the_local_wall_time_across_dst(zone: str, after: datetime, expected_local) -> None:
     tz = ZoneInfo(zone)
     start = after.replace(tzinfo=tz)
-    with time_machine.travel(start, tick=False) as traveller:
-        host = FakeTimerHost()
-        clock = Clock(traveller, host)
-        scheduler = HostedScheduler(host)
-        scheduler.start()
+    with scheduler_at(start) as (scheduler, clock):
         ran: list[datetime] = []
         scheduler.daily("d", 0, 1, tz, lambda: ran.append(datetime.now(UTC)))
         clock.run_until(start + timedelta(hours=30))
@@ -273,11 +276,7 @@ def test_a_running_daily_job_runs_once_on_every_local_day_across_dst(
     # trigger of 3.11 skipped a day here (#606) or hung on a repeated 00:01 (#1021).
     tz = ZoneInfo(zone)
     begin = start.replace(tzinfo=tz)
-    with time_machine.travel(begin, tick=False) as traveller:
-        host = FakeTimerHost()
-        clock = Clock(traveller, host)
-        scheduler = HostedScheduler(host)
-        scheduler.start()
+    with scheduler_at(begin) as (scheduler, clock):
         ran: list[datetime] = []
         scheduler.daily("d", 0, 1, tz, lambda: ran.append(datetime.now(UTC).astimezone(tz)))
         clock.run_until(begin + timedelta(days=days))
@@ -288,10 +287,8 @@ def test_a_running_daily_job_runs_once_on_every_local_day_across_dst(
 
 
 def test_a_job_added_twice_and_removed_before_start_is_gone() -> None:
-    with time_machine.travel(T0, tick=False) as traveller:
-        host = FakeTimerHost()
-        clock = Clock(traveller, host)
-        scheduler = HostedScheduler(host)
+    with scheduler_at(T0, started=False) as (scheduler, clock):
+        host = clock.host
         ran: list[str] = []
         scheduler.every("w", timedelta(minutes=1), ran.append, "w")
         scheduler.every("w", timedelta(minutes=1), ran.append, "w")
