@@ -102,12 +102,16 @@ class ReminderService:
 
     # ---- firing ---------------------------------------------------------------------
 
-    def fire(self, key: str) -> None:
-        """An occurrence's time has come (possibly late, after a wake-up)."""
+    def fire(self, key: str, scheduled_for: datetime | None = None) -> None:
+        """An occurrence's time has come (possibly late, after a wake-up). A job made for
+        another time than the occurrence's own (``scheduled_for``; it was moved or
+        re-planned since, and has a job of its own for its new time) does nothing."""
         occurrence = self.reminders.get(key)
         now = self.clock()
         if occurrence is None or occurrence.state not in ("planned", "snoozed"):
             return  # already handled: a repeated wake-up never delivers twice
+        if scheduled_for is not None and abs((occurrence.fire_at - scheduled_for).total_seconds()) >= 1:
+            return
         if now >= occurrence.valid_until:
             self.sweep()
             return
@@ -226,7 +230,7 @@ class ReminderService:
     def _schedule_fire(self, key: str, when: datetime) -> None:
         # The id names the occurrence and the time: stable when rebuilt from the same
         # row, so a rebuild leaves an unchanged reminder's job alone.
-        self.scheduler.at(self._fire_job_id(key, when), when, self.fire, key)
+        self.scheduler.at(self._fire_job_id(key, when), when, self.fire, key, when)
 
     @staticmethod
     def _fire_job_id(key: str, when: datetime) -> str:

@@ -218,3 +218,14 @@ def test_discreet_mode_shows_no_substance_name_or_only_the_users_alias(rig) -> N
     rig.move_to(at(2, 22, 5))
     shown = {d.kind: d.substance for d in rig.notifier.delivered if d.kind in ("dose", "melatonin")}
     assert shown == {"dose": None, "melatonin": "Evening tea"}
+
+
+def test_a_job_made_for_an_old_time_of_a_moved_reminder_does_nothing(rig) -> None:
+    # A reminder moved (by a limit, a re-plan) in the same scheduler run that still
+    # holds its old job: that job must not deliver it at the old time.
+    first = min(rig.reminders.pending(), key=lambda o: o.fire_at)
+    rig.sleep_until(first.fire_at)
+    rig.service.fire(first.key, first.fire_at - timedelta(minutes=30))
+    assert rig.notifier.delivered_keys() == []
+    rig.service.fire(first.key, first.fire_at)
+    assert rig.notifier.delivered_keys() == [first.key]
