@@ -16,6 +16,7 @@ from desktop.core.insights import (
     ReliefInsight,
     Status,
 )
+from desktop.present import plural
 
 if TYPE_CHECKING:  # the pain model imports numpy; its curves arrive inside the insights
     from desktop.core.pain_model import ReliefCurve
@@ -153,10 +154,12 @@ def relief_curve_reason(curve: ReliefCurve) -> str:
     """Why a curve is not learned yet, in plain words (for the sentences and the chart)."""
     needed = dict(curve.needed)
     if curve.reason == "few_doses":
-        return f"need {needed.get('doses', 1)} more logged doses of {curve.substance} (have {curve.n_doses})"
+        more = plural(needed.get("doses", 1), "more logged dose")
+        return f"need {more} of {curve.substance} (have {curve.n_doses})"
     if curve.reason == "few_readings":
         return (
-            f"need {needed.get('readings', 1)} more pain check-ins between 30 min and 8 h after a dose "
+            f"need {plural(needed.get('readings', 1), 'more pain check-in')} "
+            "between 30 min and 8 h after a dose "
             f"(have {curve.n_readings}); the follow-up reminders after a dose collect them"
         )
     if curve.reason == "same_times":

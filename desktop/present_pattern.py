@@ -10,14 +10,7 @@ from typing import Any
 from desktop.core.pain_model import PainModel, ReliefCurve
 from desktop.core.pattern import PainProfile
 from desktop.present import fmt, plural
-
-
-def duration_words(minutes: int) -> str:
-    """35 -> "35 min", 120 -> "2 h", 220 -> "3 h 40 min"."""
-    hours, rest = divmod(int(minutes), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h" + (f" {rest} min" if rest else "")
+from desktop.present_insights import duration_words
 
 
 def relief_reason(curve: ReliefCurve) -> str:

@@ -55,7 +55,8 @@ def parse_bounded_float(
         bracket = "from" if low_inclusive else "above"
         raise ValidationError(
             field,
-            f"{_shown(value)} is out of range; allowed {bracket} {_fmt(low)} up to {_fmt(high)}",
+            f"{_shown(value)} is out of range; "
+            f"allowed {bracket} {format_number(low)} up to {format_number(high)}",
         )
     return number
 
@@ -66,7 +67,9 @@ def parse_amount(field: str, value: object) -> float:
     if number <= 0:
         raise ValidationError(field, f"{_shown(value)} is not allowed; an amount must be greater than 0")
     if number > MAX_AMOUNT:
-        raise ValidationError(field, f"{_shown(value)} is too large; at most {_fmt(MAX_AMOUNT)} is allowed")
+        raise ValidationError(
+            field, f"{_shown(value)} is too large; at most {format_number(MAX_AMOUNT)} is allowed"
+        )
     return number
 
 
@@ -75,7 +78,8 @@ def parse_pain_score(field: str, value: object) -> int:
     return parse_int(field, value, 0, 10)
 
 
-def _fmt(number: float) -> str:
+def format_number(number: float) -> str:
+    """A number without trailing zeros: 2.0 -> "2", 0.25 -> "0.25"."""
     return f"{number:g}"
 
 

@@ -23,6 +23,7 @@ from desktop.core.dose_timing import (
     reminder_cap,
 )
 from desktop.core.model import Substance, SubstanceKind
+from desktop.core.numbers import format_number
 from desktop.core.pattern import SLOT_MIN, SLOTS, PainReading
 from desktop.core.reasons import Reason
 from desktop.core.times import localize, parse_clock
@@ -30,7 +31,6 @@ from desktop.core.times import localize, parse_clock
 if TYPE_CHECKING:  # numpy: loaded only when pattern timing plans (never at tray start-up)
     from desktop.core.pain_model import ModelDose, PainModel
 
-__all__ = ["Reason"]
 
 DOSE_WINDOW = timedelta(hours=2)
 CHECKIN_WINDOW = timedelta(hours=2)
@@ -148,10 +148,6 @@ def shift(moment: datetime, delta: timedelta) -> datetime:
 
 def _instant(moment: datetime) -> float:
     return moment.timestamp()
-
-
-def fmt_number(value: float) -> str:
-    return f"{value:g}"
 
 
 def _clock_text(t: time) -> str:
@@ -374,10 +370,10 @@ def plan_pattern_doses(
         "readings": model.sufficiency.readings,
         "days": model.sufficiency.days,
         "split": str(model.split),
-        "threshold": fmt_number(config.pain_threshold),
+        "threshold": format_number(config.pain_threshold),
         "relief": "learned" if learned else "settings",
         "onset_min": relief.onset_min if learned and relief else onset,
-        "duration_h": fmt_number(duration),
+        "duration_h": format_number(duration),
     }
     if not chosen:
         code = (
