@@ -1,11 +1,11 @@
 """Composition root of the desktop app: builds the journal, the reminder engine and the
 Qt shell, and wires them together (DESIGN.md sections 2, 8 and 9).
 
-Start-up shows the tray icon first; once the event loop runs it starts the reminders
-(scheduler, watchers, the first re-plan) and only then opens the window, where asked or
-where there is no tray. So the Today view is built once, from the fresh plan, rather than
-drawn from the stored plan and redrawn a moment later (that second layout and paint was
-about a twentieth of the start).
+Start-up shows the tray icon first (or, without a tray, the window, saying the journal is
+opening), before the journal, APScheduler or sqlite-utils are even imported. From the
+running event loop it then opens the journal (an unreadable one gets the restore offer),
+starts the reminders (scheduler, watchers, the first re-plan) and only then opens the
+window where asked, so the Today view is built once, from the fresh plan.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop.paths import Paths, log_dir, resource
-from desktop.storage.database import JournalUnreadable, open_journal
-from desktop.storage.repository import Journal, Reminders
-from desktop.storage.transactions import write_transaction
 
 if TYPE_CHECKING:
+    from desktop.storage.problems import JournalUnreadable
+    from desktop.storage.repository import Journal
     from desktop.ui.settings_window import TomorrowPreview
 
 log = logging.getLogger("desktop.app")
@@ -43,39 +42,23 @@ def configure_logging(verbose: bool = False) -> logging.Handler:
 
 
 class EbbApp:
-    """The running app: owns the journal connection, the scheduler and the windows."""
+    """The running app: owns the journal connection, the scheduler and the windows.
 
-    def __init__(self, app: Any, paths: Paths, journal: Journal) -> None:
+    Made in two steps so that the icon shows before the journal is read: the shell (icon,
+    tray, the window on demand) at once, the journal and the reminder engine with
+    :meth:`attach` (at once when a journal is given)."""
+
+    def __init__(self, app: Any, paths: Paths, journal: Journal | None = None) -> None:
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        from desktop.scheduling.scheduler import HostedScheduler
-        from desktop.scheduling.service import ReminderService
-        from desktop.ui.notifications import DesktopNotifications, ShellNotifier
-        from desktop.ui.timer_host import QtTimerHost
         from desktop.ui.tray import Tray
 
         self.app = app
         self.paths = paths
-        self.journal = journal
-        self.reminders = Reminders(journal.db)
+        self.ready = False
         self.icon = QIcon(str(resource("icons", "ebb.svg")))
         app.setWindowIcon(self.icon)
-        self.host = QtTimerHost()
-        self.scheduler = HostedScheduler(self.host)
-        self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
-        self.notifier = ShellNotifier(self.notifications, _reminder_window, self._window_only)
-        self.service = ReminderService(
-            journal,
-            self.reminders,
-            self.scheduler,
-            self.notifier,
-            clock=lambda: datetime.now(UTC),
-            zone=self.zone,
-        )
-        self.notifier.action.connect(self.on_reminder_action)
-        self.notifier.delivered.connect(lambda _key: self.refresh_views())  # "Due now" at once
-        self.notifier.summary_unshown.connect(self.show_summary)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self._window: Any = None  # built when first shown: the tray alone starts faster
         self._insights: Any = None
@@ -97,6 +80,39 @@ class EbbApp:
         self.resume_listener: Any = None
         if not self.has_tray:
             app.setQuitOnLastWindowClosed(True)
+        if journal is not None:
+            self.attach(journal)
+
+    def attach(self, journal: Journal) -> None:
+        """The journal and the reminder engine (not started yet: :meth:`start_reminders`)."""
+        from desktop.scheduling.scheduler import HostedScheduler
+        from desktop.scheduling.service import ReminderService
+        from desktop.storage.repository import Reminders
+        from desktop.ui.notifications import DesktopNotifications, ShellNotifier
+        from desktop.ui.timer_host import QtTimerHost
+
+        self.journal = journal
+        self.reminders = Reminders(journal.db)
+        self.host = QtTimerHost()
+        self.scheduler = HostedScheduler(self.host)
+        self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
+        self.notifier = ShellNotifier(self.notifications, _reminder_window, self._window_only)
+        self.service = ReminderService(
+            journal,
+            self.reminders,
+            self.scheduler,
+            self.notifier,
+            clock=lambda: datetime.now(UTC),
+            zone=self.zone,
+        )
+        self.notifier.action.connect(self.on_reminder_action)
+        self.notifier.delivered.connect(lambda _key: self.refresh_views())  # "Due now" at once
+        self.notifier.summary_unshown.connect(self.show_summary)
+        self.ready = True
+        if self._window is not None:
+            self._window.set_starting(False)
+        if self.tray.icon.isVisible():
+            self.tray.rebuild_menu()
 
     @property
     def window(self) -> Any:
@@ -122,6 +138,7 @@ class EbbApp:
             window.quit_requested.connect(self.app.quit)
             window.settings_requested.connect(self.open_settings)
             window.insights_requested.connect(self.open_insights)
+            window.set_starting(not self.ready)
             self._window = window
         return self._window
 
@@ -139,14 +156,16 @@ class EbbApp:
 
     # ---- start and stop ---------------------------------------------------------------
 
-    def show_tray(self) -> None:
-        """The first thing start-up shows."""
+    def show_first(self, minimized: bool) -> None:
+        """The first thing start-up shows: the tray icon, or without a tray the window."""
         if self.has_tray:
             self.tray.show()
+        else:
+            self.show_window()
 
     def finish_start(self, minimized: bool, *, first_run: bool = True) -> None:
-        """The rest of start-up, once the event loop runs: the reminders, then the window
-        (unless minimized to a tray) and the set-up on a first start."""
+        """The rest of start-up, once the journal is attached: the reminders, then the
+        window (unless minimized to a tray) and the set-up on a first start."""
         self.start_reminders()
         if not minimized or not self.has_tray:
             self.show_window()
@@ -166,14 +185,15 @@ class EbbApp:
         log.info("started; %d reminders pending", len(self.reminders.pending()))
 
     def shutdown(self) -> None:
-        self.scheduler.shutdown()
-        # A notification that failed on its thread just now must not reach a closed
-        # journal through a queued signal.
-        for signal in (self.notifier.action, self.notifier.delivered, self.notifier.summary_unshown):
-            signal.disconnect()
-        self.notifications.stop()
+        if self.ready:
+            self.scheduler.shutdown()
+            # A notification that failed on its thread just now must not reach a closed
+            # journal through a queued signal.
+            for signal in (self.notifier.action, self.notifier.delivered, self.notifier.summary_unshown):
+                signal.disconnect()
+            self.notifications.stop()
+            self.journal.db.conn.close()
         self.tray.hide()
-        self.journal.db.conn.close()
         log.info("stopped")
 
     # ---- time ---------------------------------------------------------------------------
@@ -202,8 +222,10 @@ class EbbApp:
 
     def tray_status(self) -> Any:
         from desktop.core.settings import effective_settings
-        from desktop.ui.tray import TrayStatus
+        from desktop.ui.tray import STARTING, TrayStatus
 
+        if not self.ready:
+            return STARTING
         now = datetime.now(UTC)
         paused = self.reminders.paused_until()
         pending = [o for o in self.reminders.pending() if o.fire_at >= now]
@@ -224,9 +246,11 @@ class EbbApp:
 
     def refresh_views(self) -> None:
         """Tray, Today and the journal list, after anything changed (and each minute)."""
-        from desktop.ui.today import today_summary
-
         self.tray.refresh()
+        if not self.ready:
+            return
+        from desktop.services.today import today_summary
+
         if self._window is not None and self._window.isVisible():
             self.today_view.refresh(
                 today_summary(self.journal, self.reminders, datetime.now(UTC), self.zone())
@@ -258,6 +282,8 @@ class EbbApp:
         """Store a new entry. ``answers``: the reminder the entry answers, marked taken
         in the same transaction, so that a crash can never leave a logged dose whose
         reminder would still ask for it."""
+        from desktop.storage.transactions import write_transaction
+
         with write_transaction(self.journal.db):
             entry_id = self.journal.add_entry(value, zone=self.zone_name())
             if answers is not None:
@@ -699,22 +725,48 @@ def _reminder_window() -> Any:
     return ReminderWindow()
 
 
+def open_journal_or_exit_code(app: Any, paths: Paths, smoke: bool) -> Journal | int:
+    """The journal, or the exit code when there is none to open: 4 for an unreadable
+    journal that was not restored (it is never changed), 1 for a data folder Ebb cannot
+    write to."""
+    from desktop.storage.database import open_journal
+    from desktop.storage.problems import JournalUnreadable
+    from desktop.storage.repository import Journal
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    def before_migrating(db: Any, version: int) -> None:
+        from desktop.storage.backups import backup_before_migrating  # rarely needed
+
+        backup_before_migrating(paths.backups, stamp)(db, version)
+
+    try:
+        try:
+            return Journal(open_journal(paths.journal, before_migrating=before_migrating))
+        except JournalUnreadable as exc:
+            print(f"ebb: error: journal: {exc}. It was not changed.", file=sys.stderr)
+            if smoke or not offer_restore(paths, exc, stamp):
+                return 4
+            return Journal(open_journal(paths.journal))  # the restored copy (checked readable)
+    except (OSError, sqlite3.OperationalError) as exc:
+        return _cannot_write(app, paths, exc, smoke)
+
+
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
-    """Start the tray app; with ``smoke`` start fully, print "ready" and return 0."""
+    """Start the tray app. With ``smoke``, print "tray" once the icon (or the window) is
+    shown and the event loop has run, "ready" once everything is started, and return 0."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.single_instance import SingleInstance
+    from desktop.ui.translations import install_translations
     from desktop.ui.unix_signals import SignalWatcher
 
-    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Ebb")
     app.setDesktopFileName("ebb")
     app.setQuitOnLastWindowClosed(False)
-    from desktop.ui.translations import install_translations
-
     install_translations(app)
     instance = SingleInstance(paths.data_dir)
     try:
@@ -725,39 +777,41 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         shown = instance.ask_first_to_show()
         print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
         return 0
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-    def before_migrating(db: Any, version: int) -> None:
-        from desktop.storage.backups import backup_before_migrating  # rarely needed
-
-        backup_before_migrating(paths.backups, stamp)(db, version)
-
-    try:
-        try:
-            journal = Journal(open_journal(paths.journal, before_migrating=before_migrating))
-        except JournalUnreadable as exc:
-            print(f"ebb: error: journal: {exc}. It was not changed.", file=sys.stderr)
-            if smoke or not offer_restore(paths, exc, stamp):
-                instance.release()
-                return 4
-            journal = Journal(open_journal(paths.journal))  # the restored copy (checked readable)
-    except (OSError, sqlite3.OperationalError) as exc:
-        instance.release()
-        return _cannot_write(app, paths, exc, smoke)
-    ebb = EbbApp(app, paths, journal)
+    ebb = EbbApp(app, paths)
     instance.show_requested.connect(ebb.show_window)
     signals = SignalWatcher(lambda _number: app.quit())
-    ebb.show_tray()
-    if smoke:
-        app.processEvents()
-        ebb.finish_start(minimized, first_run=False)
-        app.processEvents()
-        print("ready", flush=True)
-        code = 0
-    else:
-        QTimer.singleShot(0, partial(ebb.finish_start, minimized))
-        code = app.exec()
+    ebb.show_first(minimized)
+
+    failed: list[BaseException] = []
+
+    def start() -> None:
+        """From the running event loop: the journal, then the reminders."""
+        if smoke:
+            print("tray", flush=True)
+        try:
+            configure_logging()
+            journal = open_journal_or_exit_code(app, paths, smoke)
+            if isinstance(journal, int):
+                app.exit(journal)
+                return
+            ebb.attach(journal)
+            ebb.finish_start(minimized, first_run=not smoke)
+        except BaseException as exc:
+            # Qt would print it and keep an icon running that never reminds: stop, and
+            # raise it again below, as a start outside the event loop would.
+            failed.append(exc)
+            app.exit(1)
+            return
+        if smoke:
+            app.processEvents()
+            print("ready", flush=True)
+            app.exit(0)
+
+    QTimer.singleShot(0, start)
+    code = app.exec()
     ebb.shutdown()
     signals.close()
     instance.release()
+    if failed:
+        raise failed[0]
     return code

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 from desktop.core.errors import ValidationError
 from desktop.core.times import localize, parse_date, parse_entry_time
 from desktop.present import SEVERITY, describe, fmt, show_time
-from desktop.storage.problems import storage_problem
+from desktop.storage.problems import JournalUnreadable, storage_problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID, EXIT_LIMIT, EXIT_UNREADABLE = 0, 1, 2, 3, 4
 REPORT_DAYS = 90  # the default period of `ebb report`: about three months, a usual visit interval
@@ -836,8 +836,6 @@ def main(argv: Sequence[str] | None = None, *, out: Any = None, err: Any = None)
         return EXIT_OK
     if args.command is None:  # plain `ebb` starts the app
         args = parser.parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "run"])
-    from desktop.storage.database import JournalUnreadable
-
     ctx = Context(args.data_dir, out, err)
     try:
         code: int = args.func(ctx, args)

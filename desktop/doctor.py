@@ -10,8 +10,9 @@ from pathlib import Path
 
 from desktop.paths import Paths
 from desktop.storage.backups import check_backup, list_backups
-from desktop.storage.database import APPLICATION_ID, JournalUnreadable, check_header
+from desktop.storage.database import APPLICATION_ID, check_header
 from desktop.storage.migrations import SCHEMA_VERSION
+from desktop.storage.problems import JournalUnreadable
 
 Check = tuple[bool, str]
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.storage.database import SQLITE_HEADER, JournalUnreadable, inspect_journal
+from desktop.storage.database import SQLITE_HEADER, inspect_journal
 from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
+from desktop.storage.problems import JournalUnreadable
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4

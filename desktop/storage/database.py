@@ -16,20 +16,12 @@ from sqlite_utils import Database
 
 from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
 from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
+from desktop.storage.problems import JournalUnreadable
 
 # PRAGMA application_id marks the file as Ebb's ("Ebb1" in ASCII).
 APPLICATION_ID = 0x45626231
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-class JournalUnreadable(Exception):
-    """The journal file exists but Ebb will not open it; the file was left untouched."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 def check_header(path: Path) -> None:

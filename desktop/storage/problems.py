@@ -6,6 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 
+class JournalUnreadable(Exception):
+    """The journal file exists but Ebb will not open it; the file was left untouched."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
 def _nearly_full(folder: Path) -> bool:
     import shutil
 

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         log_menu = self.menuBar().addMenu(self.tr("&Log"))
+        self._journal_actions: list[QAction] = []  # off while the journal opens
         for text, shortcut, signal in (
             (self.tr("&Dose…"), "Ctrl+D", self.log_dose),
             (self.tr("&Pain check-in…"), "Ctrl+P", self.log_pain),
@@ -63,11 +64,13 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(signal.emit)
             log_menu.addAction(action)
+            self._journal_actions.append(action)
         log_menu.addSeparator()
         settings_action = QAction(self.tr("Se&ttings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.settings_requested.emit)
         log_menu.addAction(settings_action)
+        self._journal_actions.append(settings_action)
         quit_action = QAction(self.tr("&Quit Ebb"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on some platforms
         quit_action.triggered.connect(self.quit_requested.emit)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         insights_action.setShortcut(QKeySequence("Ctrl+I"))
         insights_action.triggered.connect(self.insights_requested.emit)
         view_menu.addAction(insights_action)
+        self._journal_actions.append(insights_action)
         close = QAction(self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -85,6 +89,14 @@ class MainWindow(QMainWindow):
             label = QLabel(note)
             label.setWordWrap(True)
             self.statusBar().addPermanentWidget(label, 1)
+
+    def set_starting(self, starting: bool) -> None:
+        """While the journal opens the window is shown, but nothing can be logged yet."""
+        for action in self._journal_actions:
+            action.setEnabled(not starting)
+        self.tabs.setTabEnabled(JOURNAL_TAB, not starting)
+        if starting:
+            self.today.show_starting()
 
     @property
     def journal(self) -> JournalWindow:

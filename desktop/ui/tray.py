@@ -31,6 +31,10 @@ class TrayStatus:
     next_reminder: str | None  # e.g. "09:30 pain check-in" (no substance names when discreet)
     paused_until: datetime | None
     due: int  # reminders delivered and not yet answered
+    starting: bool = False  # the journal is still opening: nothing to log into yet
+
+
+STARTING = TrayStatus(None, None, 0, starting=True)
 
 
 def tray_icons() -> dict[TrayState, QIcon]:
@@ -93,6 +97,8 @@ class Tray(QObject):
 
     def _tooltip(self, status: TrayStatus) -> str:
         lines = ["Ebb"]
+        if status.starting:
+            lines.append(self.tr("Starting…"))
         if status.paused_until is not None:
             lines.append(
                 self.tr("Reminders paused until {time}").format(time=f"{status.paused_until:%a %H:%M}")
@@ -107,6 +113,13 @@ class Tray(QObject):
         status = self.status()
         menu = self.menu
         menu.clear()
+        if status.starting:
+            # Shown for the moment the journal takes to open: no entry can be logged yet.
+            menu.addAction(self.tr("Starting Ebb…")).setEnabled(False)
+            menu.addSeparator()
+            menu.addAction(self.tr("&Open Ebb"), self.open_main.emit)
+            menu.addAction(self.tr("&Quit"), self.quit.emit)
+            return
         header = menu.addAction(
             self.tr("Next: {what}").format(what=status.next_reminder)
             if status.next_reminder

@@ -1677,6 +1677,14 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening your journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Today, {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1788,6 +1796,10 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Starting Ebb…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No more reminders today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,6 +1833,10 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>&amp;Open Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -94,7 +94,8 @@ def bare_cmd(*args: str) -> list[str]:
 @dataclass
 class Run:
     wall: float  # spawn to exit
-    ready: float  # spawn to the "ready" line
+    tray: float  # spawn to the "tray" line (the icon or the window is shown)
+    ready: float  # spawn to the "ready" line (everything started)
     maxrss_kb: int | None
     code: int
     stdout: str
@@ -102,7 +103,7 @@ class Run:
 
 
 def run_once(cmd: list[str], env: dict[str, str]) -> Run:
-    """Wall time from spawn to exit (and to the "ready" line), and the peak RSS.
+    """Wall time from spawn to exit (and to the "tray" and "ready" lines), and the peak RSS.
 
     The peak is "Maximum resident set size" from GNU time (%M, i.e. wait4's ru_maxrss
     of its child). Not getrusage(RUSAGE_CHILDREN) deltas: that ru_maxrss is the maximum
@@ -121,9 +122,10 @@ def run_once(cmd: list[str], env: dict[str, str]) -> Run:
         killer.start()
         try:
             assert proc.stdout is not None
-            first = proc.stdout.readline()
-            ready = time.perf_counter() - start
-            rest = proc.stdout.read()
+            lines, seen = [], {}
+            for line in proc.stdout:
+                seen.setdefault(line.strip(), time.perf_counter() - start)
+                lines.append(line)
             code = proc.wait()
         finally:
             killer.cancel()
@@ -133,10 +135,11 @@ def run_once(cmd: list[str], env: dict[str, str]) -> Run:
         text = Path(rss.name).read_text().strip() if GNU_TIME.exists() else ""
         return Run(
             wall,
-            ready,
+            seen.get(b"tray", wall),
+            seen.get(b"ready", wall),
             int(text.splitlines()[-1]) if text else None,
             code,
-            (first + rest).decode(),
+            b"".join(lines).decode(),
             err.read().decode(errors="replace"),
         )
 
@@ -173,27 +176,44 @@ def smoke_runs(tmp_path_factory: pytest.TempPathFactory) -> SmokeRuns:
     return runs
 
 
-def test_smoke_start_to_ready_is_within_2_5x_of_a_bare_tray_script(smoke_runs: SmokeRuns) -> None:
-    """DESIGN.md 10: "ready" <= 2.5x a bare PySide6 tray script. (The tray marker and its
-    1.3x target come with the start-up order of issue 13, item 4.)"""
-    bare = [r.wall for r in smoke_runs.bare]
-    ebb = [r.wall for r in smoke_runs.ebb]
+def _marker_ratio(smoke_runs: SmokeRuns, marker: str) -> float:
+    bare = [getattr(r, marker) for r in smoke_runs.bare]
+    ebb = [getattr(r, marker) for r in smoke_runs.ebb]
     ratio = statistics.median(ebb) / statistics.median(bare)
-    bare_ready = [r.ready for r in smoke_runs.bare]
-    ebb_ready = [r.ready for r in smoke_runs.ebb]
-    ready_ratio = statistics.median(ebb_ready) / statistics.median(bare_ready)
     print()
-    print(summary("bare PySide6 tray (wall)", bare))
-    print(summary("ebb run --smoke (wall)", ebb))
-    print(f"ratio (median) {ratio:.2f}   target <= 2.50   ({REPEAT} alternating runs each)")
-    print(summary("bare PySide6 tray (to 'ready')", bare_ready))
-    print(summary("ebb run --smoke (to 'ready')", ebb_ready))
-    print(f"ratio to 'ready' (median) {ready_ratio:.2f}   (for information)")
+    print(summary(f"bare PySide6 tray (to '{marker}')", bare))
+    print(summary(f"ebb run --smoke (to '{marker}')", ebb))
+    print(f"ratio (median) {ratio:.2f}   ({REPEAT} alternating runs each)")
+    return ratio
+
+
+def test_smoke_start_shows_the_tray_within_1_3x_of_a_bare_tray_script(smoke_runs: SmokeRuns) -> None:
+    """DESIGN.md 10: what the user first sees (the icon, or here without a tray the
+    window) comes before the journal, APScheduler and sqlite-utils are imported."""
+    ratio = _marker_ratio(smoke_runs, "tray")
     record(
-        "`ebb run --smoke` wall time",
-        ebb,
-        baseline=("bare PySide6 tray script", bare),
+        "`ebb run --smoke` to 'tray' (icon or window shown)",
+        [r.tray for r in smoke_runs.ebb],
+        baseline=("bare PySide6 tray script", [r.tray for r in smoke_runs.bare]),
+        target="<= 1.3x baseline",
+    )
+    assert ratio <= 1.3
+
+
+def test_smoke_start_is_ready_within_2_5x_of_a_bare_tray_script(smoke_runs: SmokeRuns) -> None:
+    """DESIGN.md 10: "ready" (journal open, reminders planned and scheduled, Today
+    built) <= 2.5x the bare script's "ready"; the wall time to exit is for information."""
+    ratio = _marker_ratio(smoke_runs, "ready")
+    record(
+        "`ebb run --smoke` to 'ready' (everything started)",
+        [r.ready for r in smoke_runs.ebb],
+        baseline=("bare PySide6 tray script", [r.ready for r in smoke_runs.bare]),
         target="<= 2.5x baseline",
+    )
+    record(
+        "`ebb run --smoke` wall time (spawn to exit)",
+        [r.wall for r in smoke_runs.ebb],
+        baseline=("bare PySide6 tray script", [r.wall for r in smoke_runs.bare]),
     )
     assert ratio <= 2.5
 

@@ -71,14 +71,51 @@ def test_log_menu_actions_ask_the_app_for_dialogs(qtbot) -> None:
         actions["&Note…"].trigger()
 
 
-def test_run_smoke_starts_and_prints_ready(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "run", "--smoke"],
+def test_while_the_journal_opens_the_window_says_so_and_logs_nothing(qtbot) -> None:
+    window = make_window()
+    qtbot.addWidget(window)
+    window.set_starting(True)
+    assert window.today.as_of.text() == "Opening your journal…"
+    assert not any(section.isVisibleTo(window.today) for section in window.today.sections.values())
+    menu = window.menuBar().actions()[0].menu()
+    enabled = {a.text(): a.isEnabled() for a in menu.actions() if not a.isSeparator()}
+    assert enabled == {
+        "&Dose…": False,
+        "&Pain check-in…": False,
+        "&Sleep diary…": False,
+        "Side &effect…": False,
+        "&Note…": False,
+        "Se&ttings…": False,
+        "&Quit Ebb": True,
+    }
+    assert not window.tabs.isTabEnabled(1)
+    window.set_starting(False)
+    assert all(a.isEnabled() for a in menu.actions()) and window.tabs.isTabEnabled(1)
+
+
+def smoke(data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "--smoke"],
         capture_output=True,
         text=True,
         timeout=60,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def test_run_smoke_prints_tray_then_ready(tmp_path: Path) -> None:
+    result = smoke(tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "ready"
+    assert result.stdout.split() == ["tray", "ready"]
     assert (tmp_path / "journal.db").exists()
+
+
+def test_with_an_unreadable_journal_the_icon_shows_and_the_start_stops_unchanged(tmp_path: Path) -> None:
+    tmp_path.mkdir(exist_ok=True)
+    journal = tmp_path / "journal.db"
+    journal.write_bytes(b"not a journal at all" * 100)
+    result = smoke(tmp_path)
+    assert result.returncode == 4, result.stderr
+    assert result.stdout.split() == ["tray"]
+    assert "journal" in result.stderr and "Traceback" not in result.stderr
+    assert journal.read_bytes() == b"not a journal at all" * 100

@@ -11,7 +11,8 @@ import pytest
 from desktop.app import offer_restore
 from desktop.paths import Paths
 from desktop.storage.backups import BackupInfo, backup_to
-from desktop.storage.database import JournalUnreadable, open_journal
+from desktop.storage.database import open_journal
+from desktop.storage.problems import JournalUnreadable
 from desktop.storage.repository import Journal
 from desktop.ui.restore_offer import RestoreOffer
 

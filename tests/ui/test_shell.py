@@ -20,7 +20,7 @@ from desktop.ui.reminder_text import missed_summary, reminder_text
 from desktop.ui.reminder_window import ReminderWindow
 from desktop.ui.single_instance import SingleInstance, server_name
 from desktop.ui.timer_host import MAX_INTERVAL_MS, QtTimerHost
-from desktop.ui.tray import Tray, TrayState, TrayStatus
+from desktop.ui.tray import STARTING, Tray, TrayState, TrayStatus
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DUE = datetime(2026, 3, 2, 9, 30, tzinfo=BERLIN)
@@ -94,6 +94,16 @@ def test_tray_menu_and_states(qtbot) -> None:
     assert paused.state is TrayState.PAUSED
     assert any(t.startswith("&Resume reminders") for t in paused.action_texts())
     assert make_tray(TrayStatus(None, None, 2)).state is TrayState.DUE
+
+
+def test_while_the_journal_opens_the_tray_offers_only_open_and_quit(qtbot) -> None:
+    tray = make_tray(STARTING)
+    assert tray.action_texts() == ["Starting Ebb…", "&Open Ebb", "&Quit"]
+    assert not tray.menu.actions()[0].isEnabled()
+    assert "Starting…" in tray.icon.toolTip()
+    actions = {a.text(): a for a in tray.menu.actions()}
+    with qtbot.waitSignal(tray.open_main):
+        actions["&Open Ebb"].trigger()
 
 
 def test_the_tray_menu_is_built_when_the_icon_is_shown(qtbot) -> None:

@@ -16,10 +16,7 @@ from desktop.core.planner import PlanConfig, plan_day
 from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_dose, validate_pain, validate_sleep, validate_substance
 from desktop.demo import demo_entries, demo_substances
-from desktop.storage.database import open_journal
-from desktop.storage.records import new_uid
-from desktop.storage.repository import Journal, Reminders
-from desktop.ui.today import (
+from desktop.services.today import (
     DoseRuleLine,
     DoseTotal,
     LimitStatus,
@@ -27,9 +24,12 @@ from desktop.ui.today import (
     ReminderLine,
     SleepNight,
     TodaySummary,
-    TodayView,
     today_summary,
 )
+from desktop.storage.database import open_journal
+from desktop.storage.records import new_uid
+from desktop.storage.repository import Journal, Reminders
+from desktop.ui.today import TodayView
 from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")
