@@ -15,6 +15,11 @@ def timings(action: Callable[[], object], repeat: int) -> list[float]:
     return result
 
 
+def ratio(values: list[float], baseline: list[float]) -> float:
+    """Median over median: the figure compared with a target."""
+    return statistics.median(values) / statistics.median(baseline)
+
+
 def summary(label: str, values: list[float]) -> str:
     return (
         f"{label:<38} median {statistics.median(values) * 1000:8.1f} ms   "
