@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.paths import Paths, log_dir, resource
 
 if TYPE_CHECKING:
+    from desktop.storage.journal import Journal
     from desktop.storage.problems import JournalUnreadable
-    from desktop.storage.repository import Journal
     from desktop.ui.settings_window import TomorrowPreview
 
 log = logging.getLogger("desktop.app")
@@ -87,7 +87,7 @@ class EbbApp:
         """The journal and the reminder engine (not started yet: :meth:`start_reminders`)."""
         from desktop.scheduling.scheduler import HostedScheduler
         from desktop.scheduling.service import ReminderService
-        from desktop.storage.repository import Reminders
+        from desktop.storage.reminders import Reminders
         from desktop.ui.notifications import DesktopNotifications, ShellNotifier
         from desktop.ui.timer_host import QtTimerHost
 
@@ -730,8 +730,8 @@ def open_journal_or_exit_code(app: Any, paths: Paths, smoke: bool) -> Journal | 
     journal that was not restored (it is never changed), 1 for a data folder Ebb cannot
     write to."""
     from desktop.storage.database import open_journal
+    from desktop.storage.journal import Journal
     from desktop.storage.problems import JournalUnreadable
-    from desktop.storage.repository import Journal
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 

@@ -239,7 +239,7 @@ class Context:
         if self._journal is None:
             from desktop.storage.backups import backup_before_migrating
             from desktop.storage.database import open_journal
-            from desktop.storage.repository import Journal
+            from desktop.storage.journal import Journal
 
             hook = backup_before_migrating(self.paths.backups, self.stamp())
             self._journal = Journal(open_journal(self.paths.journal, before_migrating=hook))
@@ -624,7 +624,7 @@ def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[Any, Any, Any, An
 def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.planner import dose_rules, plan_day
     from desktop.present import describe_reason
-    from desktop.storage.repository import Reminders
+    from desktop.storage.reminders import Reminders
 
     day, zone, config, view = _plan_inputs(ctx, args.date)
     reminders = Reminders(ctx.journal.db)

@@ -1,7 +1,7 @@
 """What a period of the journal holds, in numbers: the summary tables of the clinician
 report and the data behind the charts (the insights window draws the same).
 
-Pure: journal records (dicts as the repository and the export give them) in, frozen
+Pure: journal records (dicts as the journal and the export give them) in, frozen
 values out. Dates are local dates in the user's zone; a period is ``start``..``end``
 inclusive.
 """

@@ -166,9 +166,10 @@ def _fixed_zone(minutes: int) -> timezone:
     return timezone(timedelta(minutes=minutes))
 
 
-def with_offset(at_utc: datetime, minutes: int) -> datetime:
-    """The same instant shown in a fixed UTC offset."""
-    return at_utc.astimezone(_fixed_zone(minutes))
+def from_stored(utc_text: str, minutes: int) -> datetime:
+    """An instant stored as :func:`to_utc_text` shown in the fixed UTC offset stored
+    beside it (:func:`offset_minutes`). One call a row: reads go through many thousand."""
+    return datetime.fromisoformat(utc_text).astimezone(_fixed_zone(minutes))
 
 
 def _shown(text: str) -> str:

@@ -17,7 +17,8 @@ from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
 from desktop.core.times import localize
 from desktop.scheduling.scheduler import HostedScheduler
-from desktop.storage.repository import Journal, Reminders, StoredOccurrence, SyncResult
+from desktop.storage.journal import Journal
+from desktop.storage.reminders import Reminders, StoredOccurrence, SyncResult
 
 if TYPE_CHECKING:  # made on first delivery: a quiet start loads none of them
     from desktop.scheduling.ports import MissedItem, Notifier

@@ -16,8 +16,9 @@ from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
 from desktop.core.times import localize
 from desktop.present import describe_reason
+from desktop.storage.journal import Journal
 from desktop.storage.records import Record
-from desktop.storage.repository import Journal, Reminders, StoredOccurrence
+from desktop.storage.reminders import Reminders, StoredOccurrence
 
 # describe_reason() starts most reasons with the time ("09:30 — your dose time"); the
 # view shows the time in its own column.

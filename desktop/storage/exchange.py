@@ -21,22 +21,22 @@ from typing import Any
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Substance
+from desktop.storage.journal import Journal
 from desktop.storage.records import (
     COMMON_FIELDS,
     ENTRY_FIELDS,
+    LIST_FIELDS,
     SUBSTANCE_FIELDS,
     Entry,
     Record,
     parse_entry_record,
     parse_substance_record,
 )
-from desktop.storage.repository import Journal
 
 FORMAT_NAME = "ebb-journal"
 FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-_LIST_FIELDS = {"warnings", "locations", "qualities", "tags"}
 
 # One CSV row per substance and per entry; "record" says which.
 CSV_COLUMNS: tuple[str, ...] = tuple(
@@ -85,7 +85,7 @@ def _csv_cell(key: str, value: Any) -> str:
         return repr(value)
     if isinstance(value, int):
         return str(value)
-    if key in _LIST_FIELDS:
+    if key in LIST_FIELDS:
         return neutralise_cell(json.dumps(value, ensure_ascii=False)) if value else "[]"
     return neutralise_cell(str(value))
 
@@ -164,7 +164,7 @@ def _read_csv(text: str) -> tuple[list[Any], list[Any]]:
             raw: dict[str, Any] = {}
             for key, cell in row.items():
                 value = restore_cell(cell)
-                if key in _LIST_FIELDS and value:
+                if key in LIST_FIELDS and value:
                     try:
                         value = json.loads(value)
                     except json.JSONDecodeError:

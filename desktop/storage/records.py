@@ -3,7 +3,7 @@ export files, and their validation on the way back in.
 
 A record uses only JSON types. Times are ISO-8601 with the UTC offset the user lived
 (``at``) plus the IANA zone when known, so an export read on another machine shows
-the same local times. No SQL here; :mod:`desktop.storage.repository` stores records.
+the same local times. No SQL here; :mod:`desktop.storage.journal` stores records.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "note": ("tags",),
 }
 COMMON_FIELDS = ("uid", "kind", "at", "zone", "recorded", "note")
+LIST_FIELDS = frozenset({"warnings", "locations", "qualities", "tags"})  # lists of words
 SUBSTANCE_FIELDS = (
     "uid",
     "name",

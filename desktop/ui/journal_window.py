@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ValidationError
 from desktop.present import describe, show_time
+from desktop.storage.journal import UndoResult
 from desktop.storage.records import Record
-from desktop.storage.repository import UndoResult
 
 Loader = Callable[[str | None], Sequence[Record]]
 KINDS = ("dose", "pain", "sleep", "effect", "note")

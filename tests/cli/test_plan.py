@@ -10,7 +10,7 @@ import pytest
 
 from desktop.core.validation import validate_dose, validate_pain
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 from tests.core.pain_truth import gamma_relief, rises, truth_journal
 
 ZONE = ZoneInfo("Europe/Berlin")

@@ -19,6 +19,7 @@ from desktop.core.times import (
     EARLIEST,
     check_entry_time,
     format_clock,
+    from_stored,
     from_utc_text,
     localize,
     offset_minutes,
@@ -27,7 +28,6 @@ from desktop.core.times import (
     parse_datetime,
     parse_entry_time,
     to_utc_text,
-    with_offset,
     zone_from_name,
 )
 
@@ -550,7 +550,7 @@ def test_offset_minutes_needs_an_aware_datetime() -> None:
 
 
 @given(at=ANY_AWARE, minutes=st.integers(-(23 * 60 + 59), 23 * 60 + 59))
-def test_with_offset_keeps_the_instant_and_shows_the_offset(at: datetime, minutes: int) -> None:
-    shown = with_offset(at.astimezone(UTC), minutes)
+def test_from_stored_keeps_the_instant_and_shows_the_offset(at: datetime, minutes: int) -> None:
+    shown = from_stored(to_utc_text(at), minutes)
     assert shown == at
     assert offset_minutes(shown) == minutes

@@ -69,7 +69,7 @@ def test_cli_on_a_read_only_folder_fails_in_one_line_and_loses_nothing(small_dis
 
 def test_a_dialog_on_a_full_disk_keeps_the_entry_and_says_why(qtbot, small_disk: SmallDisk) -> None:
     from desktop.storage.database import open_journal
-    from desktop.storage.repository import Journal
+    from desktop.storage.journal import Journal
     from desktop.ui.dialogs import PainDialog
 
     data = journal_with_three(small_disk)

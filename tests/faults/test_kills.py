@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import EbbApp
 from desktop.paths import Paths
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 
 data, prefix = Path(sys.argv[1]), sys.argv[2]
 app = QApplication([])
@@ -115,8 +115,8 @@ def older_journal(path: Path, monkeypatch: pytest.MonkeyPatch, entries: int) -> 
 
     from desktop.core.validation import validate_pain
     from desktop.storage import database
+    from desktop.storage.journal import Journal
     from desktop.storage.migrations import MIGRATIONS
-    from desktop.storage.repository import Journal
 
     first = Migrations("ebb")
     first(name=MIGRATIONS._migrations[0].name)(MIGRATIONS._migrations[0].fn)

@@ -28,7 +28,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.settings import SPECS, normalise_setting
 from desktop.storage.database import open_journal
 from desktop.storage.exchange import export_csv, export_json, import_file
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 
 pytestmark = pytest.mark.fuzz
 

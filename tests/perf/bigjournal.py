@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from desktop.core.validation import validate_dose, validate_pain, validate_sleep, validate_substance
 from desktop.storage.database import open_journal
+from desktop.storage.journal import Journal
 from desktop.storage.records import new_uid
-from desktop.storage.repository import Journal
 
 ZONE = ZoneInfo("Europe/Berlin")
 DAYS = 3650

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.storage.exchange import export_csv
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 from tests.perf.baselines import raw_csv, raw_entries
 from tests.perf.bigjournal import ZONE, build_big_journal
 from tests.perf.conftest import ratio, record, summary, timings

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.core.insights import compute_insights
 from desktop.report import analyse_period, build_report, period_bounds, report_input
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 from tests.perf.baselines import matplotlib_pdf_process, raw_analysis_rows, write_floor_pdf
 from tests.perf.bigjournal import ZONE, build_big_journal
 from tests.perf.conftest import ratio, record, summary, timings

@@ -36,7 +36,7 @@ if sys.argv[2] != "import-only":
     from pathlib import Path
     from zoneinfo import ZoneInfo
     from desktop.storage.database import open_journal
-    from desktop.storage.repository import Journal
+    from desktop.storage.journal import Journal
     zone = ZoneInfo("Europe/Berlin")
     window = int(sys.argv[2])
     day_start = datetime.combine(datetime(2026, 10, 29).date(), clock(), zone)

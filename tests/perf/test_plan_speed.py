@@ -14,7 +14,7 @@ from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_pain
 from desktop.scheduling.scheduler import HostedScheduler
 from desktop.scheduling.service import ReminderService
-from desktop.storage.repository import Reminders
+from desktop.storage.reminders import Reminders
 from tests.perf.baselines import raw_planner_rows
 from tests.perf.bigjournal import ZONE, build_big_journal
 from tests.perf.conftest import ratio, record, summary, timings

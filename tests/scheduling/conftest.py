@@ -14,7 +14,8 @@ from desktop.scheduling.ports import Delivery, MissedItem
 from desktop.scheduling.scheduler import HostedScheduler
 from desktop.scheduling.service import ReminderService
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal, Reminders
+from desktop.storage.journal import Journal
+from desktop.storage.reminders import Reminders
 
 
 class FakeTimerHost:

@@ -21,7 +21,7 @@ from desktop.core.validation import (
     validate_substance,
 )
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -23,8 +23,8 @@ from desktop.storage.backups import (
     rotate,
 )
 from desktop.storage.database import open_journal
+from desktop.storage.journal import Journal
 from desktop.storage.migrations import SCHEMA_VERSION
-from desktop.storage.repository import Journal
 
 STAMP = "20260310T120000Z"
 

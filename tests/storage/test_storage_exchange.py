@@ -22,7 +22,7 @@ from desktop.core.model import Note, PainCheckin
 from desktop.core.validation import validate_note, validate_pain
 from desktop.storage.database import open_journal
 from desktop.storage.exchange import export_csv, export_json, import_file, read_import
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 
 EXPORTERS = {"json": export_json, "csv": export_csv}
 

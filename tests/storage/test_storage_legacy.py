@@ -14,8 +14,8 @@ from pathlib import Path
 from desktop.core.validation import validate_note
 from desktop.storage.database import open_journal
 from desktop.storage.exchange import export_json
+from desktop.storage.journal import Journal
 from desktop.storage.migrations import MIGRATIONS
-from desktop.storage.repository import Journal
 
 DATA = Path(__file__).parent / "data"
 OLD = DATA / "journal-2026-12-04.db"

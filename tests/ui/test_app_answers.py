@@ -15,7 +15,7 @@ from desktop.app import EbbApp
 from desktop.core.validation import validate_substance
 from desktop.paths import Paths
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import desktop.app
 from desktop.app import EbbApp, run_app
 from desktop.paths import Paths
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 from desktop.ui.tray import STARTING
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.core.validation import validate_pain
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 from desktop.ui.dialogs import PainDialog
 
 BERLIN = ZoneInfo("Europe/Berlin")

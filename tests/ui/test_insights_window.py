@@ -12,7 +12,7 @@ import pytest
 from desktop.cli import main
 from desktop.report import ReportInput, analyse_period, build_report, report_input
 from desktop.storage.database import open_journal
-from desktop.storage.repository import Journal
+from desktop.storage.journal import Journal
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "insights"
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.errors import ValidationError
 from desktop.demo import demo_entries, demo_substances
 from desktop.storage.database import open_journal
+from desktop.storage.journal import Journal, UndoResult
 from desktop.storage.records import new_uid
-from desktop.storage.repository import Journal, UndoResult
 from desktop.ui.journal_window import JournalWindow
 from tests.ui.palettes import dark_palette
 

@@ -59,7 +59,7 @@ def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
     from desktop.core.validation import validate_note, validate_substance
     from desktop.paths import Paths
     from desktop.storage.database import open_journal
-    from desktop.storage.repository import Journal
+    from desktop.storage.journal import Journal
 
     caplog.set_level(logging.DEBUG)
     now = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)

@@ -12,8 +12,8 @@ from desktop.app import offer_restore
 from desktop.paths import Paths
 from desktop.storage.backups import BackupInfo, backup_to
 from desktop.storage.database import open_journal
+from desktop.storage.journal import Journal
 from desktop.storage.problems import JournalUnreadable
-from desktop.storage.repository import Journal
 from desktop.ui.restore_offer import RestoreOffer
 
 

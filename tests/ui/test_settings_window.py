@@ -417,7 +417,7 @@ def test_the_apps_preview_gives_the_dose_rules_of_tomorrow(tmp_path: Path) -> No
     from desktop.app import EbbApp
     from desktop.core.validation import validate_dose, validate_substance
     from desktop.storage.database import open_journal
-    from desktop.storage.repository import Journal
+    from desktop.storage.journal import Journal
 
     db = open_journal(tmp_path / "journal.db")
     try:

@@ -27,8 +27,9 @@ from desktop.services.today import (
     today_summary,
 )
 from desktop.storage.database import open_journal
+from desktop.storage.journal import Journal
 from desktop.storage.records import new_uid
-from desktop.storage.repository import Journal, Reminders
+from desktop.storage.reminders import Reminders
 from desktop.ui.today import TodayView
 from tests.ui.palettes import dark_palette
 

@@ -1,5 +1,6 @@
-"""The journal repository: substances, every entry kind, listing, undoable deletes and
-edits, one diary per night, atomic writes, the dose window and settings."""
+"""The journal (desktop.storage.journal): substances, every entry kind, listing,
+undoable deletes and edits, one diary per night, atomic writes, the dose window,
+settings, bulk import and the bytes the rows are stored as."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlite_utils import Database
 from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, PainCheckin
 from desktop.core.safety import PastDose
-from desktop.storage.repository import Journal, UndoResult
+from desktop.storage.journal import Journal, UndoResult
 
 
 def dump(db: Database) -> str:
@@ -322,11 +323,11 @@ def test_undoing_a_diary_edit_is_refused_when_its_old_night_has_a_new_diary(jour
 # ---- atomic writes ---------------------------------------------------------------------
 
 
-def test_a_failing_detail_insert_leaves_the_journal_unchanged(
+def test_a_dose_of_an_unknown_substance_leaves_the_journal_unchanged(
     journal: Journal, filled: dict[str, int], make
 ) -> None:
-    # A Dose value naming a substance the journal does not have: the entries row is
-    # written first, then _write_detail refuses; both must be rolled back.
+    # A Dose value naming a substance the journal does not have is refused before
+    # anything is written (a write failing after the entries row: the CHECK test below).
     stray = Dose(substance="Valerian", amount=1.0, unit="g", at=make.at(5, 9))
     before = dump(journal.db)
 
@@ -351,6 +352,7 @@ def test_a_failing_edit_leaves_the_journal_unchanged(journal: Journal, filled: d
 
 def test_a_database_constraint_failure_rolls_back_too(journal: Journal, make) -> None:
     # A value that skipped validation: the CHECK constraint is the last line of defence.
+    # The entries row is written before the pains row fails; both are rolled back.
     journal.add_entry(make.pain(make.at(5, 9), 3), zone=make.zone)
     before = dump(journal.db)
 
@@ -409,7 +411,7 @@ def test_update_substance_changes_limits_and_keeps_the_unit_of_logged_doses(tmp_
     from desktop.core.errors import ValidationError
     from desktop.core.validation import validate_dose, validate_substance
     from desktop.storage.database import open_journal
-    from desktop.storage.repository import Journal
+    from desktop.storage.journal import Journal
 
     journal = Journal(open_journal(tmp_path / "journal.db"))
     journal.add_substance(validate_substance("Kratom", "kratom", "g", max_per_day=3))
@@ -430,6 +432,90 @@ def test_update_substance_changes_limits_and_keeps_the_unit_of_logged_doses(tmp_
     assert caught.value.field == "name"
     journal.update_substance("Kratom", validate_substance("Green kratom", "kratom", "g"))
     assert journal.entries(kind="dose")[0]["substance"] == "Green kratom"
+
+
+def test_updating_an_unknown_substance_is_refused(journal: Journal, make) -> None:
+    journal.add_substance(make.kratom())
+    before = dump(journal.db)
+
+    with pytest.raises(ValidationError, match="Valerian") as caught:
+        journal.update_substance("Valerian", make.kratom("Valerian"))
+
+    assert caught.value.field == "substance"
+    assert dump(journal.db) == before
+
+
+def test_lists_and_undo_records_are_stored_as_the_json_text_earlier_versions_wrote(
+    journal: Journal, make
+) -> None:
+    # json.dumps with its ASCII escapes, not sqlite-utils' encoding of a list (which
+    # keeps non-ASCII characters): existing journals and their backups stay comparable.
+    kratom = make.kratom()
+    journal.add_substance(kratom)
+    pain = journal.add_entry(
+        make.pain(make.at(5, 9), 4, locations=["Schläfe", "Knie"], qualities=["stechend"]), zone=make.zone
+    )
+    note = journal.add_entry(make.note(make.at(5, 10), "Grüße", tags=["ü"]), zone=None)
+    dose = journal.add_entry(make.dose(kratom, make.at(5, 11), warnings=("min_interval",)), zone=make.zone)
+    journal.delete_entry(note)
+
+    assert rows(journal.db, pain, "pains") == [
+        (pain, 4, '["Schl\\u00e4fe", "Knie"]', '["stechend"]', "manual")
+    ]
+    assert rows(journal.db, note, "notes") == [(note, '["\\u00fc"]')]
+    assert journal.db.execute("SELECT warnings FROM doses WHERE entry_id = ?", [dose]).fetchall() == [
+        ('["min_interval"]',)
+    ]
+    (before,) = journal.db.execute("SELECT before FROM undo_log").fetchone()
+    assert before.startswith(f'{{"id": {note}, "uid": ')
+    assert '"note": "Gr\\u00fc\\u00dfe", "tags": ["\\u00fc"]}' in before
+
+
+def test_an_import_with_two_diaries_for_one_night_is_refused_whole(journal: Journal, make) -> None:
+    before = dump(journal.db)
+    entries = [
+        (make.pain(make.at(4, 9), 3), make.zone, "pain-uid", "2026-03-10T12:00:00.000000Z"),
+        (make.sleep(date(2026, 3, 4)), None, "first-uid", "2026-03-10T12:00:00.000000Z"),
+        (make.sleep(date(2026, 3, 4), quality=5), None, "second-uid", "2026-03-10T12:00:00.000000Z"),
+    ]
+
+    with pytest.raises(ValidationError, match="2026-03-04 already has a sleep diary") as caught:
+        journal.import_all([], entries)
+
+    assert caught.value.field == "night"
+    assert dump(journal.db) == before
+
+
+def test_an_import_written_in_several_chunks_keeps_ids_and_order(
+    journal: Journal, new_journal: Journal, filled: dict[str, int], make, monkeypatch
+) -> None:
+    import desktop.storage.journal
+
+    monkeypatch.setattr(desktop.storage.journal, "_IMPORT_CHUNK", 2)
+    kratom = journal.substance("kratom")
+    new_journal.add_entry(make.pain(make.at(1, 9), 1), zone=make.zone)  # id 1 is taken
+    source = journal.entries()
+    values = {  # as the fixture made them
+        "dose": make.dose(
+            kratom.substance, make.at(3, 9), 2.5, form="powder", pain_before=6, warnings=("min_interval",)
+        ),
+        "pain": make.pain(
+            make.at(3, 10), 7, locations=["lower back"], qualities=["aching"], source="follow-up"
+        ),
+        "sleep": make.sleep(date(2026, 3, 3), quality=4),
+        "effect": make.effect(make.at(4, 8), "dizziness", 2),
+        "note": make.note(make.at(4, 12), "evening walk", tags=["walk"]),
+    }
+    entries = [(values[e["kind"]], e["zone"], e["uid"], e["recorded"]) for e in reversed(source)]
+    entries.insert(2, entries[0])  # already present by then
+
+    added = new_journal.import_all([(kratom.uid, kratom.substance)], entries)
+
+    assert added == (1, 5, 1)
+    imported = new_journal.entries()[1:]
+    assert [{**e, "id": 0} for e in imported] == [{**e, "id": 0} for e in source]
+    # The ids follow the file's order (id 1 was taken), as one insert after another gives them.
+    assert [e["id"] for e in imported] == [6, 5, 4, 3, 2]
 
 
 def test_used_words_offer_forms_products_locations_and_qualities_most_recent_first(
