@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -461,17 +461,14 @@ class EbbApp:
     def preview_tomorrow(self, pending: dict[str, str]) -> TomorrowPreview:
         """Tomorrow's reminders under not-yet-saved settings, and each substance's dose
         rule in words (why there is no dose reminder, above all), for the live preview."""
-        from desktop.core.planner import PlanConfig, ProfileCache, dose_rules, plan_day
-        from desktop.core.settings import effective_settings
-        from desktop.core.times import localize
+        from desktop.core.planner import ProfileCache, dose_rules, plan_day
         from desktop.present import describe_reason
+        from desktop.storage.planning import plan_inputs
         from desktop.ui.settings_window import TomorrowPreview
 
-        config = PlanConfig.from_settings(effective_settings({**self.journal.stored_settings(), **pending}))
-        zone = self.zone()
         tomorrow = self.today() + timedelta(days=1)
-        start = localize(datetime.combine(tomorrow, time()), zone)
-        view = self.journal.planner_view(config.lookback_start(start))
+        inputs = plan_inputs(self.journal, tomorrow, self.zone(), pending=pending)
+        config, view, zone = inputs.config, inputs.view, inputs.zone
         cache: ProfileCache = {}  # one pain model for the plan and the rules
         rows = []
         for occurrence in plan_day(config, view, tomorrow, zone, cache):

@@ -611,14 +611,12 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[Any, Any, Any, Any]:
-    from desktop.core.planner import PlanConfig
-    from desktop.core.settings import effective_settings
+    from desktop.storage.planning import plan_inputs
 
     zone = ctx.zone()
     day = ctx.now().astimezone(zone).date() if date_text is None else parse_date("date", date_text)
-    config = PlanConfig.from_settings(effective_settings(ctx.journal.stored_settings()))
-    since = config.lookback_start(localize(datetime.combine(day, time()), zone))
-    return day, zone, config, ctx.journal.planner_view(since)
+    inputs = plan_inputs(ctx.journal, day, zone)
+    return day, zone, inputs.config, inputs.view
 
 
 def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:

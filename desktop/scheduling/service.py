@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import ValidationError
-from desktop.core.planner import PlanConfig, ProfileCache, plan_day
+from desktop.core.planner import ProfileCache, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
-from desktop.core.times import localize
 from desktop.scheduling.scheduler import HostedScheduler
 from desktop.storage.journal import Journal
+from desktop.storage.planning import plan_inputs
 from desktop.storage.reminders import Reminders, StoredOccurrence, SyncResult
 
 if TYPE_CHECKING:  # made on first delivery: a quiet start loads none of them
@@ -67,11 +67,11 @@ class ReminderService:
         """Re-plan today and tomorrow in the current zone, sweep missed, rebuild jobs."""
         now = self.clock()
         zone = self.zone()
-        config = PlanConfig.from_settings(self.settings())
         dates = self.plan_dates(now)
-        first_day = localize(datetime.combine(dates[0], time()), zone)
-        view = self.journal.planner_view(config.lookback_start(first_day))
-        occurrences = [o for day in dates for o in plan_day(config, view, day, zone, self._profiles)]
+        inputs = plan_inputs(self.journal, dates[0], zone)
+        occurrences = [
+            o for day in dates for o in plan_day(inputs.config, inputs.view, day, zone, self._profiles)
+        ]
         result = self.reminders.sync_plan([d.isoformat() for d in dates], occurrences)
         self.sweep()
         self.rebuild_jobs()

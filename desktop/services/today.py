@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from desktop.core.model import Substance, minutes_between
-from desktop.core.planner import PlanConfig, ProfileCache, ReminderKind, dose_rules, plan_day
+from desktop.core.planner import ProfileCache, ReminderKind, dose_rules, plan_day
 from desktop.core.safety import probe_amount
-from desktop.core.settings import effective_settings
 from desktop.core.times import localize
 from desktop.present import describe_reason
 from desktop.storage.journal import Journal
+from desktop.storage.planning import plan_inputs
 from desktop.storage.records import Record
 from desktop.storage.reminders import Reminders, StoredOccurrence
 
@@ -197,8 +197,8 @@ def _tomorrow_plan(
     journal: Journal, tomorrow: date, zone: tzinfo
 ) -> tuple[tuple[ReminderLine, ...], tuple[DoseRuleLine, ...]]:
     """Tomorrow's reminders, and why a substance has no dose reminder among them."""
-    config = PlanConfig.from_settings(effective_settings(journal.stored_settings()))
-    view = journal.planner_view(config.lookback_start(_day_start(tomorrow, zone)))
+    inputs = plan_inputs(journal, tomorrow, zone)
+    config, view = inputs.config, inputs.view
     cache: ProfileCache = {}  # the plan and the dose rules share one pain model
     plan = plan_day(config, view, tomorrow, zone, cache)
     lines = tuple(
