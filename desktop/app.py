@@ -222,27 +222,12 @@ class EbbApp:
 
     def tray_status(self) -> Any:
         from desktop.core.settings import effective_settings
-        from desktop.ui.tray import STARTING, TrayStatus
+        from desktop.services.tray import STARTING, tray_status
 
         if not self.ready:
             return STARTING
-        now = datetime.now(UTC)
-        paused = self.reminders.paused_until()
-        pending = [o for o in self.reminders.pending() if o.fire_at >= now]
-        due = [
-            o
-            for o in self.reminders.on_dates([now.astimezone(self.zone()).date().isoformat()])
-            if o.state == "due"
-        ]
-        text = None
-        if pending:
-            first = pending[0]
-            discreet = effective_settings(self.journal.stored_settings())["discreet"] == "true"
-            what = KIND_WORDS.get(first.kind, first.kind)
-            if first.substance and not discreet and first.kind in ("dose", "melatonin"):
-                what = f"{first.substance} {what}" if first.kind == "dose" else first.substance
-            text = f"{first.fire_at.astimezone(self.zone()):%H:%M} {what}"
-        return TrayStatus(text, paused if paused is not None and paused > now else None, len(due))
+        discreet = effective_settings(self.journal.stored_settings())["discreet"] == "true"
+        return tray_status(self.reminders, datetime.now(UTC), self.zone(), discreet=discreet)
 
     def refresh_views(self) -> None:
         """Tray, Today and the journal list, after anything changed (and each minute)."""
@@ -417,12 +402,9 @@ class EbbApp:
         self._insights.activateWindow()
 
     def _report_data(self, start: Any, end: Any) -> Any:
-        """The period's entries (a day's margin either side: the exact cut is by local
-        date, in desktop.report) and every substance's kind and unit."""
-        from desktop.report import period_bounds, report_input
+        from desktop.services.report import report_data
 
-        since, until = period_bounds(start, end, self.zone())
-        return report_input(lambda: self.journal.entries(start=since, end=until), self.journal.substances())
+        return report_data(self.journal, start, end, self.zone())
 
     def analyse_period(self, start: Any, end: Any) -> Any:
         from desktop.report import analyse_period
@@ -633,21 +615,15 @@ class EbbApp:
 
     def tell_limits(self, name: str) -> None:
         """After a dose: where the user stands against their own limits."""
-        from desktop.core.safety import DAY, check_dose, probe_amount
+        from desktop.services.limits import after_dose
 
-        substance = self.journal.substance(name).substance
-        now = datetime.now(UTC)
-        recent = self.journal.doses_of(substance.name, now - DAY, now + timedelta(seconds=1))
+        note = after_dose(self.journal, name, datetime.now(UTC), self.zone())
         used = self.app.tr("{n} dose(s), {total:g} {unit} in the last 24 h").format(
-            n=len(recent), total=sum(d.amount for d in recent), unit=substance.unit
+            n=note.doses, total=note.total, unit=note.unit
         )
-        verdict = check_dose(
-            substance.limits, recent, now, probe_amount(substance.usual_amount, substance.limits)
-        )
-        if not verdict.ok and verdict.next_ok_at is not None:
-            when = verdict.next_ok_at.astimezone(self.zone())
+        if note.within_again_at is not None:
             message = self.app.tr("Logged. Within your limits again from {time} · {used}").format(
-                time=f"{when:%H:%M}", used=used
+                time=f"{note.within_again_at:%H:%M}", used=used
             )
         else:
             message = self.app.tr("Logged · {used}").format(used=used)

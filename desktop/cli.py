@@ -732,7 +732,8 @@ def report_period(start: str | None, end: str | None, today: date) -> tuple[date
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.report import PAPER, build_report, period_bounds, report_input
+    from desktop.report import PAPER, build_report
+    from desktop.services.report import report_data
 
     if args.paper not in PAPER:
         raise ValidationError("paper", f"{ascii(args.paper)[:20]} is not one of: {', '.join(PAPER)}")
@@ -742,8 +743,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.out).expanduser()
     if target.is_dir():
         raise ValidationError("out", f"{target} is a folder; give a file name")
-    since, until = period_bounds(start, end, zone)
-    data = report_input(lambda: ctx.journal.entries(start=since, end=until), ctx.journal.substances())
+    data = report_data(ctx.journal, start, end, zone)
     try:
         pages = build_report(
             data, target, start, end, zone, generated=today, hidden=args.hide_substances, paper=args.paper

@@ -7,8 +7,6 @@ shows the next reminder and the pause state as they are now.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
@@ -16,25 +14,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.paths import resource
+from desktop.services.tray import NextReminder, TrayStatus
 
 
 class TrayState(StrEnum):
     IDLE = "idle"
     DUE = "due"
     PAUSED = "paused"
-
-
-@dataclass(frozen=True)
-class TrayStatus:
-    """What the tray shows: the next reminder, a pause, and how many reminders wait."""
-
-    next_reminder: str | None  # e.g. "09:30 pain check-in" (no substance names when discreet)
-    paused_until: datetime | None
-    due: int  # reminders delivered and not yet answered
-    starting: bool = False  # the journal is still opening: nothing to log into yet
-
-
-STARTING = TrayStatus(None, None, 0, starting=True)
 
 
 def tray_icons() -> dict[TrayState, QIcon]:
@@ -106,8 +92,22 @@ class Tray(QObject):
         if status.due:
             lines.append(self.tr("{n} reminder(s) waiting").format(n=status.due))
         if status.next_reminder:
-            lines.append(self.tr("Next: {what}").format(what=status.next_reminder))
+            lines.append(self.tr("Next: {what}").format(what=self.reminder_words(status.next_reminder)))
         return "\n".join(lines)
+
+    def reminder_words(self, reminder: NextReminder) -> str:
+        """ "09:30 pain check-in", "21:30 Melatonin", "14:00 Kratom dose"."""
+        kinds = {
+            "melatonin": self.tr("melatonin"),
+            "dose": self.tr("dose"),
+            "checkin": self.tr("pain check-in"),
+            "followup": self.tr("pain follow-up"),
+            "sleep_diary": self.tr("sleep diary"),
+        }
+        what = kinds.get(reminder.kind, reminder.kind)
+        if reminder.substance:
+            what = reminder.substance if reminder.kind == "melatonin" else f"{reminder.substance} {what}"
+        return f"{reminder.at:%H:%M} {what}"
 
     def rebuild_menu(self) -> None:
         status = self.status()
@@ -121,7 +121,7 @@ class Tray(QObject):
             menu.addAction(self.tr("&Quit"), self.quit.emit)
             return
         header = menu.addAction(
-            self.tr("Next: {what}").format(what=status.next_reminder)
+            self.tr("Next: {what}").format(what=self.reminder_words(status.next_reminder))
             if status.next_reminder
             else self.tr("No more reminders today")
         )

@@ -1796,6 +1796,26 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>melatonin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starting Ebb…</source>
         <translation type="unfinished"></translation>
     </message>

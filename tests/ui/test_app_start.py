@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 import desktop.app
 from desktop.app import EbbApp, run_app
 from desktop.paths import Paths
+from desktop.services.tray import STARTING
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
-from desktop.ui.tray import STARTING
 
 
 def close_windows() -> None:

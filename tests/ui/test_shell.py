@@ -15,12 +15,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.scheduling.ports import Delivery, MissedItem
+from desktop.services.tray import STARTING, NextReminder, TrayStatus
 from desktop.ui.notifications import ShellNotifier
 from desktop.ui.reminder_text import missed_summary, reminder_text
 from desktop.ui.reminder_window import ReminderWindow
 from desktop.ui.single_instance import SingleInstance, server_name
 from desktop.ui.timer_host import MAX_INTERVAL_MS, QtTimerHost
-from desktop.ui.tray import STARTING, Tray, TrayState, TrayStatus
+from desktop.ui.tray import Tray, TrayState
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DUE = datetime(2026, 3, 2, 9, 30, tzinfo=BERLIN)
@@ -76,7 +77,7 @@ def make_tray(status: TrayStatus) -> Tray:
 
 
 def test_tray_menu_and_states(qtbot) -> None:
-    tray = make_tray(TrayStatus("09:30 pain check-in", None, 0))
+    tray = make_tray(TrayStatus(NextReminder(DUE.replace(hour=9, minute=30), "checkin", None), None, 0))
     texts = tray.action_texts()
     assert texts[0] == "Next: 09:30 pain check-in"
     for wanted in (
@@ -94,6 +95,23 @@ def test_tray_menu_and_states(qtbot) -> None:
     assert paused.state is TrayState.PAUSED
     assert any(t.startswith("&Resume reminders") for t in paused.action_texts())
     assert make_tray(TrayStatus(None, None, 2)).state is TrayState.DUE
+
+
+@pytest.mark.parametrize(
+    ("kind", "substance", "words"),
+    [
+        ("checkin", None, "09:30 pain check-in"),
+        ("followup", None, "09:30 pain follow-up"),
+        ("sleep_diary", None, "09:30 sleep diary"),
+        ("dose", "Kratom", "09:30 Kratom dose"),
+        ("dose", None, "09:30 dose"),  # discreet
+        ("melatonin", "Melatonin", "09:30 Melatonin"),
+        ("melatonin", None, "09:30 melatonin"),  # discreet
+    ],
+)
+def test_the_next_reminder_in_words(qtbot, kind: str, substance: str | None, words: str) -> None:
+    tray = Tray(lambda: TrayStatus(None, None, 0))
+    assert tray.reminder_words(NextReminder(DUE, kind, substance)) == words
 
 
 def test_while_the_journal_opens_the_tray_offers_only_open_and_quit(qtbot) -> None:
