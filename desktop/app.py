@@ -20,18 +20,11 @@ from typing import TYPE_CHECKING, Any
 from desktop.paths import Paths, log_dir, resource
 
 if TYPE_CHECKING:
+    from desktop.services.preview import TomorrowPreview
     from desktop.storage.journal import Journal
     from desktop.storage.problems import JournalUnreadable
-    from desktop.ui.settings_window import TomorrowPreview
 
 log = logging.getLogger("desktop.app")
-KIND_WORDS = {
-    "melatonin": "melatonin",
-    "dose": "dose",
-    "checkin": "pain check-in",
-    "followup": "pain follow-up",
-    "sleep_diary": "sleep diary",
-}
 
 
 def configure_logging(verbose: bool = False) -> logging.Handler:
@@ -441,28 +434,9 @@ class EbbApp:
         self.after_change()
 
     def preview_tomorrow(self, pending: dict[str, str]) -> TomorrowPreview:
-        """Tomorrow's reminders under not-yet-saved settings, and each substance's dose
-        rule in words (why there is no dose reminder, above all), for the live preview."""
-        from desktop.core.planner import ProfileCache, dose_rules, plan_day
-        from desktop.present import describe_reason
-        from desktop.storage.planning import plan_inputs
-        from desktop.ui.settings_window import TomorrowPreview
+        from desktop.services.preview import tomorrow_preview
 
-        tomorrow = self.today() + timedelta(days=1)
-        inputs = plan_inputs(self.journal, tomorrow, self.zone(), pending=pending)
-        config, view, zone = inputs.config, inputs.view, inputs.zone
-        cache: ProfileCache = {}  # one pain model for the plan and the rules
-        rows = []
-        for occurrence in plan_day(config, view, tomorrow, zone, cache):
-            what = KIND_WORDS.get(str(occurrence.kind), str(occurrence.kind))
-            if occurrence.substance:
-                what = f"{occurrence.substance} ({what})"
-            reason = describe_reason(occurrence.reason.code, dict(occurrence.reason.data))
-            rows.append((f"{occurrence.due:%H:%M}", what, reason))
-        rules = [
-            describe_reason(r.code, dict(r.data)) for r in dose_rules(config, view, tomorrow, zone, cache)
-        ]
-        return TomorrowPreview(rows, rules)
+        return tomorrow_preview(self.journal, self.today() + timedelta(days=1), self.zone(), pending)
 
     def add_substance(self, substance: Any) -> None:
         self.journal.add_substance(substance)

@@ -44,22 +44,13 @@ from desktop.core.planner import DEFAULT_DURATION_H, DEFAULT_ONSET_MIN
 from desktop.core.settings import normalise_setting
 from desktop.core.validation import validate_substance
 from desktop.present import fmt
+from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo
 from desktop.ui.dialogs.base import EntryDialog, StatusLine
 
 SaveSetting = Callable[[str, str], None]
 AddSubstance = Callable[[Substance], None]
 UpdateSubstance = Callable[[str, Substance], None]
-
-
-@dataclass(frozen=True)
-class TomorrowPreview:
-    """Tomorrow under pending settings: the reminders as (time, what, why) rows, and one
-    line per dose-reminded substance saying what its dose rule does and why (above all
-    when it plans no reminder)."""
-
-    rows: list[tuple[str, str, str]]
-    dose_rules: list[str]
 
 
 Preview = Callable[[dict[str, str]], TomorrowPreview]

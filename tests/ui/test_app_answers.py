@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import EbbApp
@@ -17,9 +18,18 @@ from desktop.paths import Paths
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 
+# Midday on a fixed date (the clock runs on from there): a dose two minutes ahead is
+# always today's, never tomorrow's as it would be near midnight on the real clock.
+MIDDAY = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
 
 @pytest.fixture
 def ebb(qtbot, tmp_path: Path) -> Iterator[EbbApp]:
+    with time_machine.travel(MIDDAY, tick=True):
+        yield from _ebb(tmp_path)
+
+
+def _ebb(tmp_path: Path) -> Iterator[EbbApp]:
     journal = Journal(open_journal(tmp_path / "journal.db"))
     journal.set_setting("timezone", "UTC")
     soon = datetime.now(UTC) + timedelta(minutes=2)

@@ -4,7 +4,7 @@ is a fake or a recorder, so nothing here touches a journal."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,9 +19,10 @@ from desktop.core.model import Limits, Substance, SubstanceKind
 from desktop.core.planner import JournalView, PlanConfig, dose_rules, plan_day
 from desktop.core.settings import effective_settings
 from desktop.present import describe_reason
+from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo
 from desktop.ui import settings_window
-from desktop.ui.settings_window import SettingsWindow, SubstanceDialog, TomorrowPreview
+from desktop.ui.settings_window import SettingsWindow, SubstanceDialog
 from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -408,40 +409,6 @@ def test_without_a_dose_reminded_substance_there_is_no_rule_line(qtbot, fakes) -
     assert window.preview_rule_lines() == []
     assert not shown(window.preview_rules)
     assert window.preview_note.text() == "No reminders would be planned for tomorrow."
-
-
-def test_the_apps_preview_gives_the_dose_rules_of_tomorrow(tmp_path: Path) -> None:
-    """EbbApp.preview_tomorrow on a real journal (only the journal, zone and day it reads)."""
-    from types import SimpleNamespace
-
-    from desktop.app import EbbApp
-    from desktop.core.validation import validate_dose, validate_substance
-    from desktop.storage.database import open_journal
-    from desktop.storage.journal import Journal
-
-    db = open_journal(tmp_path / "journal.db")
-    try:
-        journal = Journal(db)
-        journal.add_substance(validate_substance("Kratom", "kratom", "g", max_per_day=3))
-        now = datetime.now(UTC)
-        app = SimpleNamespace(journal=journal, zone=lambda: UTC, today=lambda: now.date())
-        pending = {"dose_timing": "pattern"}
-
-        preview = EbbApp.preview_tomorrow(app, pending)  # type: ignore[arg-type]
-        assert not [row for row in preview.rows if "dose" in row[1]]
-        (line,) = preview.dose_rules
-        assert line.startswith("Kratom: no dose reminders — you logged no doses in the last 14 days")
-
-        kratom = journal.substance("Kratom").substance
-        for days_ago in (1, 2, 3):  # a dose a day lately: pattern timing would time one
-            journal.add_entry(validate_dose(kratom, 2, now - timedelta(days=days_ago), now), zone="UTC")
-        (line,) = EbbApp.preview_tomorrow(app, pending).dose_rules  # type: ignore[arg-type]
-        assert line.startswith("Kratom: no pattern timing yet — it needs"), line
-        assert EbbApp.preview_tomorrow(app, {}).dose_rules == [  # type: ignore[arg-type]
-            "Kratom: no dose reminders — you have not set any dose times"
-        ]
-    finally:
-        db.close()
 
 
 # --- The dose reminders a day -----------------------------------------------------------------
