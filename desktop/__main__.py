@@ -1,5 +1,5 @@
 """``python -m desktop`` is the same as ``ebb``."""
 
-from desktop.cli import entry
+from desktop.cli.main import entry
 
 entry()

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from desktop.paths import Paths, log_dir, resource
+from desktop.system.paths import Paths, log_dir, resource
 
 if TYPE_CHECKING:
     from desktop.services.preview import TomorrowPreview
@@ -28,8 +28,8 @@ log = logging.getLogger("desktop.app")
 
 
 def configure_logging(verbose: bool = False) -> logging.Handler:
-    """A rotating log file in the platform log folder (desktop/logfile.py)."""
-    from desktop.logfile import configure_logging as configure
+    """A rotating log file in the platform log folder (desktop/system/logfile.py)."""
+    from desktop.system.logfile import configure_logging as configure
 
     return configure(log_dir(), verbose)
 
@@ -45,7 +45,7 @@ class EbbApp:
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        from desktop.ui.tray import Tray
+        from desktop.ui.shell.tray import Tray
 
         self.app = app
         self.paths = paths
@@ -81,8 +81,8 @@ class EbbApp:
         from desktop.scheduling.scheduler import HostedScheduler
         from desktop.scheduling.service import ReminderService
         from desktop.storage.reminders import Reminders
-        from desktop.ui.notifications import DesktopNotifications, ShellNotifier
-        from desktop.ui.timer_host import QtTimerHost
+        from desktop.ui.shell.notifications import DesktopNotifications, ShellNotifier
+        from desktop.ui.shell.timer_host import QtTimerHost
 
         self.journal = journal
         self.reminders = Reminders(journal.db)
@@ -111,8 +111,8 @@ class EbbApp:
     def window(self) -> Any:
         """The main window (Today and Journal tabs), built on first use."""
         if self._window is None:
-            from desktop.ui.main_window import MainWindow
-            from desktop.ui.today import TodayView
+            from desktop.ui.windows.main_window import MainWindow
+            from desktop.ui.windows.today import TodayView
 
             note = (
                 ""
@@ -136,7 +136,7 @@ class EbbApp:
         return self._window
 
     def _make_journal_view(self) -> Any:
-        from desktop.ui.journal_window import JournalWindow
+        from desktop.ui.windows.journal_window import JournalWindow
 
         view = JournalWindow(
             lambda kind: self.journal.entries(kind=kind), self._delete_entry, self._undo, today=self.today
@@ -197,12 +197,12 @@ class EbbApp:
         return str(effective_settings(self.journal.stored_settings())["timezone"])
 
     def zone(self) -> tzinfo:
-        from desktop.zone import zone
+        from desktop.system.zone import zone
 
         return zone(self._configured_zone())
 
     def zone_name(self) -> str:
-        from desktop.zone import zone_name
+        from desktop.system.zone import zone_name
 
         return zone_name(self._configured_zone()) or "local"
 
@@ -328,7 +328,7 @@ class EbbApp:
         self._open(dialog, on_saved)
 
     def open_sleep_dialog(self, on_saved: Any = None, answers: str | None = None) -> None:
-        from desktop.core.planner import PlanConfig, wake_time
+        from desktop.core.planning.planner import PlanConfig, wake_time
         from desktop.core.settings import effective_settings
         from desktop.ui.dialogs import SleepDialog
 
@@ -383,7 +383,7 @@ class EbbApp:
     def open_insights(self) -> None:
         """The insights window (matplotlib loads now, on first use, not at start-up)."""
         if self._insights is None:
-            from desktop.ui.insights_window import InsightsWindow
+            from desktop.ui.windows.insights_window import InsightsWindow
 
             self._insights = InsightsWindow(
                 self.analyse_period, self.today, self._first_day, self.save_report
@@ -400,7 +400,7 @@ class EbbApp:
         return report_data(self.journal, start, end, self.zone())
 
     def analyse_period(self, start: Any, end: Any) -> Any:
-        from desktop.report import analyse_period
+        from desktop.reports.clinician import analyse_period
 
         return analyse_period(self._report_data(start, end), start, end, self.zone())
 
@@ -409,7 +409,7 @@ class EbbApp:
         return None if first is None else first.astimezone(self.zone()).date()
 
     def save_report(self, start: Any, end: Any, path: Any, hidden: bool) -> int:
-        from desktop.report import build_report
+        from desktop.reports.clinician import build_report
 
         return build_report(
             self._report_data(start, end),
@@ -442,10 +442,10 @@ class EbbApp:
         self.journal.add_substance(substance)
 
     def open_settings(self) -> None:
-        from desktop.autostart import UnsupportedPlatform, autostart_for
         from desktop.core.settings import effective_settings
         from desktop.storage.backups import backup_to, list_backups
-        from desktop.ui.settings_window import SettingsWindow
+        from desktop.system.autostart import UnsupportedPlatform, autostart_for
+        from desktop.ui.settings.window import SettingsWindow
 
         try:
             autostart: Any = autostart_for()
@@ -480,7 +480,7 @@ class EbbApp:
 
     def open_first_run(self) -> None:
         from desktop.core.settings import effective_settings
-        from desktop.ui.first_run import FirstRunWizard
+        from desktop.ui.windows.first_run import FirstRunWizard
 
         def send_test() -> None:
             self.notifications.send(
@@ -518,7 +518,7 @@ class EbbApp:
         self.refresh_views()
 
     def pause_until_tomorrow(self) -> None:
-        from desktop.core.planner import PlanConfig, wake_time
+        from desktop.core.planning.planner import PlanConfig, wake_time
         from desktop.core.settings import effective_settings
         from desktop.core.times import localize
 
@@ -638,7 +638,7 @@ def offer_restore(paths: Paths, problem: JournalUnreadable, stamp: str) -> bool:
     """Ask whether to restore the latest good backup; restore it if so (keeping the
     unreadable file). True when the journal was restored."""
     from desktop.storage.backups import latest_good_backup, restore
-    from desktop.ui.restore_offer import RestoreOffer
+    from desktop.ui.windows.restore_offer import RestoreOffer
 
     backup = latest_good_backup(paths.backups)
     offer = RestoreOffer(problem.problem, backup)
@@ -667,7 +667,7 @@ def _cannot_write(app: Any, paths: Paths, exc: BaseException, smoke: bool) -> in
 
 
 def _reminder_window() -> Any:
-    from desktop.ui.reminder_window import ReminderWindow
+    from desktop.ui.shell.reminder_window import ReminderWindow
 
     return ReminderWindow()
 
@@ -705,9 +705,9 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.single_instance import SingleInstance
-    from desktop.ui.translations import install_translations
-    from desktop.ui.unix_signals import SignalWatcher
+    from desktop.ui.shell.single_instance import SingleInstance
+    from desktop.ui.shell.translations import install_translations
+    from desktop.ui.shell.unix_signals import SignalWatcher
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

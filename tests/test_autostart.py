@@ -1,4 +1,4 @@
-"""Start at login: desktop/autostart.py.
+"""Start at login: desktop/system/autostart.py.
 
 Each implementation is checked through what it leaves behind: the ``ebb.desktop`` file
 (read back with configparser and with a reader written from the Desktop Entry spec), the
@@ -21,8 +21,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop import autostart
-from desktop.autostart import (
+from desktop.system import autostart
+from desktop.system.autostart import (
     RUN_KEY,
     ForeignAutostartEntry,
     MacLaunchAgent,
@@ -543,7 +543,7 @@ def test_default_command_falls_back_to_this_python(monkeypatch: pytest.MonkeyPat
 
 
 def test_the_default_arguments_are_ones_the_cli_accepts() -> None:
-    from desktop.cli import build_parser
+    from desktop.cli.main import build_parser
 
     args = build_parser().parse_args(default_command()[-2:])
     assert (args.command, args.minimized) == ("run", True)
@@ -551,7 +551,7 @@ def test_the_default_arguments_are_ones_the_cli_accepts() -> None:
 
 def test_importing_autostart_loads_no_qt() -> None:
     code = (
-        "import sys, desktop.autostart\n"
+        "import sys, desktop.system.autostart\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
     )
     assert fresh_python(code).strip() == "[]"

@@ -1,4 +1,4 @@
-"""Ebb's folders (desktop/paths.py): --data-dir, else $EBB_DATA_DIR, else platformdirs'
+"""Ebb's folders (desktop/system/paths.py): --data-dir, else $EBB_DATA_DIR, else platformdirs'
 user data folder; logs in platformdirs' user log folder."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from unittest import mock
 import platformdirs
 import pytest
 
-from desktop.paths import APP_NAME, data_paths, log_dir
+from desktop.system.paths import APP_NAME, data_paths, log_dir
 
 
 def test_the_override_and_the_variable_come_first(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The zone in force (desktop/zone.py): the setting, else tzlocal's reading of the
+"""The zone in force (desktop/system/zone.py): the setting, else tzlocal's reading of the
 system (TZ honoured), else the fixed offset the system reports."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from datetime import timezone
 
 import pytest
 
-from desktop import zone as zone_module
-from desktop.zone import system_zone_name, zone, zone_name
+from desktop.system import zone as zone_module
+from desktop.system.zone import system_zone_name, zone, zone_name
 
 
 def test_the_setting_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:

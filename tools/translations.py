@@ -6,7 +6,7 @@ Extracts every string passed to Qt's ``tr()`` in desktop/ into
 ``resources/translations/ebb.ts`` (the template a translator starts from, e.g. copied to
 ``ebb_de.ts`` and opened in Qt Linguist) and updates each ``ebb_<language>.ts`` beside
 it. The app reads the .ts file for the system language at start-up
-(desktop/ui/translations.py); no compiled .qm is needed.
+(desktop/ui/shell/translations.py); no compiled .qm is needed.
 """
 
 from __future__ import annotations

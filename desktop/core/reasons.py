@@ -1,6 +1,6 @@
 """Why something is planned: a reason code and the figures its wording needs.
 
-Core speaks in codes; desktop/present.py (and the UI's words) turn them into sentences.
+Core speaks in codes; desktop/words/present.py (and the UI's words) turn them into sentences.
 """
 
 from __future__ import annotations

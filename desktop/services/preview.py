@@ -30,9 +30,9 @@ class TomorrowPreview:
 def tomorrow_preview(
     journal: Journal, tomorrow: date, zone: tzinfo, pending: Mapping[str, str]
 ) -> TomorrowPreview:
-    from desktop.core.planner import ProfileCache, dose_rules, plan_day
-    from desktop.present import describe_reason
+    from desktop.core.planning.planner import ProfileCache, dose_rules, plan_day
     from desktop.storage.planning import plan_inputs
+    from desktop.words.present import describe_reason
 
     inputs = plan_inputs(journal, tomorrow, zone, pending=pending)
     cache: ProfileCache = {}  # one pain model for the plan and the rules

@@ -1,6 +1,6 @@
 """The Today summary: what is due, what was taken, where the user stands against their
 own limits, today's pain, last night's sleep and tomorrow's reminders, read from the
-journal at one moment in one zone (no Qt). ``desktop/ui/today.py`` shows it.
+journal at one moment in one zone (no Qt). ``desktop/ui/windows/today.py`` shows it.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from desktop.core.model import Substance, minutes_between
-from desktop.core.planner import ProfileCache, ReminderKind, dose_rules, plan_day
+from desktop.core.planning.planner import ProfileCache, ReminderKind, dose_rules, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.times import localize
-from desktop.present import describe_reason
 from desktop.storage.journal import Journal
 from desktop.storage.planning import plan_inputs
 from desktop.storage.records import Record
 from desktop.storage.reminders import Reminders, StoredOccurrence
+from desktop.words.present import describe_reason
 
 # describe_reason() starts most reasons with the time ("09:30 — your dose time"); the
 # view shows the time in its own column.

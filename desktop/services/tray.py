@@ -1,5 +1,5 @@
 """What the tray shows: the next reminder, a pause, how many reminders wait (no Qt; the
-tray in desktop/ui/tray.py puts it in words)."""
+tray in desktop/ui/shell/tray.py puts it in words)."""
 
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ from desktop.storage.records import (
 from desktop.storage.transactions import write_transaction
 
 if TYPE_CHECKING:  # the planner is imported only when planning: `ebb log` stays quick
-    from desktop.core.planner import JournalView
+    from desktop.core.planning.planner import JournalView
 
 Clock = Callable[[], datetime]
 Row = dict[str, Any]
@@ -429,8 +429,8 @@ class Journal:
     def planner_view(self, since: datetime) -> JournalView:
         """What the planner needs: active substances, and pain readings, doses and
         sleep onsets from ``since`` on (times in the offset the user lived)."""
-        from desktop.core.pattern import PainReading
-        from desktop.core.planner import JournalView, LoggedDose
+        from desktop.core.planning.pattern import PainReading
+        from desktop.core.planning.planner import JournalView, LoggedDose
 
         since_text = [to_utc_text(since)]
         pains = [

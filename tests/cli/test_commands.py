@@ -131,7 +131,7 @@ def test_export_import_export_is_exact_and_reimport_adds_nothing(seeded, tmp_pat
         assert seeded("export", "--format", fmt, "--out", str(first)).code == 0
         assert stat.S_IMODE(first.stat().st_mode) == 0o600
         other = tmp_path / f"other-{fmt}"
-        from desktop.cli import main
+        from desktop.cli.main import main
 
         assert main(["--data-dir", str(other), "import", str(first)]) == 0
         second = tmp_path / f"second.{fmt}"
@@ -222,9 +222,10 @@ def test_the_command_line_does_not_import_qt_matplotlib_or_the_pain_model(tmp_pa
     # numpy may come with sqlite-utils (it imports numpy when installed); the CLI's cost
     # is measured against `import sqlite_utils` in tests/perf for that reason.
     code = (
-        "import sys; from desktop.cli import main;"
+        "import sys; from desktop.cli.main import main;"
         f"rc = main(['--data-dir', {str(tmp_path)!r}, 'log', 'pain', '5']);"
-        "heavy = [m for m in ('PySide6', 'matplotlib', 'desktop.core.pain_model') if m in sys.modules];"
+        "heavy = [m for m in ('PySide6', 'matplotlib', 'desktop.core.planning.pain_model')"
+        " if m in sys.modules];"
         "print(rc, heavy)"
     )
     out = fresh_python(code, {**os.environ, "TZ": "UTC"})

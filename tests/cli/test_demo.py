@@ -25,7 +25,7 @@ def test_demo_fills_an_empty_journal_with_every_kind_of_entry(ebb) -> None:
 
 @time_machine.travel("2026-03-02T08:00:00+01:00", tick=False)
 def test_demo_is_deterministic_for_a_seed(tmp_path) -> None:
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     exports = []
     for name in ("a", "b"):
@@ -69,7 +69,7 @@ def _demo_journal(days: int, seed: int):
     from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
-    from desktop.demo import demo_entries
+    from desktop.cli.demo import demo_entries
 
     zone = ZoneInfo(DEMO_ZONE)
     now = datetime.fromisoformat(DEMO_NOW)
@@ -77,7 +77,7 @@ def _demo_journal(days: int, seed: int):
 
 
 def test_demo_states_its_truth() -> None:
-    from desktop.demo import DEMO_BASELINE, DEMO_RELIEF, demo_relief_span
+    from desktop.cli.demo import DEMO_BASELINE, DEMO_RELIEF, demo_relief_span
 
     assert demo_relief_span() == (35, 120, -3.0, 290)  # as the module's docstring says
     assert DEMO_RELIEF(0) == 0 and DEMO_RELIEF(481) == 0
@@ -90,8 +90,8 @@ def test_demo_states_its_truth() -> None:
 def test_demo_pain_is_drawn_from_the_truth_with_varied_dose_times() -> None:
     import statistics
 
+    from desktop.cli.demo import DEMO_NOISE, demo_pain
     from desktop.core.model import Dose, PainCheckin
-    from desktop.demo import DEMO_NOISE, demo_pain
 
     zone, entries = _demo_journal(120, 1)
     kratom = [e for e in entries if isinstance(e, Dose) and e.substance == "Kratom"]
@@ -112,11 +112,11 @@ def test_demo_pain_is_drawn_from_the_truth_with_varied_dose_times() -> None:
 def test_the_pain_model_recovers_the_demo_truth(seed: int, window_days: int) -> None:
     from datetime import date, datetime, time, timedelta
 
+    from desktop.cli.demo import DEMO_BASELINE, demo_relief_span
     from desktop.core.model import Dose, PainCheckin
-    from desktop.core.pain_model import ModelDose, fit_pain_model
-    from desktop.core.pattern import PainReading
+    from desktop.core.planning.pain_model import ModelDose, fit_pain_model
+    from desktop.core.planning.pattern import PainReading
     from desktop.core.times import localize
-    from desktop.demo import DEMO_BASELINE, demo_relief_span
 
     zone, entries = _demo_journal(120, seed)
     readings = [PainReading(e.at, e.score) for e in entries if isinstance(e, PainCheckin)]

@@ -52,21 +52,21 @@ def test_insights_on_a_demo_journal_text_and_json(ebb) -> None:
             assert word not in sentence.lower()
 
 
-# ---- the sentences of the pain insights (desktop/present_insights.py) -------------------
+# ---- the sentences of the pain insights (desktop/words/insights.py) -------------------
 
 
 def lines_with(**parts) -> list[str]:
     from datetime import UTC, date
 
-    from desktop.core.insights import compute_insights
-    from desktop.present_insights import insight_lines
+    from desktop.core.insights.compute import compute_insights
+    from desktop.words.insights import insight_lines
 
     empty = compute_insights([], {}, date(2026, 6, 30), UTC)
     return insight_lines(dataclasses.replace(empty, **parts), {})
 
 
 def curve(reason: str = "learned", **fields):
-    from desktop.core.pain_model import CurvePoint, ReliefCurve
+    from desktop.core.planning.pain_model import CurvePoint, ReliefCurve
 
     learned = reason == "learned"
     points = tuple(CurvePoint(m, -1.0 if learned else None, None, None) for m in range(0, 481, 30))
@@ -79,7 +79,7 @@ def curve(reason: str = "learned", **fields):
 def curves(*items, shortened: bool = False):
     from datetime import date
 
-    from desktop.core.insights import ReliefCurveInsight, Status
+    from desktop.core.insights.compute import ReliefCurveInsight, Status
 
     status = Status.OK if any(c.enough_data for c in items) else Status.NOT_ENOUGH_DATA
     first = date(2026, 1, 2) if shortened else date(2026, 4, 1)
@@ -144,7 +144,7 @@ def test_no_pain_relief_doses_is_said_without_asking_for_any() -> None:
 
 
 def test_time_in_high_pain_and_day_to_day_change_sentences() -> None:
-    from desktop.core.insights import Estimate, Insight, Status
+    from desktop.core.insights.compute import Estimate, Insight, Status
 
     high = Insight("high_pain", Status.OK, {"checkins": 412}, {}, {"share": Estimate(0.18, 0.147, 0.219)})
     rare = Insight("high_pain", Status.OK, {"checkins": 539}, {}, {"share": Estimate(0.0037, 0.001, 0.013)})

@@ -7,7 +7,7 @@ import argparse
 
 import pytest
 
-from desktop.cli import COMMAND_LINE, COMMANDS, UsageError, build_parser, main
+from desktop.cli.main import COMMAND_LINE, COMMANDS, UsageError, build_parser, main
 
 
 def test_every_command_has_a_parser_and_a_function() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.report import ReportInput, hide_substances, neutral_labels
+from desktop.reports.clinician import ReportInput, hide_substances, neutral_labels
 
 
 def pdf_text(path: Path) -> str:
@@ -25,7 +25,7 @@ def pdf_pages(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     data = tmp_path_factory.mktemp("demo") / "data"
     assert main(["--data-dir", str(data), "demo", "--days", "60", "--seed", "3"]) == 0
@@ -33,7 +33,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def report(data: Path, out: Path, *args: str) -> int:
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     return main(["--data-dir", str(data), "report", "--out", str(out), *args])
 
@@ -150,7 +150,7 @@ def crowded_report(tmp_path: Path, others: int) -> Path:
     tables; each substance adds sentences to page 2."""
     from datetime import date, timedelta
 
-    from desktop.report import build_report
+    from desktop.reports.clinician import build_report
     from tests.core.pain_truth import gamma_relief, rises, truth_journal
     from tests.core.synthetic import BERLIN
 

@@ -11,15 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.dose_timing import (
+from desktop.core.planning.dose_timing import (
     best_dose_slots,
     coverage_effect,
     excess_after,
     recent_doses_per_day,
     reminder_cap,
 )
-from desktop.core.planner import JournalView, LoggedDose, PlanConfig, dose_rules, plan_day
-from desktop.present import describe_reason
+from desktop.core.planning.planner import JournalView, LoggedDose, PlanConfig, dose_rules, plan_day
+from desktop.words.present import describe_reason
 from tests.core.pain_truth import DosePlan, flat, gamma_relief, no_relief, rises, truth_journal
 from tests.core.synthetic import (
     BERLIN,

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.pain_model import (
+from desktop.core.planning.pain_model import (
     MIN_RELIEF_DOSES,
     RELIEF_SPAN_MIN,
     ModelDose,
     fit_pain_model,
 )
-from desktop.core.pattern import PainReading, Split
+from desktop.core.planning.pattern import PainReading, Split
 from tests.core.pain_truth import DosePlan, flat, gamma_relief, help_span, no_relief, rises, truth_journal
 from tests.core.synthetic import days_before, local_dt
 

@@ -1,4 +1,4 @@
-"""The reported pain by time of day: desktop/core/pattern.py (DESIGN.md 5).
+"""The reported pain by time of day: desktop/core/planning/pattern.py (DESIGN.md 5).
 
 48 half-hour slots, circular Gaussian kernel (sigma 60 min) x recency (half-life 14
 days) over every reading (readings under a dose included: the pain model, not this
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.pattern import (
+from desktop.core.planning.pattern import (
     PainReading,
     Split,
     Sufficiency,

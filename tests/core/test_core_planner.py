@@ -1,4 +1,4 @@
-"""The day's reminders: desktop/core/planner.py (DESIGN.md 4 and 5).
+"""The day's reminders: desktop/core/planning/planner.py (DESIGN.md 4 and 5).
 
 Dose times from the pain pattern on synthetic journals with a known shape, the exact
 dose-slot programme against brute force, every reminder kind's due time and window,
@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.pattern import PainReading
-from desktop.core.planner import (
+from desktop.core.planning.pattern import PainReading
+from desktop.core.planning.planner import (
     LoggedDose,
     PlanConfig,
     ReminderKind,

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.core.planner import LoggedDose, PlanConfig, ReminderKind, cached_model, plan_day
+from desktop.core.planning.planner import LoggedDose, PlanConfig, ReminderKind, cached_model, plan_day
 from tests.core.synthetic import (
     KRATOM_UID,
     MELATONIN_UID,

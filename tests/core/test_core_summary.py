@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.core.summary import summarise
+from desktop.core.insights.summary import summarise
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UNITS = {"Kratom": "g", "melatonin": "mg"}

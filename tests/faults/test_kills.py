@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from desktop.app import EbbApp
-from desktop.paths import Paths
+from desktop.system.paths import Paths
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.cli import main
+from desktop.cli.main import main
 from desktop.core.errors import ValidationError
 from desktop.core.settings import SPECS, normalise_setting
 from desktop.storage.database import open_journal

@@ -47,7 +47,7 @@ IDLE_WINDOW_S = 60
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 GNU_TIME = Path("/usr/bin/time")
 # numpy comes with sqlite-utils (it imports numpy when installed); these are Ebb's own.
-HEAVY = ("matplotlib", "desktop.core.pain_model")
+HEAVY = ("matplotlib", "desktop.core.planning.pain_model")
 
 
 def child_env(base: Path) -> dict[str, str]:
@@ -359,7 +359,7 @@ def test_smoke_start_peak_rss_is_within_20_mb_of_its_libraries_alone(smoke_runs:
 
 WRAPPER = (
     "import sys\n"
-    "from desktop.cli import main\n"
+    "from desktop.cli.main import main\n"
     "code = main(sys.argv[1:])\n"
     "print('MODULES', *sorted(sys.modules))\n"
     "raise SystemExit(code)\n"

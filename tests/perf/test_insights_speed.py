@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.insights import compute_insights
-from desktop.report import analyse_period, build_report, period_bounds, report_input
+from desktop.core.insights.compute import compute_insights
+from desktop.reports.clinician import analyse_period, build_report, period_bounds, report_input
 from desktop.storage.journal import Journal
 from tests.perf.baselines import matplotlib_pdf_process, raw_analysis_rows, write_floor_pdf
 from tests.perf.bigjournal import ZONE, build_big_journal
@@ -132,7 +132,7 @@ def test_one_year_report(big, tmp_path: Path) -> None:
 
 
 def test_reopening_the_insights_window(big, qtbot) -> None:
-    from desktop.ui.insights_window import InsightsWindow
+    from desktop.ui.windows.insights_window import InsightsWindow
 
     journal, today = big
 

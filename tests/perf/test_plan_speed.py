@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from desktop.core.planner import PlanConfig, plan_day
+from desktop.core.planning.planner import PlanConfig, plan_day
 from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_pain
 from desktop.scheduling.scheduler import HostedScheduler

@@ -539,7 +539,7 @@ def test_used_words_offer_forms_products_locations_and_qualities_most_recent_fir
 
 
 def test_analysis_records_give_the_same_insights_as_full_records(journal: Journal, filled, make) -> None:
-    from desktop.core.insights import compute_insights
+    from desktop.core.insights.compute import compute_insights
 
     kratom = journal.substance("kratom").substance
     for day in range(1, 9):

@@ -56,7 +56,7 @@ def test_an_old_journal_opens_unchanged_and_exports_what_it_exported(tmp_path: P
 def test_an_old_journal_takes_new_entries_and_passes_doctor(tmp_path: Path, capsys) -> None:
     from datetime import UTC, datetime
 
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     path = copy_of_old(tmp_path)
     db = open_journal(path)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import EbbApp
 from desktop.core.validation import validate_substance
-from desktop.paths import Paths
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
+from desktop.system.paths import Paths
 
 # Midday on a fixed date (the clock runs on from there): a dose two minutes ahead is
 # always today's, never tomorrow's as it would be near midnight on the real clock.

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 import desktop.app
 from desktop.app import EbbApp, run_app
-from desktop.paths import Paths
 from desktop.services.tray import STARTING
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
+from desktop.system.paths import Paths
 
 
 def close_windows() -> None:

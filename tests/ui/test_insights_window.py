@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.report import ReportInput, analyse_period, build_report, report_input
+from desktop.cli.main import main
+from desktop.reports.clinician import ReportInput, analyse_period, build_report, report_input
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 
@@ -25,7 +25,7 @@ def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Journal:
 
 
 def make_window(qtbot, journal: Journal):
-    from desktop.ui.insights_window import InsightsWindow
+    from desktop.ui.windows.insights_window import InsightsWindow
 
     today = datetime.now(UTC).date()
 
@@ -117,9 +117,9 @@ def test_a_report_that_cannot_be_written_says_why(qtbot, demo_journal: Journal, 
 def test_the_view_menu_opens_insights_with_ctrl_i(qtbot) -> None:
     from PySide6.QtGui import QIcon
 
-    from desktop.ui.journal_window import JournalWindow
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.today import TodayView
+    from desktop.ui.windows.journal_window import JournalWindow
+    from desktop.ui.windows.main_window import MainWindow
+    from desktop.ui.windows.today import TodayView
 
     journal = JournalWindow(lambda kind: [], lambda i: None, lambda: None)
     window = MainWindow(TodayView(), lambda: journal, QIcon())
@@ -154,7 +154,7 @@ def test_charts_follow_a_dark_palette(qtbot, demo_journal: Journal) -> None:
 def truth_window(qtbot, **journal_options):
     from datetime import timedelta
 
-    from desktop.ui.insights_window import InsightsWindow
+    from desktop.ui.windows.insights_window import InsightsWindow
     from tests.core.pain_truth import gamma_relief, rises, truth_journal
     from tests.core.synthetic import BERLIN
 

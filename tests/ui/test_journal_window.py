@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.cli.demo import demo_entries, demo_substances
 from desktop.core.errors import ValidationError
-from desktop.demo import demo_entries, demo_substances
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal, UndoResult
 from desktop.storage.records import new_uid
-from desktop.ui.journal_window import JournalWindow
+from desktop.ui.windows.journal_window import JournalWindow
 from tests.ui.palettes import dark_palette
 
 TODAY = date(2026, 3, 10)
@@ -343,7 +343,7 @@ def test_screenshot_of_a_demo_journal(qtbot, demo: Journal, scheme: str) -> None
 
 
 def test_a_hidden_list_reloads_when_it_is_shown_not_before(qtbot) -> None:
-    from desktop.ui.journal_window import JournalWindow
+    from desktop.ui.windows.journal_window import JournalWindow
 
     loads: list[object] = []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.app import configure_logging
-from desktop.paths import log_dir
+from desktop.system.paths import log_dir
 
 
 def test_the_log_and_its_rotated_copies_are_private_whatever_the_umask() -> None:
@@ -57,9 +57,9 @@ def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
 
     from desktop.app import EbbApp
     from desktop.core.validation import validate_note, validate_substance
-    from desktop.paths import Paths
     from desktop.storage.database import open_journal
     from desktop.storage.journal import Journal
+    from desktop.system.paths import Paths
 
     caplog.set_level(logging.DEBUG)
     now = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -94,7 +94,7 @@ def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
 
 
 def test_rotation_keeps_three_older_logs_newest_first(tmp_path: Path) -> None:
-    from desktop.logfile import PrivateRotatingFile
+    from desktop.system.logfile import PrivateRotatingFile
 
     handler = PrivateRotatingFile(tmp_path / "ebb.log", max_bytes=100, backups=3)
     handler.setFormatter(logging.Formatter("%(message)s"))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-from desktop.ui.journal_window import JournalWindow
-from desktop.ui.main_window import MainWindow
-from desktop.ui.today import TodayView
+from desktop.ui.windows.journal_window import JournalWindow
+from desktop.ui.windows.main_window import MainWindow
+from desktop.ui.windows.today import TodayView
 
 
 def make_window() -> MainWindow:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop.app import offer_restore
-from desktop.paths import Paths
 from desktop.storage.backups import BackupInfo, backup_to
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 from desktop.storage.problems import JournalUnreadable
-from desktop.ui.restore_offer import RestoreOffer
+from desktop.system.paths import Paths
+from desktop.ui.windows.restore_offer import RestoreOffer
 
 
 def test_with_a_backup_the_offer_names_it_and_enter_does_not_restore(qtbot) -> None:

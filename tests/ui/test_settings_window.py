@@ -13,16 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from desktop.autostart import ForeignAutostartEntry
 from desktop.core.errors import ValidationError
 from desktop.core.model import Limits, Substance, SubstanceKind
-from desktop.core.planner import JournalView, PlanConfig, dose_rules, plan_day
+from desktop.core.planning.planner import JournalView, PlanConfig, dose_rules, plan_day
 from desktop.core.settings import effective_settings
-from desktop.present import describe_reason
 from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo
-from desktop.ui import settings_window
-from desktop.ui.settings_window import SettingsWindow, SubstanceDialog
+from desktop.system.autostart import ForeignAutostartEntry
+from desktop.ui.settings import window as settings_window
+from desktop.ui.settings.window import SettingsWindow, SubstanceDialog
+from desktop.words.present import describe_reason
 from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -16,12 +16,12 @@ import pytest
 
 from desktop.scheduling.ports import Delivery, MissedItem
 from desktop.services.tray import STARTING, NextReminder, TrayStatus
-from desktop.ui.notifications import ShellNotifier
-from desktop.ui.reminder_text import missed_summary, reminder_text
-from desktop.ui.reminder_window import ReminderWindow
-from desktop.ui.single_instance import SingleInstance, server_name
-from desktop.ui.timer_host import MAX_INTERVAL_MS, QtTimerHost
-from desktop.ui.tray import Tray, TrayState
+from desktop.ui.shell.notifications import ShellNotifier
+from desktop.ui.shell.reminder_text import missed_summary, reminder_text
+from desktop.ui.shell.reminder_window import ReminderWindow
+from desktop.ui.shell.single_instance import SingleInstance, server_name
+from desktop.ui.shell.timer_host import MAX_INTERVAL_MS, QtTimerHost
+from desktop.ui.shell.tray import Tray, TrayState
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DUE = datetime(2026, 3, 2, 9, 30, tzinfo=BERLIN)
@@ -202,7 +202,7 @@ def test_without_a_notification_service_the_window_shows_the_reminder(qtbot) -> 
 
 
 def test_a_failed_notification_falls_back_to_the_window(qtbot) -> None:
-    from desktop.ui.notifications import DesktopNotifications
+    from desktop.ui.shell.notifications import DesktopNotifications
 
     window = ReminderWindow()
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 WRAPPER = """
 import sys
-from desktop.cli import main
+from desktop.cli.main import main
 code = main(sys.argv[1:])
 print("MODULES", *sorted(sys.modules))
 raise SystemExit(code)
@@ -33,10 +33,12 @@ def test_the_start_path_leaves_the_heavy_modules_alone(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     (line,) = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
     modules = set(line.split()[1:])
-    assert "desktop.ui.today" in modules, "the recorder saw no start at all: the check would prove nothing"
-    assert "desktop.ui.journal_window" not in modules
+    assert "desktop.ui.windows.today" in modules, (
+        "the recorder saw no start at all: the check would prove nothing"
+    )
+    assert "desktop.ui.windows.journal_window" not in modules
     assert not {m for m in modules if m.split(".")[0] == "matplotlib"}
-    assert "desktop.core.pain_model" not in modules
+    assert "desktop.core.planning.pain_model" not in modules
 
 
 def test_the_icon_or_window_is_shown_before_the_journal_and_its_libraries_are_imported(
@@ -62,7 +64,13 @@ def test_the_icon_or_window_is_shown_before_the_journal_and_its_libraries_are_im
         return {line.rpartition("|")[2].strip() for line in part if line.startswith("import time:")}
 
     before, after = imported(lines[:tray]), imported(lines[tray:ready])
-    late = {"sqlite_utils", "apscheduler", "tzlocal", "desktop.storage.database", "desktop.core.planner"}
+    late = {
+        "sqlite_utils",
+        "apscheduler",
+        "tzlocal",
+        "desktop.storage.database",
+        "desktop.core.planning.planner",
+    }
     assert "PySide6.QtWidgets" in before, "the recorder saw no start at all: the check would prove nothing"
     assert late & before == set()
     assert late <= after

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.planner import PlanConfig, plan_day
+from desktop.cli.demo import demo_entries, demo_substances
+from desktop.core.planning.planner import PlanConfig, plan_day
 from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_dose, validate_pain, validate_sleep, validate_substance
-from desktop.demo import demo_entries, demo_substances
 from desktop.services.today import (
     DoseRuleLine,
     DoseTotal,
@@ -30,7 +30,7 @@ from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 from desktop.storage.records import new_uid
 from desktop.storage.reminders import Reminders
-from desktop.ui.today import TodayView
+from desktop.ui.windows.today import TodayView
 from tests.ui.palettes import dark_palette
 
 BERLIN = ZoneInfo("Europe/Berlin")

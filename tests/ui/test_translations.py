@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop.ui.translations import TsTranslator, install_translations
+from desktop.ui.shell.translations import TsTranslator, install_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN = """<?xml version="1.0" encoding="utf-8"?>
@@ -49,10 +49,10 @@ def test_a_german_file_translates_dialogs_base_classes_menus_and_reminders(qtbot
     from PySide6.QtWidgets import QLabel
 
     from desktop.ui.dialogs import PainDialog
-    from desktop.ui.journal_window import JournalWindow
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.reminder_text import tr
-    from desktop.ui.today import TodayView
+    from desktop.ui.shell.reminder_text import tr
+    from desktop.ui.windows.journal_window import JournalWindow
+    from desktop.ui.windows.main_window import MainWindow
+    from desktop.ui.windows.today import TodayView
 
     assert "ebb_de.ts" in german
     now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -19,9 +19,9 @@ from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, DoseSource, Substance
 from desktop.core.safety import LimitReason, Verdict
 from desktop.core.validation import validate_dose
-from desktop.present import fmt
 from desktop.ui.dialogs.base import EntryDialog, NowCallback, SaveCallback, StatusLine
 from desktop.ui.dialogs.words import WordsEdit
+from desktop.words.present import fmt
 
 CheckLimits = Callable[[Substance, float, datetime], Verdict]
 

@@ -1,0 +1,1 @@
+"""The clinician report (PDF) and its charts (matplotlib, loaded on use)."""

@@ -1,0 +1,1 @@
+"""The operating system: folders, the time zone, autostart and the log file (no Qt)."""

@@ -1,0 +1,1 @@
+"""Ebb's windows: main (Today and Journal), insights, first run, the restore offer."""

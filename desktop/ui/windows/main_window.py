@@ -1,0 +1,126 @@
+"""Ebb's main window: the Today view and the journal as tabs, and a Log menu with a
+keyboard shortcut for every kind of entry.
+
+The Journal tab is built the first time it is shown (or asked for): its table, model
+and actions cost about a tenth of the app's start, and most starts never open it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.ui.windows.today import TodayView
+
+if TYPE_CHECKING:
+    from desktop.ui.windows.journal_window import JournalWindow
+
+JOURNAL_TAB = 1
+
+
+class MainWindow(QMainWindow):
+    """Signals ask the app for dialogs; the window itself never writes to the journal."""
+
+    log_dose = Signal()
+    log_pain = Signal()
+    log_sleep = Signal()
+    log_effect = Signal()
+    log_note = Signal()
+    settings_requested = Signal()
+    insights_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self, today: TodayView, make_journal: Callable[[], JournalWindow], icon: QIcon, note: str = ""
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Ebb"))
+        self.setWindowIcon(icon)
+        self.resize(860, 620)
+        self.today = today
+        self._make_journal = make_journal
+        self._journal: JournalWindow | None = None
+        self._journal_page = QWidget()
+        QVBoxLayout(self._journal_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(today, self.tr("&Today"))
+        self.tabs.addTab(self._journal_page, self.tr("&Journal"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.setCentralWidget(self.tabs)
+        log_menu = self.menuBar().addMenu(self.tr("&Log"))
+        self._journal_actions: list[QAction] = []  # off while the journal opens
+        for text, shortcut, signal in (
+            (self.tr("&Dose…"), "Ctrl+D", self.log_dose),
+            (self.tr("&Pain check-in…"), "Ctrl+P", self.log_pain),
+            (self.tr("&Sleep diary…"), "Ctrl+L", self.log_sleep),
+            (self.tr("Side &effect…"), "Ctrl+Shift+E", self.log_effect),
+            (self.tr("&Note…"), "Ctrl+N", self.log_note),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(signal.emit)
+            log_menu.addAction(action)
+            self._journal_actions.append(action)
+        log_menu.addSeparator()
+        settings_action = QAction(self.tr("Se&ttings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.settings_requested.emit)
+        log_menu.addAction(settings_action)
+        self._journal_actions.append(settings_action)
+        quit_action = QAction(self.tr("&Quit Ebb"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on some platforms
+        quit_action.triggered.connect(self.quit_requested.emit)
+        log_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        insights_action = QAction(self.tr("&Insights and clinician report…"), self)
+        insights_action.setShortcut(QKeySequence("Ctrl+I"))
+        insights_action.triggered.connect(self.insights_requested.emit)
+        view_menu.addAction(insights_action)
+        self._journal_actions.append(insights_action)
+        close = QAction(self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        if note:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            self.statusBar().addPermanentWidget(label, 1)
+
+    def set_starting(self, starting: bool) -> None:
+        """While the journal opens the window is shown, but nothing can be logged yet."""
+        for action in self._journal_actions:
+            action.setEnabled(not starting)
+        self.tabs.setTabEnabled(JOURNAL_TAB, not starting)
+        if starting:
+            self.today.show_starting()
+
+    @property
+    def journal(self) -> JournalWindow:
+        """The Journal tab's contents, built on first use."""
+        if self._journal is None:
+            journal = self._make_journal()
+            from PySide6.QtCore import Qt
+
+            journal.setWindowFlags(Qt.WindowType.Widget)
+            layout = self._journal_page.layout()
+            assert layout is not None
+            layout.addWidget(journal)
+            self._journal = journal
+        return self._journal
+
+    def journal_built(self) -> bool:
+        return self._journal is not None
+
+    def _tab_shown(self, index: int) -> None:
+        if index == JOURNAL_TAB:
+            self.journal.show()
+
+    def log_actions(self) -> list[tuple[str, str]]:
+        """(text, shortcut) of the Log menu, for tests and screenshots."""
+        menu = self.menuBar().actions()[0].menu()
+        assert isinstance(menu, QMenu)
+        return [(a.text(), a.shortcut().toString()) for a in menu.actions() if not a.isSeparator()]

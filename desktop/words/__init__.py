@@ -1,0 +1,1 @@
+"""Words for people: reason codes, insight values and entries turned into sentences (no Qt)."""
