@@ -1,37 +1,23 @@
-"""Composition root of the desktop app: builds the journal, the reminder engine and the
-Qt shell, and wires them together (DESIGN.md sections 2, 8 and 9).
-
-Start-up shows the tray icon first (or, without a tray, the window, saying the journal is
-opening), before the journal, APScheduler or sqlite-utils are even imported. From the
-running event loop it then opens the journal (an unreadable one gets the restore offer),
-starts the reminders (scheduler, watchers, the first re-plan) and only then opens the
-window where asked, so the Today view is built once, from the fresh plan.
+"""Composition root of the desktop app: the Qt shell, the journal and the reminder engine,
+wired together (DESIGN.md sections 2, 8 and 9). :mod:`desktop.start` makes it in two
+steps: the shell (icon, or the window) before the journal is read, then :meth:`EbbApp.attach`
+from the running event loop, so the Today view is built once, from the fresh plan.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-import sys
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from desktop.system.paths import Paths, log_dir, resource
+from desktop.system.paths import Paths, resource
 
 if TYPE_CHECKING:
     from desktop.services.preview import TomorrowPreview
     from desktop.storage.journal import Journal
-    from desktop.storage.problems import JournalUnreadable
 
 log = logging.getLogger("desktop.app")
-
-
-def configure_logging(verbose: bool = False) -> logging.Handler:
-    """A rotating log file in the platform log folder (desktop/system/logfile.py)."""
-    from desktop.system.logfile import configure_logging as configure
-
-    return configure(log_dir(), verbose)
 
 
 class EbbApp:
@@ -168,12 +154,13 @@ class EbbApp:
     def start_reminders(self) -> None:
         """The scheduler, the clock and resume watchers, and the first plan."""
         from desktop.scheduling.clock_watch import ClockWatcher, read_clock
+        from desktop.ui.shell.resume import listen_for_resume
 
         self.scheduler.start()
         self.watcher = ClockWatcher(self.service.on_clock_change, lambda: read_clock(self.zone_name))
         self.service.add_watchdog(self.on_watchdog)
         self.service.replan()
-        self.resume_listener = _listen_for_resume(self.watcher)
+        self.resume_listener = listen_for_resume(self.watcher)
         self.refresh_views()
         log.info("started; %d reminders pending", len(self.reminders.pending()))
 
@@ -605,160 +592,7 @@ class EbbApp:
         log.info("dose logged; limits told")
 
 
-def _listen_for_resume(watcher: Any) -> Any:
-    """logind's PrepareForSleep(false) on the system bus means "just resumed". Where
-    there is no system bus (or no logind) the 60 s watchdog notices the gap instead."""
-    from PySide6.QtCore import SLOT, QObject, Slot
-    from PySide6.QtDBus import QDBusConnection
-
-    class ResumeListener(QObject):
-        @Slot(bool)
-        def prepare_for_sleep(self, going_to_sleep: bool) -> None:
-            if not going_to_sleep:
-                watcher.resumed()
-
-    listener = ResumeListener()
-    bus = QDBusConnection.systemBus()
-    if not bus.isConnected():
-        log.info("no system D-Bus: resume is detected by the watchdog only")
-        return listener
-    connected = bus.connect(
-        "org.freedesktop.login1",
-        "/org/freedesktop/login1",
-        "org.freedesktop.login1.Manager",
-        "PrepareForSleep",
-        listener,
-        SLOT("prepare_for_sleep(bool)").encode(),  # Qt's SLOT(): a "1" prefix, as bytes
-    )
-    log.info("listening for logind PrepareForSleep: %s", connected)
-    return listener
-
-
-def offer_restore(paths: Paths, problem: JournalUnreadable, stamp: str) -> bool:
-    """Ask whether to restore the latest good backup; restore it if so (keeping the
-    unreadable file). True when the journal was restored."""
-    from desktop.storage.backups import latest_good_backup, restore
-    from desktop.ui.windows.restore_offer import RestoreOffer
-
-    backup = latest_good_backup(paths.backups)
-    offer = RestoreOffer(problem.problem, backup)
-    offer.exec()
-    if backup is None or not offer.chose_restore():
-        return False
-    kept = restore(backup.path, paths.journal, stamp)
-    log.info("restored the journal from %s; the unreadable file was kept as %s", backup.path, kept)
-    return True
-
-
-def _cannot_write(app: Any, paths: Paths, exc: BaseException, smoke: bool) -> int:
-    """A data folder Ebb cannot write to (full, read-only, no permission): say why, exit 1."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.storage.problems import storage_problem
-
-    message = (
-        f"{storage_problem(exc, paths.data_dir)} ({paths.data_dir}). Your journal was not changed; "
-        "start Ebb again once this is fixed."
-    )
-    print(f"ebb: error: storage: {message}", file=sys.stderr)
-    if not smoke:
-        QMessageBox.critical(None, app.tr("Ebb cannot write to its data folder"), message)
-    return 1
-
-
 def _reminder_window() -> Any:
     from desktop.ui.shell.reminder_window import ReminderWindow
 
     return ReminderWindow()
-
-
-def open_journal_or_exit_code(app: Any, paths: Paths, smoke: bool) -> Journal | int:
-    """The journal, or the exit code when there is none to open: 4 for an unreadable
-    journal that was not restored (it is never changed), 1 for a data folder Ebb cannot
-    write to."""
-    from desktop.storage.database import open_journal
-    from desktop.storage.journal import Journal
-    from desktop.storage.problems import JournalUnreadable
-
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-    def before_migrating(db: Any, version: int) -> None:
-        from desktop.storage.backups import backup_before_migrating  # rarely needed
-
-        backup_before_migrating(paths.backups, stamp)(db, version)
-
-    try:
-        try:
-            return Journal(open_journal(paths.journal, before_migrating=before_migrating))
-        except JournalUnreadable as exc:
-            print(f"ebb: error: journal: {exc}. It was not changed.", file=sys.stderr)
-            if smoke or not offer_restore(paths, exc, stamp):
-                return 4
-            return Journal(open_journal(paths.journal))  # the restored copy (checked readable)
-    except (OSError, sqlite3.OperationalError) as exc:
-        return _cannot_write(app, paths, exc, smoke)
-
-
-def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
-    """Start the tray app. With ``smoke``, print "tray" once the icon (or the window) is
-    shown and the event loop has run, "ready" once everything is started, and return 0."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.shell.single_instance import SingleInstance
-    from desktop.ui.shell.translations import install_translations
-    from desktop.ui.shell.unix_signals import SignalWatcher
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Ebb")
-    app.setDesktopFileName("ebb")
-    app.setQuitOnLastWindowClosed(False)
-    install_translations(app)
-    instance = SingleInstance(paths.data_dir)
-    try:
-        first = instance.acquire()
-    except OSError as exc:
-        return _cannot_write(app, paths, exc, smoke)
-    if not first:
-        shown = instance.ask_first_to_show()
-        print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
-        return 0
-    ebb = EbbApp(app, paths)
-    instance.show_requested.connect(ebb.show_window)
-    signals = SignalWatcher(lambda _number: app.quit())
-    ebb.show_first(minimized)
-
-    failed: list[BaseException] = []
-
-    def start() -> None:
-        """From the running event loop: the journal, then the reminders."""
-        if smoke:
-            print("tray", flush=True)
-        try:
-            configure_logging()
-            journal = open_journal_or_exit_code(app, paths, smoke)
-            if isinstance(journal, int):
-                app.exit(journal)
-                return
-            ebb.attach(journal)
-            ebb.finish_start(minimized, first_run=not smoke)
-        except BaseException as exc:
-            # Qt would print it and keep an icon running that never reminds: stop, and
-            # raise it again below, as a start outside the event loop would.
-            failed.append(exc)
-            app.exit(1)
-            return
-        if smoke:
-            app.processEvents()
-            print("ready", flush=True)
-            app.exit(0)
-
-    QTimer.singleShot(0, start)
-    code = app.exec()
-    ebb.shutdown()
-    signals.close()
-    instance.release()
-    if failed:
-        raise failed[0]
-    return code

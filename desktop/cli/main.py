@@ -222,7 +222,7 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
 
 
 def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.app import run_app  # the only path from here to Qt
+    from desktop.start import run_app  # the only path from here to Qt
 
     return run_app(ctx.paths, minimized=args.minimized, smoke=args.smoke)
 

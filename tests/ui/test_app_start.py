@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-import desktop.app
-from desktop.app import EbbApp, run_app
+import desktop.start
+from desktop.app import EbbApp
 from desktop.services.tray import STARTING
+from desktop.start import run_app
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 from desktop.system.paths import Paths
@@ -48,8 +49,8 @@ def test_a_failure_while_starting_stops_the_app_and_is_raised(
     def broken(*_args: object) -> Journal:
         raise RuntimeError("the journal could not be opened for a reason nobody foresaw")
 
-    monkeypatch.setattr(desktop.app, "open_journal_or_exit_code", broken)
-    monkeypatch.setattr(desktop.app, "configure_logging", lambda: None)  # no log file left open
+    monkeypatch.setattr(desktop.start, "open_journal_or_exit_code", broken)
+    monkeypatch.setattr(desktop.start, "configure_logging", lambda: None)  # no log file left open
     try:
         with pytest.raises(RuntimeError, match="nobody foresaw"):
             run_app(Paths(tmp_path), smoke=True)

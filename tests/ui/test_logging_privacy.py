@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import configure_logging
+from desktop.start import configure_logging
 from desktop.system.paths import log_dir
 
 

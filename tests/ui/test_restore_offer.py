@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import offer_restore
+from desktop.start import offer_restore
 from desktop.storage.backups import BackupInfo, backup_to
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
