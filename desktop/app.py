@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta, tzinfo
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop.system.paths import Paths, resource
@@ -32,6 +31,7 @@ class EbbApp:
         from PySide6.QtWidgets import QSystemTrayIcon
 
         from desktop.ui.shell.tray import Tray
+        from desktop.ui.windows.entry_dialogs import OpenWindows
 
         self.app = app
         self.paths = paths
@@ -41,7 +41,7 @@ class EbbApp:
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self._window: Any = None  # built when first shown: the tray alone starts faster
         self._insights: Any = None
-        self._dialogs: list[Any] = []
+        self.windows = OpenWindows()  # dialogs and windows shown without blocking
         self.tray = Tray(self.tray_status)
         self.tray.open_main.connect(self.show_window)
         self.tray.log_dose.connect(lambda: self.open_dose_dialog())
@@ -69,9 +69,13 @@ class EbbApp:
         from desktop.storage.reminders import Reminders
         from desktop.ui.shell.notifications import DesktopNotifications, ShellNotifier
         from desktop.ui.shell.timer_host import QtTimerHost
+        from desktop.ui.windows.entry_dialogs import EntryDialogs
 
         self.journal = journal
         self.reminders = Reminders(journal.db)
+        self.entry_dialogs = EntryDialogs(
+            journal, self.windows, self._save, self._replace, self.zone, self.today
+        )
         self.host = QtTimerHost()
         self.scheduler = HostedScheduler(self.host)
         self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
@@ -256,114 +260,31 @@ class EbbApp:
         self.after_change()
         return int(entry_id)
 
+    def _replace(self, entry_id: int, value: Any) -> None:
+        self.journal.replace_entry(entry_id, value, zone=self.zone_name())
+        self.after_change()
+
     def _open(self, dialog: Any, on_saved: Any = None) -> None:
-        # Kept referenced until closed and shown non-modally (a reminder may arrive
-        # while one is open); raised so the keyboard goes to it.
-        self._dialogs.append(dialog)
+        self.windows.show(dialog, on_saved)
 
-        def finished(result: int) -> None:
-            self._dialogs.remove(dialog)
-            if result and on_saved is not None:
-                on_saved()
-            dialog.deleteLater()
+    def open_pain_dialog(self, **how: Any) -> None:
+        self.entry_dialogs.pain(**how)
 
-        dialog.finished.connect(finished)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+    def open_dose_dialog(self, **how: Any) -> None:
+        self.entry_dialogs.dose(**how)
 
-    def _now(self) -> datetime:
-        return datetime.now(UTC)
+    def open_sleep_dialog(self, **how: Any) -> None:
+        self.entry_dialogs.sleep(**how)
 
-    def open_pain_dialog(
-        self, source: str = "manual", on_saved: Any = None, answers: str | None = None
-    ) -> None:
-        from desktop.ui.dialogs import PainDialog
+    def open_effect_dialog(self) -> None:
+        self.entry_dialogs.effect()
 
-        one_tap = source != "manual"  # answering a reminder: one click on a score
-        dialog = PainDialog(
-            partial(self._save, answers=answers),
-            self._now,
-            self.zone(),
-            source=source,
-            one_tap=one_tap,
-            suggestions=self.journal.used_words(),
-        )
-        self._open(dialog, on_saved)
-
-    def open_dose_dialog(
-        self,
-        selected: str | None = None,
-        source: str = "manual",
-        on_saved: Any = None,
-        answers: str | None = None,
-    ) -> None:
-        from desktop.ui.dialogs import DoseDialog
-
-        substances = [s.substance for s in self.journal.substances() if s.substance.active]
-
-        dialog = DoseDialog(
-            partial(self._save, answers=answers),
-            self._now,
-            self.zone(),
-            substances=substances,
-            check_limits=self.journal.limit_verdict,
-            selected=selected,
-            source=source,
-            suggestions=self.journal.used_words(),
-        )
-        self._open(dialog, on_saved)
-
-    def open_sleep_dialog(self, on_saved: Any = None, answers: str | None = None) -> None:
-        from desktop.core.planning.planner import PlanConfig, wake_time
-        from desktop.core.settings import effective_settings
-        from desktop.ui.dialogs import SleepDialog
-
-        config = PlanConfig.from_settings(effective_settings(self.journal.stored_settings()))
-        dialog = SleepDialog(
-            partial(self._save, answers=answers),
-            self._now,
-            self.zone(),
-            bedtime=config.bed,
-            wake_time=wake_time(config, self.today()),
-        )
-        self._open(dialog, on_saved)
+    def open_note_dialog(self) -> None:
+        self.entry_dialogs.note()
 
     def edit_entry(self, record: dict[str, Any]) -> None:
-        """Open the entry's dialog filled with its values; saving replaces the entry in
-        place (undoably: Ctrl+Z in the journal restores it)."""
-        from desktop.ui.dialogs import DoseDialog, EffectDialog, NoteDialog, PainDialog, SleepDialog
-
-        def save(value: Any) -> None:
-            self.journal.replace_entry(record["id"], value, zone=self.zone_name())
-            self.after_change()
-
-        kind, zone = record["kind"], self.zone()
-        dialog: Any
-        if kind == "dose":
-            # Every substance, inactive ones too: an old dose may be of one no longer in use.
-            substances = [s.substance for s in self.journal.substances()]
-            dialog = DoseDialog(
-                save,
-                self._now,
-                zone,
-                substances=substances,
-                check_limits=partial(self.journal.limit_verdict, exclude_id=record["id"]),
-                suggestions=self.journal.used_words(),
-            )
-        elif kind == "pain":
-            dialog = PainDialog(save, self._now, zone, suggestions=self.journal.used_words())
-        elif kind == "sleep":
-            dialog = SleepDialog(save, self._now, zone)
-        elif kind == "effect":
-            dialog = EffectDialog(save, self._now, zone)
-        elif kind == "note":
-            dialog = NoteDialog(save, self._now, zone)
-        else:
-            log.warning("cannot edit an entry of kind %r", kind)
-            return
-        dialog.load(record)
-        self._open(dialog)
+        if not self.entry_dialogs.edit(record):
+            log.warning("cannot edit an entry of kind %r", record["kind"])
 
     # ---- insights and the clinician report ---------------------------------------------
 
@@ -489,16 +410,6 @@ class EbbApp:
             self.settings_applied()
 
         self._open(wizard, finished)
-
-    def open_effect_dialog(self) -> None:
-        from desktop.ui.dialogs import EffectDialog
-
-        self._open(EffectDialog(self._save, self._now, self.zone()))
-
-    def open_note_dialog(self) -> None:
-        from desktop.ui.dialogs import NoteDialog
-
-        self._open(NoteDialog(self._save, self._now, self.zone()))
 
     def pause(self, until: datetime) -> None:
         self.service.pause(until)

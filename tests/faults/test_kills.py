@@ -42,7 +42,7 @@ ebb = EbbApp(app, Paths(data), journal)
 print("ready", flush=True)
 for n in range(10_000):
     ebb.open_pain_dialog()
-    dialog = ebb._dialogs[-1]
+    dialog = ebb.windows.open[-1]
     dialog.score.set_value(n % 11)
     dialog.note.setText(f"{prefix}-{n}")
     dialog.submit()

@@ -55,7 +55,7 @@ def dose_reminder(ebb: EbbApp) -> str:
 def test_taken_opens_the_dose_dialog_and_saving_marks_the_reminder_taken(ebb: EbbApp) -> None:
     key = dose_reminder(ebb)
     ebb.taken(key)
-    (dialog,) = ebb._dialogs
+    (dialog,) = ebb.windows.open
     assert dialog.amount.text() == "2"  # the usual amount, editable
     dialog.submit()
     assert [(r["amount"], r["source"]) for r in ebb.journal.entries(kind="dose")] == [(2.0, "reminder")]
@@ -65,7 +65,7 @@ def test_taken_opens_the_dose_dialog_and_saving_marks_the_reminder_taken(ebb: Eb
 def test_if_marking_taken_fails_the_dose_is_not_stored_either(ebb: EbbApp, monkeypatch) -> None:
     key = dose_reminder(ebb)
     ebb.taken(key)
-    (dialog,) = ebb._dialogs
+    (dialog,) = ebb.windows.open
 
     def crash(_key: str) -> None:
         raise OSError("disk I/O error")
