@@ -139,7 +139,7 @@ class EbbApp:
 
     # ---- start and stop ---------------------------------------------------------------
 
-    def show_first(self, minimized: bool) -> None:
+    def show_first(self) -> None:
         """The first thing start-up shows: the tray icon, or without a tray the window."""
         if self.has_tray:
             self.tray.show()

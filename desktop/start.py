@@ -116,7 +116,7 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     ebb = EbbApp(app, paths)
     instance.show_requested.connect(ebb.show_window)
     signals = SignalWatcher(lambda _number: app.quit())
-    ebb.show_first(minimized)
+    ebb.show_first()
 
     failed: list[BaseException] = []
 

@@ -27,7 +27,7 @@ def test_before_the_journal_is_attached_the_shell_shows_that_it_is_starting(qtbo
     ebb = EbbApp(QApplication.instance(), Paths(tmp_path))
     try:
         assert not ebb.ready and ebb.tray_status() is STARTING
-        ebb.show_first(minimized=False)  # offscreen: no tray, so the window
+        ebb.show_first()  # offscreen: no tray, so the window
         assert ebb.window.isVisible()
         assert ebb.window.today.as_of.text() == "Opening your journal…"
         ebb.attach(Journal(open_journal(tmp_path / "journal.db")))
