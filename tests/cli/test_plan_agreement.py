@@ -6,19 +6,16 @@ printed melatonin at 22:00 while the app scheduled 23:30."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
 from desktop.core.validation import validate_sleep
-from desktop.scheduling.scheduler import HostedScheduler
-from desktop.scheduling.service import ReminderService
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
-from desktop.storage.reminders import Reminders
-from tests.scheduling.conftest import FakeNotifier, FakeTimerHost
+from tests.scheduling.conftest import fake_service
 
 ZONE = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 3, 16)
@@ -59,16 +56,7 @@ def app_plan(ebb, data_dir):
         lights_out = datetime(night.year, night.month, night.day, 23, 30, tzinfo=ZONE)
         journal.add_entry(diary(night, lights_out), zone="Europe/Berlin")
     with time_machine.travel(NOW, tick=False):
-        scheduler = HostedScheduler(FakeTimerHost())
-        service = ReminderService(
-            journal,
-            Reminders(journal.db),
-            scheduler,
-            FakeNotifier(),
-            clock=lambda: datetime.now(UTC),
-            zone=lambda: ZONE,
-        )
-        scheduler.start()
+        service, scheduler, _host = fake_service(journal, lambda: ZONE)
         service.replan()
         stored = {(o.kind, o.due.astimezone(ZONE)) for o in service.reminders.pending()}
         scheduler.shutdown()

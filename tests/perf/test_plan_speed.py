@@ -12,13 +12,10 @@ import time_machine
 from desktop.core.planning.planner import PlanConfig, plan_day
 from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_pain
-from desktop.scheduling.scheduler import HostedScheduler
-from desktop.scheduling.service import ReminderService
-from desktop.storage.reminders import Reminders
 from tests.perf.baselines import raw_planner_rows
 from tests.perf.bigjournal import ZONE, build_big_journal
 from tests.perf.conftest import ratio, record, summary, timings
-from tests.scheduling.conftest import FakeNotifier, FakeTimerHost
+from tests.scheduling.conftest import fake_service
 
 pytestmark = pytest.mark.perf
 PLAN_RATIO = 11.0  # 7.4x on 2026-12-04
@@ -43,17 +40,7 @@ def test_planning_speed_on_a_ten_year_journal(tmp_path) -> None:
         path = Path(journal.db.execute("PRAGMA database_list").fetchone()[2])
         raw = timings(lambda: raw_planner_rows(path, since), 10)
 
-        host = FakeTimerHost()
-        scheduler = HostedScheduler(host)
-        service = ReminderService(
-            journal,
-            Reminders(journal.db),
-            scheduler,
-            FakeNotifier(),
-            clock=lambda: datetime.now(UTC),
-            zone=lambda: ZONE,
-        )
-        scheduler.start()
+        service, scheduler, host = fake_service(journal, lambda: ZONE)
         service.replan()
         arms_before = host.arms
         replans = []

@@ -90,6 +90,25 @@ class Rig:
 START = datetime(2026, 3, 2, 6, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # a Monday
 
 
+def fake_service(
+    journal: Journal, zone: Callable[[], ZoneInfo], notifier: FakeNotifier | None = None
+) -> tuple[ReminderService, HostedScheduler, FakeTimerHost]:
+    """The reminder service over ``journal`` on the fake timer host, started, on the
+    (time-machine) wall clock."""
+    host = FakeTimerHost()
+    scheduler = HostedScheduler(host)
+    service = ReminderService(
+        journal,
+        Reminders(journal.db),
+        scheduler,
+        notifier or FakeNotifier(),
+        clock=lambda: datetime.now(UTC),
+        zone=zone,
+    )
+    scheduler.start()
+    return service, scheduler, host
+
+
 @pytest.fixture
 def rig(tmp_path: Path) -> Iterator[Rig]:
     with time_machine.travel(START, tick=False) as traveller:
@@ -103,22 +122,11 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
             )
         )
         journal.add_substance(validate_substance("Melatonin", "melatonin", "mg", usual_amount=1))
-        reminders = Reminders(journal.db)
-        host = FakeTimerHost()
-        scheduler = HostedScheduler(host)
         notifier = FakeNotifier()
-        service = ReminderService(
-            journal,
-            reminders,
-            scheduler,
-            notifier,
-            clock=lambda: datetime.now(UTC),
-            zone=lambda: zone_box[0],
-        )
-        scheduler.start()
+        service, scheduler, host = fake_service(journal, lambda: zone_box[0], notifier)
         service.replan()
         host.run_due()
-        yield Rig(service, host, notifier, journal, reminders, traveller, zone_box)
+        yield Rig(service, host, notifier, journal, service.reminders, traveller, zone_box)
         scheduler.shutdown()
         journal.db.conn.close()
 
