@@ -490,8 +490,8 @@ class EbbApp:
         from desktop.services.limits import after_dose
 
         note = after_dose(self.journal, name, datetime.now(UTC), self.zone())
-        used = self.app.tr("{n} dose(s), {total:g} {unit} in the last 24 h").format(
-            n=note.doses, total=note.total, unit=note.unit
+        used = self.app.tr("%n dose(s), {total} {unit} in the last 24 h", None, note.doses).format(
+            total=f"{note.total:g}", unit=note.unit
         )
         if note.within_again_at is not None:
             message = self.app.tr("Logged. Within your limits again from {time} · {used}").format(

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.cli.context import EXIT_OK, EXIT_PROBLEM, Context
 from desktop.core.errors import ValidationError
 from desktop.core.times import parse_date
+from desktop.words.translate import translate
 
 REPORT_DAYS = 90  # the default period of `ebb report`: about three months, a usual visit interval
 
@@ -79,7 +80,8 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
     for ok, line in run_checks(ctx.paths):
         print(("ok    " if ok else "PROBLEM ") + line, file=ctx.out)
         problems += not ok
-    print("All checks passed." if not problems else f"{problems} problem(s) found.", file=ctx.out)
+    found = translate("Doctor", "%n problem(s) found.", None, problems)
+    print(translate("Doctor", "All checks passed.") if not problems else found, file=ctx.out)
     return EXIT_OK if not problems else EXIT_PROBLEM
 
 

@@ -73,7 +73,7 @@ def _journal_checks(journal: Path) -> Iterator[Check]:
         foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
         yield (
             not foreign,
-            f"foreign_key_check: {len(foreign)} problem(s)" if foreign else "foreign_key_check: ok",
+            f"foreign_key_check: {_count(len(foreign), 'problem')}" if foreign else "foreign_key_check: ok",
         )
         entries = conn.execute("SELECT count(*) FROM entries WHERE deleted_utc IS NULL").fetchone()[0]
         yield True, f"{entries} entries"
@@ -83,6 +83,12 @@ def _journal_checks(journal: Path) -> Iterator[Check]:
         conn.close()
 
 
+def _count(n: int, word: str) -> str:
+    """ "1 backup", "2 backups": the doctor's findings are a support tool's English (the
+    storage layer sits below the translation hook)."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _backup_checks(folder: Path) -> Iterator[Check]:
     backups = list_backups(folder)
     if not backups:
@@ -90,7 +96,7 @@ def _backup_checks(folder: Path) -> Iterator[Check]:
         return
     newest = backups[0]
     age = datetime.now().astimezone() - newest.modified
-    yield True, f"{len(backups)} backup(s); newest {newest.path.name}, {age.days} day(s) old"
+    yield True, f"{_count(len(backups), 'backup')}; newest {newest.path.name}, {_count(age.days, 'day')} old"
     problem = check_backup(newest.path)
     yield problem is None, f"newest backup {'is readable' if problem is None else problem}"
     for info in backups:

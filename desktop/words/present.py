@@ -1,11 +1,27 @@
-"""Plain-text presentation of journal records, shared by the command line and the app."""
+"""Plain-text presentation of journal records and the planner's reasons, shared by the
+command line and the app; every word goes through the translation hook
+(desktop/words/translate.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from desktop.words.translate import QT_TRANSLATE_NOOP, translate
+
+# Stored as these English words in the journal's exchange files; shown translated.
 SEVERITY = ("none", "mild", "moderate", "severe")
+_SEVERITY_WORDS = (
+    QT_TRANSLATE_NOOP("Entries", "none"),
+    QT_TRANSLATE_NOOP("Entries", "mild"),
+    QT_TRANSLATE_NOOP("Entries", "moderate"),
+    QT_TRANSLATE_NOOP("Entries", "severe"),
+)
+
+
+def severity_words(severity: int) -> str:
+    """A side effect's severity (0-3) in words."""
+    return translate("Entries", _SEVERITY_WORDS[severity])
 
 
 def show_time(text: str) -> str:
@@ -24,22 +40,23 @@ def describe(record: dict[str, Any]) -> str:
     if kind == "dose":
         text = f"{record['substance']} {fmt(record['amount'])} {record['unit']}"
         if record["pain_before"] is not None:
-            text += f", pain before {record['pain_before']}"
+            text += translate("Entries", ", pain before {score}").format(score=record["pain_before"])
         if record["warnings"]:
-            text += (
-                "  [beyond your limits: " + ", ".join(w.replace("_", " ") for w in record["warnings"]) + "]"
-            )
+            beyond = ", ".join(w.replace("_", " ") for w in record["warnings"])
+            text += translate("Entries", "  [beyond your limits: {which}]").format(which=beyond)
     elif kind == "pain":
-        text = f"pain {record['score']}/10"
+        text = translate("Entries", "pain {score}/10").format(score=record["score"])
         if record["locations"]:
             text += " (" + ", ".join(record["locations"]) + ")"
     elif kind == "sleep":
-        text = (
-            f"night of {record['night']}: in bed {show_time(record['in_bed'])[11:]}, "
-            f"up {show_time(record['out_of_bed'])[11:]}, quality {record['quality']}/5"
+        text = translate("Entries", "night of {night}: in bed {in_bed}, up {up}, quality {quality}/5").format(
+            night=record["night"],
+            in_bed=show_time(record["in_bed"])[11:],
+            up=show_time(record["out_of_bed"])[11:],
+            quality=record["quality"],
         )
     elif kind == "effect":
-        text = f"{record['name']} ({SEVERITY[record['severity']]})"
+        text = f"{record['name']} ({severity_words(record['severity'])})"
     else:
         text = ""
     note = record["note"].replace("\n", " ")
@@ -49,114 +66,141 @@ def describe(record: dict[str, Any]) -> str:
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    """ "1 more night", "3 more nights": the count and the right form of the word."""
+    """English only: the words of desktop/words/insights.py and pattern.py still use it
+    while they move to translate() with %n."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _missing_words(data: dict[str, Any]) -> str:
     parts = []
     if data.get("readings"):
-        parts.append(f"{plural(data['readings'], 'more check-in')}")
+        parts.append(translate("Reasons", "%n more check-in(s)", None, int(data["readings"])))
     if data.get("days"):
-        parts.append(f"{plural(data['days'], 'more day')} with check-ins")
+        parts.append(translate("Reasons", "%n more day(s) with check-ins", None, int(data["days"])))
     if data.get("blocks"):
-        parts.append(f"check-ins in {plural(data['blocks'], 'more part')} of the day")
-    return ", ".join(parts) or "more check-ins"
+        parts.append(
+            translate("Reasons", "check-ins in %n more part(s) of the day", None, int(data["blocks"]))
+        )
+    return ", ".join(parts) or translate("Reasons", "more check-ins")
 
 
 def _fixed_words(data: dict[str, Any]) -> str:
     if data.get("fixed"):
-        return f"until then your own dose times are used ({data.get('times', '')})"
-    return "until then your own dose times are used — none are set"
+        return translate("Reasons", "until then your own dose times are used ({times})").format(
+            times=data.get("times", "")
+        )
+    return translate("Reasons", "until then your own dose times are used — none are set")
 
 
 def _cap_words(data: dict[str, Any]) -> str:
     cap = int(data.get("cap", 0))
     source = data.get("cap_source")
     if source == "setting":
-        return f"at most {plural(cap, 'reminder')} a day, as you set"
+        return translate("Reasons", "at most %n reminder(s) a day, as you set", None, cap)
     if source == "maximum":
-        return f"at most {plural(cap, 'reminder')} a day, your own maximum"
-    return (
-        f"at most {plural(cap, 'reminder')} a day: you took about {fmt(data.get('recent', 0))} a day lately"
-    )
+        return translate("Reasons", "at most %n reminder(s) a day, your own maximum", None, cap)
+    return translate(
+        "Reasons", "at most %n reminder(s) a day: you took about {recent} a day lately", None, cap
+    ).format(recent=fmt(data.get("recent", 0)))
 
 
 def _help_words(data: dict[str, Any]) -> str:
     if data.get("relief") == "learned":
         onset = data.get("onset_min")
         if onset is None:
-            return "your journal does not show a clear drop in pain after your doses"
-        return f"your doses usually help after about {onset} min"
-    return (
-        "Ebb has not learned yet whether and how your doses change your pain, so it uses your own timing "
-        f"(helping after {data.get('onset_min')} min, for {data.get('duration_h')} h)"
-    )
+            return translate("Reasons", "your journal does not show a clear drop in pain after your doses")
+        return translate("Reasons", "your doses usually help after about {onset} min").format(onset=onset)
+    return translate(
+        "Reasons",
+        "Ebb has not learned yet whether and how your doses change your pain, so it uses your own "
+        "timing (helping after {onset} min, for {hours} h)",
+    ).format(onset=data.get("onset_min"), hours=data.get("duration_h"))
 
 
+# Each code's words, marked for the template and translated where they are used.
 REASONS: dict[str, str] = {
-    "bedtime_fixed": "{time} — {lead_min} min before your bedtime {bedtime}",
-    "bedtime_diary": (
-        "{time} — {lead_min} min before your usual bedtime {bedtime} (median of {nights} diary nights)"
+    "bedtime_fixed": QT_TRANSLATE_NOOP("Reasons", "{time} — {lead_min} min before your bedtime {bedtime}"),
+    "bedtime_diary": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{time} — {lead_min} min before your usual bedtime {bedtime} (median of {nights} diary nights)",
     ),
-    "bedtime_diary_short": (
-        "{time} — {lead_min} min before your set bedtime {bedtime}; a bedtime from your diary "
-        "needs {needed} nights (have {nights})"
+    "bedtime_diary_short": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{time} — {lead_min} min before your set bedtime {bedtime}; a bedtime from your diary"
+        " needs {needed} nights (have {nights})",
     ),
-    "fixed_time": "{time} — your dose time",
-    "fixed_not_enough_data": (
-        "{time} — your dose time; not enough data for a pain pattern yet: need {missing}"
+    "fixed_time": QT_TRANSLATE_NOOP("Reasons", "{time} — your dose time"),
+    "fixed_not_enough_data": QT_TRANSLATE_NOOP(
+        "Reasons", "{time} — your dose time; not enough data for a pain pattern yet: need {missing}"
     ),
-    "fixed_same_times": (
-        "{time} — your dose time; you have always dosed at about the same times, so Ebb cannot "
-        "yet tell your pain without a dose from your pain with one"
+    "fixed_same_times": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{time} — your dose time; you have always dosed at about the same times, so Ebb "
+        "cannot yet tell your pain without a dose from your pain with one",
     ),
-    "pattern_rise": (
-        "{time} — before your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 "
-        "untreated); {help}"
+    "pattern_rise": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{time} — before your pain usually rises ({rise_start}–{rise_end}, about "
+        "{untreated}/10 untreated); {help}",
     ),
-    "pattern_rising": (
+    "pattern_rising": QT_TRANSLATE_NOOP(
+        "Reasons",
         "{time} — as your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 "
-        "untreated); {help}"
+        "untreated); {help}",
     ),
     # The day's dose rule, one line per substance, also when it plans nothing.
-    "fixed_times": "{substance}: reminders at your own dose times ({times})",
-    "fixed_none": "{substance}: no dose reminders — you have not set any dose times",
-    "pattern_short": ("{substance}: no pattern timing yet — it needs {missing}; {fixed}"),
-    "pattern_same_times": (
-        "{substance}: no pattern timing yet — you have always dosed at about the same times, so "
-        "Ebb cannot yet tell your pain without a dose from your pain with one (a few check-ins "
-        "on days or at times without a dose would show it); {fixed}"
+    "fixed_times": QT_TRANSLATE_NOOP("Reasons", "{substance}: reminders at your own dose times ({times})"),
+    "fixed_none": QT_TRANSLATE_NOOP(
+        "Reasons", "{substance}: no dose reminders — you have not set any dose times"
     ),
-    "pattern_no_recent_doses": (
-        "{substance}: no dose reminders — you logged no doses in the last 14 days, and Ebb only "
-        "times the doses you already take (Settings: dose reminders a day)"
+    "pattern_short": QT_TRANSLATE_NOOP(
+        "Reasons", "{substance}: no pattern timing yet — it needs {missing}; {fixed}"
     ),
-    "pattern_occasional": (
-        "{substance}: no dose reminders — you took a dose on {dose_days_words} of the last 14, "
-        "and Ebb does not turn doses now and then into a daily reminder (Settings: dose "
-        "reminders a day)"
+    "pattern_same_times": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: no pattern timing yet — you have always dosed at about the same times, "
+        "so Ebb cannot yet tell your pain without a dose from your pain with one (a few "
+        "check-ins on days or at times without a dose would show it); {fixed}",
     ),
-    "pattern_with_other": (
-        "{substance}: reminded together with {other}, which you took most lately (one rule for "
-        "all your kratom products, so reminders are never doubled)"
+    "pattern_no_recent_doses": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: no dose reminders — you logged no doses in the last 14 days, and Ebb "
+        "only times the doses you already take (Settings: dose reminders a day)",
     ),
-    "pattern_no_clear_relief": (
-        "{substance}: no dose reminders — your journal does not show a drop of a point or more "
-        "in your pain after your doses, so there is nothing to time them by"
+    "pattern_occasional": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: no dose reminders — you took a dose on {dose_days_words} of the last "
+        "14, and Ebb does not turn doses now and then into a daily reminder (Settings: dose "
+        "reminders a day)",
     ),
-    "pattern_low_pain": (
-        "{substance}: no dose reminders — your untreated pain stays at or below your threshold "
-        "of {threshold} all day"
+    "pattern_with_other": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: reminded together with {other}, which you took most lately (one rule "
+        "for all your kratom products, so reminders are never doubled)",
     ),
-    "pattern_no_gain": (
-        "{substance}: no dose reminders — no time within your limits would lower the pain above "
-        "your threshold of {threshold} by much"
+    "pattern_no_clear_relief": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: no dose reminders — your journal does not show a drop of a point or "
+        "more in your pain after your doses, so there is nothing to time them by",
     ),
-    "pattern_planned": "{substance}: {count_words} timed to your pain pattern ({cap_words})",
-    "checkin_time": "{time} — pain check-in",
-    "followup": "{minutes} min after your dose at {dose_time} — how is the pain now?",
-    "morning_diary": "sleep diary for the night of {night}",
+    "pattern_low_pain": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: no dose reminders — your untreated pain stays at or below your "
+        "threshold of {threshold} all day",
+    ),
+    "pattern_no_gain": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{substance}: no dose reminders — no time within your limits would lower the pain "
+        "above your threshold of {threshold} by much",
+    ),
+    "pattern_planned": QT_TRANSLATE_NOOP(
+        "Reasons", "{substance}: {count_words} timed to your pain pattern ({cap_words})"
+    ),
+    "checkin_time": QT_TRANSLATE_NOOP("Reasons", "{time} — pain check-in"),
+    "followup": QT_TRANSLATE_NOOP(
+        "Reasons", "{minutes} min after your dose at {dose_time} — how is the pain now?"
+    ),
+    "morning_diary": QT_TRANSLATE_NOOP("Reasons", "sleep diary for the night of {night}"),
 }
 
 
@@ -165,16 +209,18 @@ def describe_reason(code: str, data: dict[str, Any]) -> str:
     template = REASONS.get(code)
     if template is None:
         return code
-    day_word = {"weekday": "weekdays", "weekend": "weekend days"}.get(str(data.get("split")), "days")
+    template = translate("Reasons", template)
+    day_words = {"weekday": translate("Reasons", "weekdays"), "weekend": translate("Reasons", "weekend days")}
+    day_word = day_words.get(str(data.get("split")), translate("Reasons", "days"))
     values = {
         **data,
         "missing": _missing_words(data),
         "day_word": day_word,
         "fixed": _fixed_words(data),
-        "dose_days_words": plural(int(data.get("dose_days", 0)), "day"),
+        "dose_days_words": translate("Reasons", "%n day(s)", None, int(data.get("dose_days", 0))),
         "cap_words": _cap_words(data),
         "help": _help_words(data),
-        "count_words": plural(int(data.get("count", 0)), "reminder"),
+        "count_words": translate("Reasons", "%n reminder(s)", None, int(data.get("count", 0))),
     }
     try:
         return template.format(**values)
@@ -183,7 +229,12 @@ def describe_reason(code: str, data: dict[str, Any]) -> str:
 
 
 def describe_sufficiency(enough: bool, readings: int, days: int, blocks: int, missing: dict[str, int]) -> str:
-    have = f"{readings} check-ins on {days} days, covering {blocks} of the 6 four-hour parts of the day"
+    have = translate(
+        "Reasons",
+        "{readings} check-ins on {days} days, covering {blocks} of the 6 four-hour parts of the day",
+    ).format(readings=readings, days=days, blocks=blocks)
     if enough:
-        return f"enough data: {have}"
-    return f"not enough data yet ({have}); need {_missing_words(missing)}"
+        return translate("Reasons", "enough data: {have}").format(have=have)
+    return translate("Reasons", "not enough data yet ({have}); need {missing}").format(
+        have=have, missing=_missing_words(missing)
+    )

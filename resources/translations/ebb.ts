@@ -91,9 +91,11 @@
         <source>… and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>While you were away: {n} reminder(s) missed</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>While you were away: %n reminder(s) missed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Wake-up time, weekdays</source>
@@ -161,6 +163,19 @@
     </message>
     <message>
         <source>How is the pain after a dose? Up to 6 values, 5–720 minutes; empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -386,6 +401,41 @@
     </message>
     <message>
         <source>none chosen; choose 0 none, 1 mild, 2 moderate or 3 severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Entries</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, pain before {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [beyond your limits: {which}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain {score}/10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>night of {night}: in bed {in_bed}, up {up}, quality {quality}/5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,6 +947,193 @@
     </message>
     <message>
         <source>none chosen; choose 0 (no pain) to 10 (worst imaginable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message numerus="yes">
+        <source>%n more check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more day(s) with check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>check-ins in %n more part(s) of the day</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until then your own dose times are used ({times})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until then your own dose times are used — none are set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n reminder(s) a day, as you set</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n reminder(s) a day, your own maximum</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n reminder(s) a day: you took about {recent} a day lately</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>your journal does not show a clear drop in pain after your doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your doses usually help after about {onset} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb has not learned yet whether and how your doses change your pain, so it uses your own timing (helping after {onset} min, for {hours} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — {lead_min} min before your bedtime {bedtime}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — {lead_min} min before your usual bedtime {bedtime} (median of {nights} diary nights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — {lead_min} min before your set bedtime {bedtime}; a bedtime from your diary needs {needed} nights (have {nights})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — your dose time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — your dose time; not enough data for a pain pattern yet: need {missing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — your dose time; you have always dosed at about the same times, so Ebb cannot yet tell your pain without a dose from your pain with one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — before your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 untreated); {help}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — as your pain usually rises ({rise_start}–{rise_end}, about {untreated}/10 untreated); {help}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: reminders at your own dose times ({times})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no dose reminders — you have not set any dose times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no pattern timing yet — it needs {missing}; {fixed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no pattern timing yet — you have always dosed at about the same times, so Ebb cannot yet tell your pain without a dose from your pain with one (a few check-ins on days or at times without a dose would show it); {fixed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no dose reminders — you logged no doses in the last 14 days, and Ebb only times the doses you already take (Settings: dose reminders a day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no dose reminders — you took a dose on {dose_days_words} of the last 14, and Ebb does not turn doses now and then into a daily reminder (Settings: dose reminders a day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: reminded together with {other}, which you took most lately (one rule for all your kratom products, so reminders are never doubled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no dose reminders — your journal does not show a drop of a point or more in your pain after your doses, so there is nothing to time them by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no dose reminders — your untreated pain stays at or below your threshold of {threshold} all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: no dose reminders — no time within your limits would lower the pain above your threshold of {threshold} by much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: {count_words} timed to your pain pattern ({cap_words})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} — pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min after your dose at {dose_time} — how is the pain now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep diary for the night of {night}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekend days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{readings} check-ins on {days} days, covering {blocks} of the 6 four-hour parts of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enough data: {have}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough data yet ({have}); need {missing}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1788,10 +2025,6 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} reminder(s) waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,6 +2091,12 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     <message>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Insights…</source>
@@ -1935,9 +2174,11 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <source>Reminders will look like this.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} dose(s), {total:g} {unit} in the last 24 h</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n dose(s), {total} {unit} in the last 24 h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Logged. Within your limits again from {time} · {used}</source>

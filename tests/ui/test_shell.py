@@ -173,7 +173,7 @@ def test_reminder_words(qtbot, kind, substance, title, primary) -> None:
 def test_missed_summary_is_one_message() -> None:
     items = [MissedItem(f"k{i}", "checkin", DUE + timedelta(hours=i), None) for i in range(10)]
     title, body = missed_summary(items)
-    assert title == "While you were away: 10 reminder(s) missed"
+    assert title == "While you were away: 10 reminders missed"
     assert body.count("\n") == 8 and body.endswith("… and 2 more")
 
 
@@ -249,7 +249,7 @@ def test_the_missed_summary_is_shown_another_way_without_a_notification_service(
     items = [MissedItem("k1", "checkin", DUE, None)]
     with qtbot.waitSignal(notifier.summary_unshown) as blocker:
         notifier.summarise_missed(items)
-    assert blocker.args[0] == "While you were away: 1 reminder(s) missed"
+    assert blocker.args[0] == "While you were away: 1 reminder missed"
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX user numbers")

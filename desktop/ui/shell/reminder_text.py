@@ -14,8 +14,9 @@ from desktop.scheduling.ports import Delivery, MissedItem
 from desktop.words.present import describe_reason
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Reminder", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the user's language; ``n`` (positional) picks a plural form for ``%n``."""
+    return QCoreApplication.translate("Reminder", text, disambiguation, n)
 
 
 @dataclass(frozen=True)
@@ -61,5 +62,5 @@ def missed_summary(items: list[MissedItem]) -> tuple[str, str]:
     lines = [f"{item.due:%a %H:%M} — {kinds.get(item.kind, item.kind)}" for item in items[:8]]
     if len(items) > 8:
         lines.append(tr("… and {n} more").format(n=len(items) - 8))
-    title = tr("While you were away: {n} reminder(s) missed").format(n=len(items))
+    title = tr("While you were away: %n reminder(s) missed", None, len(items))
     return title, "\n".join(lines)

@@ -90,7 +90,7 @@ class Tray(QObject):
                 self.tr("Reminders paused until {time}").format(time=f"{status.paused_until:%a %H:%M}")
             )
         if status.due:
-            lines.append(self.tr("{n} reminder(s) waiting").format(n=status.due))
+            lines.append(self.tr("%n reminder(s) waiting", None, status.due))
         if status.next_reminder:
             lines.append(self.tr("Next: {what}").format(what=self.reminder_words(status.next_reminder)))
         return "\n".join(lines)
