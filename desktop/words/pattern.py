@@ -10,27 +10,39 @@ from typing import Any
 from desktop.core.planning.pain_model import PainModel, ReliefCurve
 from desktop.core.planning.pattern import PainProfile
 from desktop.words.insights import duration_words
-from desktop.words.present import fmt, plural
+from desktop.words.present import fmt
+from desktop.words.translate import translate
 
 
 def relief_reason(curve: ReliefCurve) -> str:
     """Why a relief curve is, or is not yet, known: words for its reason code."""
     if curve.reason == "few_doses":
-        return f"not enough data yet: need {plural(curve.needed.get('doses', 0), 'more dose')}"
+        return translate(
+            "Pattern", "not enough data yet: need %n more dose(s)", None, curve.needed.get("doses", 0)
+        )
     if curve.reason == "few_readings":
-        count = curve.needed.get("readings", 0)
-        return f"not enough data yet: need {plural(count, 'more check-in')} from 30 min to 8 h after a dose"
+        return translate(
+            "Pattern",
+            "not enough data yet: need %n more check-in(s) from 30 min to 8 h after a dose",
+            None,
+            curve.needed.get("readings", 0),
+        )
     if curve.reason == "same_times":
-        return (
+        return translate(
+            "Pattern",
             "not enough data yet: your doses were nearly always at the same times of day, so Ebb "
             "cannot yet tell your pain with a dose working from the pain you would have without "
-            "one (check-ins on days or at times without a dose would show it)"
+            "one (check-ins on days or at times without a dose would show it)",
         )
     if curve.reason == "too_uncertain":
-        return "not enough data yet: the estimate is still too uncertain"
-    return (
-        f"learned from {plural(curve.n_doses, 'dose')} and {plural(curve.n_readings, 'check-in')} after them"
+        return translate("Pattern", "not enough data yet: the estimate is still too uncertain")
+    return translate("Pattern", "learned from %n dose(s) and {readings}", None, curve.n_doses).format(
+        readings=_readings_after(curve)
     )
+
+
+def _readings_after(curve: ReliefCurve) -> str:
+    return translate("Pattern", "%n check-in(s) after them", None, curve.n_readings)
 
 
 def _points(value: float) -> str:
@@ -46,20 +58,37 @@ def relief_sentence(curve: ReliefCurve) -> str:
     name = curve.substance
     if not curve.enough_data:
         return f"{name}: {relief_reason(curve)}."
-    counts = f"{plural(curve.n_doses, 'dose')}, {plural(curve.n_readings, 'check-in')} after them"
+    counts = translate("Pattern", "%n dose(s), {readings}", None, curve.n_doses).format(
+        readings=_readings_after(curve)
+    )
     low, high = -(curve.peak_high or 0.0), -(curve.peak_low or 0.0)
-    interval = f"95 % interval {_points(low)} to {_points(high)}"
+    interval = translate("Pattern", "95 % interval {low} to {high}").format(
+        low=_points(low), high=_points(high)
+    )
     drop = -(curve.peak_change or 0.0)
     if curve.onset_min is None or curve.duration_min is None:
-        most = f"at most {_points(drop)} points lower" if drop > 0.05 else "no lower at all"
-        return (
-            f"{name}: your journal shows no clear drop in pain after your doses "
-            f"({most}, {interval}; {counts})."
+        most = (
+            translate("Pattern", "at most {points} points lower").format(points=_points(drop))
+            if drop > 0.05
+            else translate("Pattern", "no lower at all")
         )
-    return (
-        f"Your doses of {name} usually help from about {duration_words(curve.onset_min)} to "
-        f"{duration_words(curve.duration_min)}, most at about {duration_words(curve.peak_min or 0)} "
-        f"(pain about {_points(drop)} points lower; {interval}; {counts})."
+        return translate(
+            "Pattern",
+            "{name}: your journal shows no clear drop in pain after your doses "
+            "({most}, {interval}; {counts}).",
+        ).format(name=name, most=most, interval=interval, counts=counts)
+    return translate(
+        "Pattern",
+        "Your doses of {name} usually help from about {start} to {end}, most at about {peak} "
+        "(pain about {points} points lower; {interval}; {counts}).",
+    ).format(
+        name=name,
+        start=duration_words(curve.onset_min),
+        end=duration_words(curve.duration_min),
+        peak=duration_words(curve.peak_min or 0),
+        points=_points(drop),
+        interval=interval,
+        counts=counts,
     )
 
 
@@ -103,14 +132,18 @@ def pattern_json(profile: PainProfile, model: PainModel) -> dict[str, Any]:
 
 def pattern_lines(day: date, reason: str, model: PainModel, threshold: float) -> Iterator[str]:
     """The text of ``ebb pattern``."""
-    split = {"weekday": "weekdays", "weekend": "weekend days"}.get(str(model.split), "all days")
-    yield f"Pain pattern for {day} (from {split}, {model.first_day} to {model.last_day})"
+    splits = {"weekday": translate("Pattern", "weekdays"), "weekend": translate("Pattern", "weekend days")}
+    split = splits.get(str(model.split), translate("Pattern", "all days"))
+    yield translate("Pattern", "Pain pattern for {day} (from {split}, {first} to {last})").format(
+        day=day, split=split, first=model.first_day, last=model.last_day
+    )
     yield reason[0].upper() + reason[1:] + "."
     yield ""
-    yield (
+    yield translate(
+        "Pattern",
         "Your usual pain without a dose working (estimate, 95 % interval; "
-        f"| marks your threshold {fmt(threshold)}):"
-    )
+        "| marks your threshold {threshold}):",
+    ).format(threshold=fmt(threshold))
     marker = round(threshold * 3)
     for point in model.baseline:
         if point.pain is None:
@@ -124,11 +157,14 @@ def pattern_lines(day: date, reason: str, model: PainModel, threshold: float) ->
         )
         yield f"{point.start}  {point.pain:4.1f}  ({between})  {bar}".rstrip()
     if not any(p.pain is not None for p in model.baseline):
-        yield "  (no check-ins in this period)"
+        yield translate("Pattern", "  (no check-ins in this period)")
     elif any(p.pain is None for p in model.baseline if 7 * 60 <= p.start_min < 22 * 60):
-        yield "  (half hours not shown: too few check-ins then, or never seen without a dose working)"
+        yield translate(
+            "Pattern",
+            "  (half hours not shown: too few check-ins then, or never seen without a dose working)",
+        )
     if model.relief:
         yield ""
-        yield "What your journal shows after your doses (observational, not proof):"
+        yield translate("Pattern", "What your journal shows after your doses (observational, not proof):")
         for curve in model.relief:
             yield relief_sentence(curve)

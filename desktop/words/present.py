@@ -65,12 +65,6 @@ def describe(record: dict[str, Any]) -> str:
     return text
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """English only: the words of desktop/words/insights.py and pattern.py still use it
-    while they move to translate() with %n."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def _missing_words(data: dict[str, Any]) -> str:
     parts = []
     if data.get("readings"):

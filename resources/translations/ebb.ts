@@ -525,6 +525,343 @@
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message numerus="yes">
+        <source>%n night(s) with melatonin</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) with kratom after 18:00</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) without</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s) with pain logged before and after</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) followed by a day with pain check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with pain check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with check-ins that follow a day with check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) with melatonin</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) with kratom after 18:00</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) without</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more dose(s) with pain logged before and after</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) followed by a day with pain check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more pain check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more day(s) with pain check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more day(s) with check-ins that follow a day with check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>95 % interval {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the interval includes no difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: not enough data yet — need {more} (have {have}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {on} you fell asleep {minutes} min faster ({interval}) than on {without}{uncertain}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {on} you fell asleep {minutes} min slower ({interval}) than on {without}{uncertain}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You slept {minutes} min more on {on} ({interval}) than on {without}{uncertain}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You slept {minutes} min less on {on} ({interval}) than on {without}{uncertain}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep quality (1–5) on {on} differed by {change} ({interval}) from {without}{uncertain}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: after {share} % of %n dose(s) pain dropped by 30 % or more (a moderately important change; {interval} %).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  At +{minutes} min pain changed by {change} % ({interval} %, n = {n}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  {label}: {share} % of %n dose(s) ({interval} %).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sleep and next-day pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: rank correlation of {what} with the next day&apos;s mean pain {rho} ({interval}; n = %n day(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title}: no variation to compare yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain of {level} or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: {share} % of %n pain check-in(s) ({interval} %).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Day-to-day change in pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: from one day to the next, your average pain for the day changed by {change} points on average ({interval}; {pairs}, {days}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of consecutive days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pain over the 8 h after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance} over the 8 h after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>need %n more logged dose(s) of {substance} (have {have})</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>need %n more pain check-in(s) between 30 min and 8 h after a dose (have {have}); the follow-up reminders after a dose collect them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>your doses were nearly always at the same times of day, so Ebb cannot yet tell the pain they relieve from the pain you would have without them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what your journal shows is still too uncertain to put in a number ({counts}); more check-ins after doses will narrow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) after them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s), {readings}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>95 % interval {a} to {b} points lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval from {a} points lower to {b} points higher; the interval includes no difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: not enough data yet — {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) 30 min–8 h after a dose</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title}: your journal shows pain no lower than your usual pain at that time of day without a dose at any time ({counts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: your journal shows pain about {drop} points lower than your usual pain at that time of day without a dose, most at about {peak} after a dose ({interval}; {counts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> It shows a drop of a point or more from about {start} to {end} after a dose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> It shows no drop of a full point at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Recent weeks count most; observational, not proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: no doses of a pain-relief substance are logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> in the last %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>amount up 25 % or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gaps 25 % or more shorter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relief after doses less often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use over time: no doses in the last 8 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{substance}: {recent} {unit}/day over the last 7 days, {baseline} {unit}/day over the 28 days before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; used on %n day(s) in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; median gap between doses {recent} h (was {baseline} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Worth noticing: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Melatonin and sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening kratom and sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsightsWindow</name>
     <message>
         <source>Ebb — insights</source>
@@ -947,6 +1284,99 @@
     </message>
     <message>
         <source>none chosen; choose 0 (no pain) to 10 (worst imaginable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pattern</name>
+    <message numerus="yes">
+        <source>not enough data yet: need %n more dose(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not enough data yet: need %n more check-in(s) from 30 min to 8 h after a dose</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not enough data yet: your doses were nearly always at the same times of day, so Ebb cannot yet tell your pain with a dose working from the pain you would have without one (check-ins on days or at times without a dose would show it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough data yet: the estimate is still too uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>learned from %n dose(s) and {readings}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) after them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s), {readings}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>95 % interval {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {points} points lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lower at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: your journal shows no clear drop in pain after your doses ({most}, {interval}; {counts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your doses of {name} usually help from about {start} to {end}, most at about {peak} (pain about {points} points lower; {interval}; {counts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekend days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain pattern for {day} (from {split}, {first} to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your usual pain without a dose working (estimate, 95 % interval; | marks your threshold {threshold}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (no check-ins in this period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (half hours not shown: too few check-ins then, or never seen without a dose working)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What your journal shows after your doses (observational, not proof):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,6 +22,250 @@
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message numerus="yes">
+        <source>%n night(s) with melatonin</source>
+        <translation>
+            <numerusform>%n night with melatonin</numerusform>
+            <numerusform>%n nights with melatonin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) with kratom after 18:00</source>
+        <translation>
+            <numerusform>%n night with kratom after 18:00</numerusform>
+            <numerusform>%n nights with kratom after 18:00</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) without</source>
+        <translation>
+            <numerusform>%n night without</numerusform>
+            <numerusform>%n nights without</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s) with pain logged before and after</source>
+        <translation>
+            <numerusform>%n dose with pain logged before and after</numerusform>
+            <numerusform>%n doses with pain logged before and after</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) followed by a day with pain check-ins</source>
+        <translation>
+            <numerusform>%n night followed by a day with pain check-ins</numerusform>
+            <numerusform>%n nights followed by a day with pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain check-in(s)</source>
+        <translation>
+            <numerusform>%n pain check-in</numerusform>
+            <numerusform>%n pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with pain check-ins</source>
+        <translation>
+            <numerusform>%n day with pain check-ins</numerusform>
+            <numerusform>%n days with pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with check-ins that follow a day with check-ins</source>
+        <translation>
+            <numerusform>%n day with check-ins that follow a day with check-ins</numerusform>
+            <numerusform>%n days with check-ins that follow a day with check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) with melatonin</source>
+        <translation>
+            <numerusform>%n more night with melatonin</numerusform>
+            <numerusform>%n more nights with melatonin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) with kratom after 18:00</source>
+        <translation>
+            <numerusform>%n more night with kratom after 18:00</numerusform>
+            <numerusform>%n more nights with kratom after 18:00</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) without</source>
+        <translation>
+            <numerusform>%n more night without</numerusform>
+            <numerusform>%n more nights without</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more dose(s) with pain logged before and after</source>
+        <translation>
+            <numerusform>%n more dose with pain logged before and after</numerusform>
+            <numerusform>%n more doses with pain logged before and after</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more night(s) followed by a day with pain check-ins</source>
+        <translation>
+            <numerusform>%n more night followed by a day with pain check-ins</numerusform>
+            <numerusform>%n more nights followed by a day with pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more pain check-in(s)</source>
+        <translation>
+            <numerusform>%n more pain check-in</numerusform>
+            <numerusform>%n more pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more day(s) with pain check-ins</source>
+        <translation>
+            <numerusform>%n more day with pain check-ins</numerusform>
+            <numerusform>%n more days with pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more day(s) with check-ins that follow a day with check-ins</source>
+        <translation>
+            <numerusform>%n more day with check-ins that follow a day with check-ins</numerusform>
+            <numerusform>%n more days with check-ins that follow a day with check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: after {share} % of %n dose(s) pain dropped by 30 % or more (a moderately important change; {interval} %).</source>
+        <translation>
+            <numerusform>{title}: after {share} % of %n dose pain dropped by 30 % or more (a moderately important change; {interval} %).</numerusform>
+            <numerusform>{title}: after {share} % of %n doses pain dropped by 30 % or more (a moderately important change; {interval} %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  {label}: {share} % of %n dose(s) ({interval} %).</source>
+        <translation>
+            <numerusform>  {label}: {share} % of %n dose ({interval} %).</numerusform>
+            <numerusform>  {label}: {share} % of %n doses ({interval} %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: rank correlation of {what} with the next day&apos;s mean pain {rho} ({interval}; n = %n day(s)).</source>
+        <translation>
+            <numerusform>{title}: rank correlation of {what} with the next day&apos;s mean pain {rho} ({interval}; n = %n day).</numerusform>
+            <numerusform>{title}: rank correlation of {what} with the next day&apos;s mean pain {rho} ({interval}; n = %n days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: {share} % of %n pain check-in(s) ({interval} %).</source>
+        <translation>
+            <numerusform>{title}: {share} % of %n pain check-in ({interval} %).</numerusform>
+            <numerusform>{title}: {share} % of %n pain check-ins ({interval} %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of consecutive days</source>
+        <translation>
+            <numerusform>%n pair of consecutive days</numerusform>
+            <numerusform>%n pairs of consecutive days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with check-ins</source>
+        <translation>
+            <numerusform>%n day with check-ins</numerusform>
+            <numerusform>%n days with check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>need %n more logged dose(s) of {substance} (have {have})</source>
+        <translation>
+            <numerusform>need %n more logged dose of {substance} (have {have})</numerusform>
+            <numerusform>need %n more logged doses of {substance} (have {have})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>need %n more pain check-in(s) between 30 min and 8 h after a dose (have {have}); the follow-up reminders after a dose collect them</source>
+        <translation>
+            <numerusform>need %n more pain check-in between 30 min and 8 h after a dose (have {have}); the follow-up reminders after a dose collect them</numerusform>
+            <numerusform>need %n more pain check-ins between 30 min and 8 h after a dose (have {have}); the follow-up reminders after a dose collect them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) after them</source>
+        <translation>
+            <numerusform>%n check-in after them</numerusform>
+            <numerusform>%n check-ins after them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s), {readings}</source>
+        <translation>
+            <numerusform>%n dose, {readings}</numerusform>
+            <numerusform>%n doses, {readings}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) 30 min–8 h after a dose</source>
+        <translation>
+            <numerusform>%n check-in 30 min–8 h after a dose</numerusform>
+            <numerusform>%n check-ins 30 min–8 h after a dose</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> in the last %n day(s)</source>
+        <translation>
+            <numerusform> in the last %n day</numerusform>
+            <numerusform> in the last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; used on %n day(s) in a row</source>
+        <translation>
+            <numerusform>; used on %n day in a row</numerusform>
+            <numerusform>; used on %n days in a row</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Pattern</name>
+    <message numerus="yes">
+        <source>not enough data yet: need %n more dose(s)</source>
+        <translation>
+            <numerusform>not enough data yet: need %n more dose</numerusform>
+            <numerusform>not enough data yet: need %n more doses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not enough data yet: need %n more check-in(s) from 30 min to 8 h after a dose</source>
+        <translation>
+            <numerusform>not enough data yet: need %n more check-in from 30 min to 8 h after a dose</numerusform>
+            <numerusform>not enough data yet: need %n more check-ins from 30 min to 8 h after a dose</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>learned from %n dose(s) and {readings}</source>
+        <translation>
+            <numerusform>learned from %n dose and {readings}</numerusform>
+            <numerusform>learned from %n doses and {readings}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) after them</source>
+        <translation>
+            <numerusform>%n check-in after them</numerusform>
+            <numerusform>%n check-ins after them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s), {readings}</source>
+        <translation>
+            <numerusform>%n dose, {readings}</numerusform>
+            <numerusform>%n doses, {readings}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message numerus="yes">
         <source>%n more check-in(s)</source>
