@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop.storage.journal import Journal
 
+from desktop.words.translate import QT_TRANSLATE_NOOP, translate
+
 KIND_WORDS = {
-    "melatonin": "melatonin",
-    "dose": "dose",
-    "checkin": "pain check-in",
-    "followup": "pain follow-up",
-    "sleep_diary": "sleep diary",
+    "melatonin": QT_TRANSLATE_NOOP("Preview", "melatonin"),
+    "dose": QT_TRANSLATE_NOOP("Preview", "dose"),
+    "checkin": QT_TRANSLATE_NOOP("Preview", "pain check-in"),
+    "followup": QT_TRANSLATE_NOOP("Preview", "pain follow-up"),
+    "sleep_diary": QT_TRANSLATE_NOOP("Preview", "sleep diary"),
 }
 
 
@@ -38,7 +40,8 @@ def tomorrow_preview(
     cache: ProfileCache = {}  # one pain model for the plan and the rules
     rows = []
     for occurrence in plan_day(inputs.config, inputs.view, tomorrow, zone, cache):
-        what = KIND_WORDS.get(str(occurrence.kind), str(occurrence.kind))
+        kind = str(occurrence.kind)
+        what = translate("Preview", KIND_WORDS[kind]) if kind in KIND_WORDS else kind
         if occurrence.substance:
             what = f"{occurrence.substance} ({what})"
         reason = describe_reason(occurrence.reason.code, dict(occurrence.reason.data))

@@ -1381,6 +1381,29 @@
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message>
+        <source>melatonin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message numerus="yes">
         <source>%n more check-in(s)</source>
