@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.times import from_stored, from_utc_text, to_utc_text
-from desktop.storage.journal import Clock, Row, utc_now
+from desktop.storage.store import Row, Store
 from desktop.storage.transactions import write_transaction
 
 ACTED_STATES = frozenset({"due", "taken", "skipped", "snoozed", "missed", "suppressed"})
@@ -96,17 +94,13 @@ def _planned_columns(
     }
 
 
-class Reminders:
+class Reminders(Store):
     """The reminder lifecycle in the database (DESIGN.md section 4).
 
     The database is the truth; timers are derived from :meth:`pending`. Rows that were
     acted on (delivered, taken, skipped, snoozed, missed, suppressed) are never rewritten
     by re-planning.
     """
-
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
-        self.db = db
-        self.clock = clock
 
     def _select(
         self, where: str, params: Sequence[Any] = (), *, order_by: str | None = None
@@ -122,7 +116,7 @@ class Reminders:
         """
         dates = sorted(set(local_dates))
         inserted = updated = deleted = 0
-        now = to_utc_text(self.clock())
+        now = self._now_text()
         occurrences = self.db.table("occurrences")
         with write_transaction(self.db):
             existing = (
@@ -213,7 +207,7 @@ class Reminders:
 
         SQL rather than ``Table.update``: deliveries count up in place, and ``update``
         would raise for a key that is gone."""
-        now = to_utc_text(self.clock())
+        now = self._now_text()
         sets = ["state = ?", "state_code = ?", "state_data = ?", "updated_utc = ?"]
         params: list[Any] = [
             state,
