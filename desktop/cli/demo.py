@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -193,53 +193,14 @@ def demo_entries(days: int, seed: int, last_day: date, zone: tzinfo, now: dateti
         recent = [d for d in taken if moment - d <= timedelta(minutes=DEMO_RELIEF.span_min)]
         return _score(demo_pain(moment, zone, recent) + rng.gauss(0, DEMO_NOISE))
 
+    # Every draw from ``rng`` stays in the order it always had: the same seed makes the
+    # same journal, and the tests compare ``ebb pattern`` with what went in.
     for offset in range(days - 1, -1, -1):
         day = last_day - timedelta(days=offset)
-        planned = _dose_minutes(rng)
-        odd = offset in odd_days
-        if odd and not planned:
-            planned = [rng.uniform(*MORNING_DOSE[:2])]
         # The day's doses first, so that every pain score below sees all doses before it.
-        queue = [(minute, False) for minute in planned]
-        doses: list[tuple[float, datetime, float, tuple[str, ...]]] = []
-        while queue:
-            minute, regardless = queue.pop(0)
-            at = _at(day, minute, zone)
-            amount = rng.choice((1.5, 2.0, 2.0, 2.5))
-            reasons = check_dose(kratom.limits, history, at, amount).reasons
-            if reasons and not regardless:
-                continue  # the demo user keeps to their own limits (over 24 h) ...
-            history.append(PastDose(at, amount))
-            taken.append(at)
-            doses.append((minute, at, amount, tuple(str(r) for r in reasons)))
-            if odd:  # ... but for the odd dose 90 min after another
-                queue.insert(0, (minute + 90, True))
-                odd = False
-        for minute, at, amount, warnings in doses:
-            yield validate_dose(
-                kratom,
-                amount,
-                at,
-                now,
-                pain_before=pain(at),
-                batch=f"B{1 + offset // 30}",
-                warnings=warnings,
-            )
-            for follow in FOLLOW_UPS:
-                later_min = minute + follow + rng.uniform(0, 10)
-                if rng.random() < 0.8 and later_min < 24 * 60:
-                    later = _at(day, later_min, zone)
-                    yield validate_pain(pain(later), later, now, source="follow-up")
-            if rng.random() < 0.06:
-                name, severity = rng.choice(
-                    (("nausea", 1), ("constipation", 1), ("drowsiness", 1), ("itching", 1))
-                )
-                yield validate_effect(name, severity, _at(day, minute + 90, zone), now)
-        moments = [(c + rng.gauss(0, 20), "scheduled") for c in CHECKINS if rng.random() < 0.9]
-        moments += [(rng.uniform(7 * 60, 22 * 60), "manual") for _ in range(rng.choice((0, 1, 1, 2)))]
-        for minute, source in moments:
-            at = _at(day, minute, zone)
-            yield validate_pain(pain(at), at, now, source=source)
+        doses = _kratom_doses(rng, day, zone, kratom, history, taken, odd=offset in odd_days)
+        yield from _dose_entries(rng, doses, kratom, f"B{1 + offset // 30}", day, zone, now, pain)
+        yield from _checkins(rng, day, zone, now, pain)
         took_melatonin = rng.random() < 0.55
         if took_melatonin and offset > 0:
             yield validate_dose(melatonin, 1, _at(day, 22 * 60 + rng.gauss(0, 15), zone), now)
@@ -247,6 +208,79 @@ def demo_entries(days: int, seed: int, last_day: date, zone: tzinfo, now: dateti
             yield _night(rng, day, zone, now, took_melatonin)
         if rng.random() < 0.08:
             yield validate_note(rng.choice(NOTES), _at(day, 21 * 60 + 30, zone), now)
+
+
+# A kratom dose of the day: (minute of the day, moment, amount, warnings it raised).
+_DayDose = tuple[float, datetime, float, tuple[str, ...]]
+
+
+def _kratom_doses(
+    rng: random.Random,
+    day: date,
+    zone: tzinfo,
+    kratom: Substance,
+    history: list[PastDose],
+    taken: list[datetime],
+    *,
+    odd: bool,
+) -> list[_DayDose]:
+    """The day's kratom doses within the demo user's limits, or on an ``odd`` day with
+    one 90 min after another; each is added to ``history`` and ``taken``."""
+    planned = _dose_minutes(rng)
+    if odd and not planned:
+        planned = [rng.uniform(*MORNING_DOSE[:2])]
+    queue = [(minute, False) for minute in planned]
+    doses: list[_DayDose] = []
+    while queue:
+        minute, regardless = queue.pop(0)
+        at = _at(day, minute, zone)
+        amount = rng.choice((1.5, 2.0, 2.0, 2.5))
+        reasons = check_dose(kratom.limits, history, at, amount).reasons
+        if reasons and not regardless:
+            continue  # the demo user keeps to their own limits (over 24 h) ...
+        history.append(PastDose(at, amount))
+        taken.append(at)
+        doses.append((minute, at, amount, tuple(str(r) for r in reasons)))
+        if odd:  # ... but for the odd dose 90 min after another
+            queue.insert(0, (minute + 90, True))
+            odd = False
+    return doses
+
+
+def _dose_entries(
+    rng: random.Random,
+    doses: Sequence[_DayDose],
+    kratom: Substance,
+    batch: str,
+    day: date,
+    zone: tzinfo,
+    now: datetime,
+    pain: Callable[[datetime], int],
+) -> Iterator[Entry]:
+    """Each dose, the follow-up check-ins after it and now and then a side effect."""
+    for minute, at, amount, warnings in doses:
+        yield validate_dose(kratom, amount, at, now, pain_before=pain(at), batch=batch, warnings=warnings)
+        for follow in FOLLOW_UPS:
+            later_min = minute + follow + rng.uniform(0, 10)
+            if rng.random() < 0.8 and later_min < 24 * 60:
+                later = _at(day, later_min, zone)
+                yield validate_pain(pain(later), later, now, source="follow-up")
+        if rng.random() < 0.06:
+            name, severity = rng.choice(
+                (("nausea", 1), ("constipation", 1), ("drowsiness", 1), ("itching", 1))
+            )
+            yield validate_effect(name, severity, _at(day, minute + 90, zone), now)
+
+
+def _checkins(
+    rng: random.Random, day: date, zone: tzinfo, now: datetime, pain: Callable[[datetime], int]
+) -> Iterator[Entry]:
+    """The day's check-ins: most of the scheduled ones, give or take, and a few unprompted."""
+    moments = [(c + rng.gauss(0, 20), "scheduled") for c in CHECKINS if rng.random() < 0.9]
+    moments += [(rng.uniform(7 * 60, 22 * 60), "manual") for _ in range(rng.choice((0, 1, 1, 2)))]
+    for minute, source in moments:
+        at = _at(day, minute, zone)
+        yield validate_pain(pain(at), at, now, source=source)
 
 
 def _night(rng: random.Random, day: date, zone: tzinfo, now: datetime, melatonin: bool) -> Entry:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.insights.summary import PeriodSummary
 from desktop.words.insights import relief_curve_reason
+
+if TYPE_CHECKING:  # the pain model (numpy) is the insights' to load
+    from desktop.core.planning.pain_model import ReliefCurve
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Colour-blind-safe qualitative colours (Okabe & Ito) for substances.
@@ -178,15 +181,7 @@ def draw_relief_curve(ax: Any, summary: PeriodSummary) -> None:
     relief = summary.insights.relief_curves if summary.insights is not None else None
     curves = relief.curves if relief is not None else ()
     learned = [c for c in curves if c.enough_data]
-    title = "Change in pain after a dose"
-    if learned:
-        doses, readings = sum(c.n_doses for c in learned), sum(c.n_readings for c in learned)
-        others = len(curves) - len(learned)  # named in the sentences; counted here
-        rest = (
-            f"; {others} other{'s' if others > 1 else ''}: not enough data yet" if others else " after them"
-        )
-        title += f"  (n = {doses} doses, {readings} check-ins{rest})"
-    ax.set_title(title, loc="left", fontsize=10)
+    ax.set_title(_relief_title(curves, learned), loc="left", fontsize=10)
     if not learned:
         reasons = [f"{c.substance}: not enough data yet — {relief_curve_reason(c)}." for c in curves]
         _empty(ax, "\n".join(reasons) or "No doses of a pain-relief substance in this period.")
@@ -195,21 +190,45 @@ def draw_relief_curve(ax: Any, summary: PeriodSummary) -> None:
     low_end, high_end = -1.0, 1.0
     for i, curve in enumerate(learned):
         colour = colours.get(curve.substance, SERIES_COLOURS[i % len(SERIES_COLOURS)])
-        points = [p for p in curve.curve if p.change is not None and p.low is not None and p.high is not None]
-        hours = [p.after_min / 60 for p in points]
-        lows, highs = [p.low or 0.0 for p in points], [p.high or 0.0 for p in points]
-        ax.fill_between(
-            hours, lows, highs, color=colour, alpha=0.3, lw=0, label="95 % interval" if i == 0 else None
-        )
-        ax.plot(
-            hours,
-            [p.change for p in points],
-            "-",
-            color=colour,
-            lw=2,
-            label=f"{curve.substance} ({curve.n_doses} doses, {curve.n_readings} check-ins)",
-        )
+        lows, highs = _plot_relief(ax, curve, colour, band_label="95 % interval" if i == 0 else None)
         low_end, high_end = min(low_end, *lows), max(high_end, *highs)
+    _relief_frame(ax, low_end, high_end)
+
+
+def _relief_title(curves: Sequence[ReliefCurve], learned: Sequence[ReliefCurve]) -> str:
+    """The title, with the doses and check-ins the learned curves rest on."""
+    title = "Change in pain after a dose"
+    if learned:
+        doses, readings = sum(c.n_doses for c in learned), sum(c.n_readings for c in learned)
+        others = len(curves) - len(learned)  # named in the sentences; counted here
+        rest = (
+            f"; {others} other{'s' if others > 1 else ''}: not enough data yet" if others else " after them"
+        )
+        title += f"  (n = {doses} doses, {readings} check-ins{rest})"
+    return title
+
+
+def _plot_relief(
+    ax: Any, curve: ReliefCurve, colour: str, *, band_label: str | None
+) -> tuple[list[float], list[float]]:
+    """One substance's curve and its band; returns the band's low and high ends."""
+    points = [p for p in curve.curve if p.change is not None and p.low is not None and p.high is not None]
+    hours = [p.after_min / 60 for p in points]
+    lows, highs = [p.low or 0.0 for p in points], [p.high or 0.0 for p in points]
+    ax.fill_between(hours, lows, highs, color=colour, alpha=0.3, lw=0, label=band_label)
+    ax.plot(
+        hours,
+        [p.change for p in points],
+        "-",
+        color=colour,
+        lw=2,
+        label=f"{curve.substance} ({curve.n_doses} doses, {curve.n_readings} check-ins)",
+    )
+    return lows, highs
+
+
+def _relief_frame(ax: Any, low_end: float, high_end: float) -> None:
+    """The zero and one-point lines, the axes' range and labels, and the legend."""
     # The zero line is the usual pain without a dose: the theme's text colour, faint.
     ax.axhline(0, lw=1, color=ax.xaxis.label.get_color(), alpha=0.6)
     ax.axhline(-1, lw=0.8, ls=":", color=ax.xaxis.label.get_color(), alpha=0.6)

@@ -9,8 +9,10 @@ the same local times. No SQL here; :mod:`desktop.storage.journal` stores records
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, Note, PainCheckin, SideEffect, SleepEntry, Substance
@@ -216,6 +218,43 @@ def _list(raw: Mapping[str, Any], where: str, key: str) -> list[Any]:
     return value
 
 
+@dataclass(frozen=True)
+class _RawEntry:
+    """An entry record from a file on its way in: its fields, where it stands in the file
+    (the prefix of every error's field), its zone if it names one, and the time of reading."""
+
+    raw: Mapping[str, Any]
+    where: str
+    zone: ZoneInfo | None
+    now: datetime
+
+    def get(self, key: str) -> Any:
+        return _get(self.raw, self.where, key)
+
+    def list(self, key: str) -> list[Any]:
+        return _list(self.raw, self.where, key)
+
+    def validated(self, call: Callable[[], T]) -> T:
+        return _prefixed(self.where, call)
+
+    def when(self, key: str) -> datetime:
+        """The time at ``key``: a date with a time of day (a date alone is refused), read
+        in the entry's zone (else UTC) when it carries no UTC offset."""
+        raw, where = self.raw, self.where
+        moment = _prefixed(where, lambda: parse_datetime(key, _get(raw, where, key), self.zone or _UTC))
+        if moment.utcoffset() is None or not isinstance(_get(raw, where, key), str) or "T" not in raw[key]:
+            raise ValidationError(f"{where}.{key}", "needs a full time with its UTC offset")
+        return moment
+
+    @property
+    def note(self) -> str:
+        return self.raw.get("note") or ""
+
+    @property
+    def source(self) -> Any:
+        return self.raw.get("source") or "manual"
+
+
 def parse_entry_record(
     raw: Mapping[str, Any],
     where: str,
@@ -233,91 +272,98 @@ def parse_entry_record(
     _prefixed(where, lambda: parse_datetime("recorded", recorded, zone or _UTC))
     if not isinstance(recorded, str) or not recorded.endswith("Z"):
         raise ValidationError(f"{where}.recorded", f"{ascii(recorded)[:50]} is not a UTC time ending in Z")
-
-    def when(key: str) -> datetime:
-        moment = _prefixed(where, lambda: parse_datetime(key, _get(raw, where, key), zone or _UTC))
-        if moment.utcoffset() is None or not isinstance(_get(raw, where, key), str) or "T" not in raw[key]:
-            raise ValidationError(f"{where}.{key}", "needs a full time with its UTC offset")
-        return moment
-
-    note = raw.get("note") or ""
-    value: Entry
-    if kind == "dose":
-        name = _get(raw, where, "substance")
-        substance = substances.get(name.casefold()) if isinstance(name, str) else None
-        if substance is None:
-            raise ValidationError(
-                f"{where}.substance", f"{ascii(name)[:50]} is not a substance in this file or journal"
-            )
-        if raw.get("unit") not in (None, "", substance.unit):
-            raise ValidationError(
-                f"{where}.unit",
-                f"{ascii(raw.get('unit'))[:30]} differs from the substance's unit {substance.unit}",
-            )
-        warnings = _list(raw, where, "warnings")
-        if not all(isinstance(w, str) and w.isidentifier() for w in warnings):
-            raise ValidationError(f"{where}.warnings", "must be a list of warning codes")
-        value = _prefixed(
-            where,
-            lambda: validate_dose(
-                substance,
-                _get(raw, where, "amount"),
-                when("at"),
-                now,
-                pain_before=raw.get("pain_before"),
-                form=raw.get("form"),
-                product=raw.get("product"),
-                batch=raw.get("batch"),
-                note=note,
-                source=raw.get("source") or "manual",
-                warnings=tuple(warnings),
-            ),
-        )
-    elif kind == "pain":
-        value = _prefixed(
-            where,
-            lambda: validate_pain(
-                _get(raw, where, "score"),
-                when("at"),
-                now,
-                locations=_list(raw, where, "locations"),
-                qualities=_list(raw, where, "qualities"),
-                note=note,
-                source=raw.get("source") or "manual",
-            ),
-        )
-    elif kind == "sleep":
-        night: date = _prefixed(where, lambda: parse_date("night", _get(raw, where, "night")))
-        diary = _prefixed(
-            where,
-            lambda: validate_sleep(
-                night,
-                when("in_bed"),
-                when("try_sleep"),
-                _get(raw, where, "sol_min"),
-                _get(raw, where, "awakenings"),
-                _get(raw, where, "waso_min"),
-                when("final_wake"),
-                when("out_of_bed"),
-                _get(raw, where, "quality"),
-                now,
-                note=note,
-            ),
-        )
-        if diary.in_bed != when("at"):
-            raise ValidationError(f"{where}.at", "must equal in_bed for a sleep diary")
-        value = diary
-    elif kind == "effect":
-        value = _prefixed(
-            where,
-            lambda: validate_effect(
-                _get(raw, where, "name"),
-                _get(raw, where, "severity"),
-                when("at"),
-                now,
-                note=note,
-            ),
-        )
-    else:
-        value = _prefixed(where, lambda: validate_note(note, when("at"), now, tags=_list(raw, where, "tags")))
+    entry = _RawEntry(raw, where, zone, now)
+    value = _parse_dose(entry, substances) if kind == "dose" else _KIND_PARSERS[kind](entry)
     return value, zone_name, uid, recorded
+
+
+def _parse_dose(entry: _RawEntry, substances: Mapping[str, Substance]) -> Dose:
+    raw, where = entry.raw, entry.where
+    name = entry.get("substance")
+    substance = substances.get(name.casefold()) if isinstance(name, str) else None
+    if substance is None:
+        raise ValidationError(
+            f"{where}.substance", f"{ascii(name)[:50]} is not a substance in this file or journal"
+        )
+    if raw.get("unit") not in (None, "", substance.unit):
+        raise ValidationError(
+            f"{where}.unit",
+            f"{ascii(raw.get('unit'))[:30]} differs from the substance's unit {substance.unit}",
+        )
+    warnings = entry.list("warnings")
+    if not all(isinstance(w, str) and w.isidentifier() for w in warnings):
+        raise ValidationError(f"{where}.warnings", "must be a list of warning codes")
+    return entry.validated(
+        lambda: validate_dose(
+            substance,
+            entry.get("amount"),
+            entry.when("at"),
+            entry.now,
+            pain_before=raw.get("pain_before"),
+            form=raw.get("form"),
+            product=raw.get("product"),
+            batch=raw.get("batch"),
+            note=entry.note,
+            source=entry.source,
+            warnings=tuple(warnings),
+        )
+    )
+
+
+def _parse_pain(entry: _RawEntry) -> PainCheckin:
+    return entry.validated(
+        lambda: validate_pain(
+            entry.get("score"),
+            entry.when("at"),
+            entry.now,
+            locations=entry.list("locations"),
+            qualities=entry.list("qualities"),
+            note=entry.note,
+            source=entry.source,
+        )
+    )
+
+
+def _parse_sleep(entry: _RawEntry) -> SleepEntry:
+    night: date = entry.validated(lambda: parse_date("night", entry.get("night")))
+    diary = entry.validated(
+        lambda: validate_sleep(
+            night,
+            entry.when("in_bed"),
+            entry.when("try_sleep"),
+            entry.get("sol_min"),
+            entry.get("awakenings"),
+            entry.get("waso_min"),
+            entry.when("final_wake"),
+            entry.when("out_of_bed"),
+            entry.get("quality"),
+            entry.now,
+            note=entry.note,
+        )
+    )
+    if diary.in_bed != entry.when("at"):
+        raise ValidationError(f"{entry.where}.at", "must equal in_bed for a sleep diary")
+    return diary
+
+
+def _parse_effect(entry: _RawEntry) -> SideEffect:
+    return entry.validated(
+        lambda: validate_effect(
+            entry.get("name"), entry.get("severity"), entry.when("at"), entry.now, note=entry.note
+        )
+    )
+
+
+def _parse_note(entry: _RawEntry) -> Note:
+    return entry.validated(
+        lambda: validate_note(entry.note, entry.when("at"), entry.now, tags=entry.list("tags"))
+    )
+
+
+# Doses are parsed apart: they alone need the substances.
+_KIND_PARSERS: dict[str, Callable[[_RawEntry], Entry]] = {
+    "pain": _parse_pain,
+    "sleep": _parse_sleep,
+    "effect": _parse_effect,
+    "note": _parse_note,
+}

@@ -13,13 +13,14 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.times import from_stored, from_utc_text, to_utc_text
-from desktop.storage.journal import Clock, Row, utc_now
+from desktop.storage.store import Row, Store
 from desktop.storage.transactions import write_transaction
+
+if TYPE_CHECKING:  # the planner stays unloaded where reminders are only read or marked
+    from desktop.core.planning.planner import Occurrence
 
 ACTED_STATES = frozenset({"due", "taken", "skipped", "snoozed", "missed", "suppressed"})
 PENDING_STATES = ("planned", "snoozed")
@@ -96,7 +97,7 @@ def _planned_columns(
     }
 
 
-class Reminders:
+class Reminders(Store):
     """The reminder lifecycle in the database (DESIGN.md section 4).
 
     The database is the truth; timers are derived from :meth:`pending`. Rows that were
@@ -104,32 +105,23 @@ class Reminders:
     by re-planning.
     """
 
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
-        self.db = db
-        self.clock = clock
-
     def _select(
         self, where: str, params: Sequence[Any] = (), *, order_by: str | None = None
     ) -> list[StoredOccurrence]:
         rows = self.db.table("occurrences").rows_where(where, list(params), order_by=order_by)
         return [StoredOccurrence.from_row(row) for row in rows]
 
-    def sync_plan(self, local_dates: Iterable[str], planned: Iterable[Any]) -> SyncResult:
+    def sync_plan(self, local_dates: Iterable[str], planned: Iterable[Occurrence]) -> SyncResult:
         """Make the planned rows of ``local_dates`` match ``planned`` (core Occurrences).
 
         Idempotent: the same plan twice changes nothing; a changed plan updates only
         rows still in state ``planned``; planned rows no longer in the plan are deleted.
         """
         dates = sorted(set(local_dates))
-        inserted = updated = deleted = 0
-        now = to_utc_text(self.clock())
-        occurrences = self.db.table("occurrences")
+        inserted = updated = 0
+        now = self._now_text()
         with write_transaction(self.db):
-            existing = (
-                {o.key: o for o in self._select(f"local_date IN ({', '.join('?' * len(dates))})", dates)}
-                if dates
-                else {}
-            )
+            existing = self._on_dates_by_key(dates)
             seen = set()
             for occurrence in planned:
                 seen.add(occurrence.key)
@@ -143,46 +135,56 @@ class Reminders:
                 )
                 old = existing.get(occurrence.key)
                 if old is None:
-                    elsewhere = next(
-                        occurrences.rows_where("key = ?", [occurrence.key], select="state"), None
-                    )
-                    if elsewhere is not None:  # planned under another date (e.g. a zone change)
-                        if elsewhere["state"] != "planned":
-                            continue
-                        occurrences.delete(occurrence.key)
-                    occurrences.insert(
-                        {
-                            "key": occurrence.key,
-                            **fields,
-                            "state": "planned",
-                            "fire_utc": fields["due_utc"],
-                            "updated_utc": now,
-                        }
-                    )
-                    inserted += 1
-                    continue
-                if old.state != "planned":
-                    continue
-                current = _planned_columns(
-                    old.kind, old.substance, old.due, old.valid_until, old.reason_code, old.reason_data
-                )
-                if current != fields:
-                    occurrences.update(
-                        occurrence.key,
-                        {
-                            **fields,
-                            "fire_utc": fields["due_utc"],
-                            "state_code": None,
-                            "state_data": None,
-                            "updated_utc": now,
-                        },
-                    )
-                    updated += 1
-            for key, old in existing.items():
-                if key not in seen and old.state == "planned":
-                    occurrences.delete(key)
-                    deleted += 1
+                    inserted += self._insert_planned(occurrence.key, fields, now)
+                elif old.state == "planned":
+                    updated += self._update_planned(old, fields, now)
+            deleted = self._delete_unplanned(existing, seen)
         return SyncResult(inserted, updated, deleted)
+
+    def _on_dates_by_key(self, dates: Sequence[str]) -> dict[str, StoredOccurrence]:
+        if not dates:
+            return {}
+        return {o.key: o for o in self._select(f"local_date IN ({', '.join('?' * len(dates))})", dates)}
+
+    def _insert_planned(self, key: str, fields: Row, now: str) -> int:
+        """Store a newly planned occurrence; returns 1, or 0 when the key was acted on
+        under another date (it stays as it is)."""
+        occurrences = self.db.table("occurrences")
+        elsewhere = next(occurrences.rows_where("key = ?", [key], select="state"), None)
+        if elsewhere is not None:  # planned under another date (e.g. a zone change)
+            if elsewhere["state"] != "planned":
+                return 0
+            occurrences.delete(key)
+        occurrences.insert(
+            {"key": key, **fields, "state": "planned", "fire_utc": fields["due_utc"], "updated_utc": now}
+        )
+        return 1
+
+    def _update_planned(self, old: StoredOccurrence, fields: Row, now: str) -> int:
+        """Rewrite a still-planned occurrence the new plan changed; returns 1 if it did."""
+        current = _planned_columns(
+            old.kind, old.substance, old.due, old.valid_until, old.reason_code, old.reason_data
+        )
+        if current == fields:
+            return 0
+        self.db.table("occurrences").update(
+            old.key,
+            {
+                **fields,
+                "fire_utc": fields["due_utc"],
+                "state_code": None,
+                "state_data": None,
+                "updated_utc": now,
+            },
+        )
+        return 1
+
+    def _delete_unplanned(self, existing: Mapping[str, StoredOccurrence], seen: set[str]) -> int:
+        """Delete the planned rows the new plan no longer has; returns how many."""
+        gone = [key for key, old in existing.items() if key not in seen and old.state == "planned"]
+        for key in gone:
+            self.db.table("occurrences").delete(key)
+        return len(gone)
 
     def get(self, key: str) -> StoredOccurrence | None:
         found = self._select("key = ?", [key])
@@ -213,7 +215,7 @@ class Reminders:
 
         SQL rather than ``Table.update``: deliveries count up in place, and ``update``
         would raise for a key that is gone."""
-        now = to_utc_text(self.clock())
+        now = self._now_text()
         sets = ["state = ?", "state_code = ?", "state_data = ?", "updated_utc = ?"]
         params: list[Any] = [
             state,

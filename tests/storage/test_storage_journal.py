@@ -1,5 +1,5 @@
-"""The journal (desktop.storage.journal): substances, every entry kind, listing,
-undoable deletes and edits, one diary per night, atomic writes, the dose window,
+"""The journal (desktop.storage.journal and its parts, journal_*.py): substances, every
+entry kind, listing, undoable deletes and edits, one diary per night, atomic writes, the dose window,
 settings, bulk import and the bytes the rows are stored as."""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from sqlite_utils import Database
 from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, PainCheckin
 from desktop.core.safety import PastDose
-from desktop.storage.journal import Journal, UndoResult
+from desktop.storage.journal import Journal
+from desktop.storage.journal_edits import UndoResult
 
 
 def dump(db: Database) -> str:
@@ -489,9 +490,9 @@ def test_an_import_with_two_diaries_for_one_night_is_refused_whole(journal: Jour
 def test_an_import_written_in_several_chunks_keeps_ids_and_order(
     journal: Journal, new_journal: Journal, filled: dict[str, int], make, monkeypatch
 ) -> None:
-    import desktop.storage.journal
+    import desktop.storage.journal_writes
 
-    monkeypatch.setattr(desktop.storage.journal, "_IMPORT_CHUNK", 2)
+    monkeypatch.setattr(desktop.storage.journal_writes, "_IMPORT_CHUNK", 2)
     kratom = journal.substance("kratom")
     new_journal.add_entry(make.pain(make.at(1, 9), 1), zone=make.zone)  # id 1 is taken
     source = journal.entries()

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.cli.demo import demo_entries, demo_substances
 from desktop.core.errors import ValidationError
 from desktop.storage.database import open_journal
-from desktop.storage.journal import Journal, UndoResult
+from desktop.storage.journal import Journal
+from desktop.storage.journal_edits import UndoResult
 from desktop.storage.records import new_uid
 from desktop.ui.windows.journal_window import JournalWindow
 from tests.ui.palettes import dark_palette

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ValidationError
-from desktop.storage.journal import UndoResult
+from desktop.storage.journal_edits import UndoResult
 from desktop.storage.records import Record
 from desktop.words.present import describe, show_time
 
