@@ -21,7 +21,8 @@ from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo
 from desktop.system.autostart import ForeignAutostartEntry
 from desktop.ui.settings import window as settings_window
-from desktop.ui.settings.window import SettingsWindow, SubstanceDialog
+from desktop.ui.settings.substance_dialog import SubstanceDialog
+from desktop.ui.settings.window import SettingsWindow
 from desktop.words.present import describe_reason
 from tests.ui.palettes import dark_palette
 

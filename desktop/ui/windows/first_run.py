@@ -29,19 +29,14 @@ from desktop.core.errors import ValidationError
 from desktop.core.model import Substance, SubstanceKind
 from desktop.core.settings import normalise_setting
 from desktop.ui.dialogs.base import StatusLine
+from desktop.ui.settings.fields import SAVE_ERRORS, SaveSetting, SettingFields, form_layout, hint_label
+from desktop.ui.settings.substance_dialog import SubstanceDialog
+from desktop.ui.settings.substances import AddSubstance, SubstanceList
 from desktop.ui.settings.window import (
-    SAVE_ERRORS,
-    AddSubstance,
-    SaveSetting,
-    SettingFields,
-    SubstanceDialog,
-    SubstanceList,
     add_checkin_rows,
     add_discreet_row,
     add_reminder_window_row,
     add_sleep_rows,
-    form_layout,
-    hint_label,
 )
 
 SendTest = Callable[[], bool | None]
