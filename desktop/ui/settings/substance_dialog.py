@@ -13,7 +13,7 @@ from desktop.core.planning.planner import DEFAULT_DURATION_H, DEFAULT_ONSET_MIN
 from desktop.core.validation import validate_substance
 from desktop.ui.dialogs.base import EntryDialog
 from desktop.ui.settings.fields import decimal_text, line_edit, with_suffix
-from desktop.ui.settings.substances import kind_words
+from desktop.ui.settings.substance_list import kind_words
 from desktop.words.present import fmt
 
 

@@ -1,88 +1,88 @@
-"""Substances in words and in a list: their kind, their usual amount and the user's own
-limits, one row each."""
+"""Settings' Substances tab: the user's substances with their own limits, added and
+edited through the substance form; each is saved as soon as its form is."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.model import Substance, SubstanceKind
-from desktop.words.present import fmt
+from desktop.core.model import Substance
+from desktop.ui.settings.fields import hint_label
+from desktop.ui.settings.substance_dialog import SubstanceDialog
+from desktop.ui.settings.substance_list import SubstanceList
 
 AddSubstance = Callable[[Substance], None]
 UpdateSubstance = Callable[[str, Substance], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
+class SubstancesTab(QWidget):
+    """The substance list with Add… and Edit…; ``add_substance`` and ``update_substance``
+    save a substance (the app wires them to the journal)."""
 
-
-def kind_words() -> dict[str, str]:
-    """The kinds of substance in words, by their stored value."""
-    return {
-        SubstanceKind.MELATONIN.value: _tr("melatonin"),
-        SubstanceKind.KRATOM.value: _tr("kratom"),
-        SubstanceKind.OTHER.value: _tr("other"),
-    }
-
-
-def describe_limits(substance: Substance) -> str:
-    """ "at least 4 h apart; at most 3 doses, 8 g per 24 h", or "none set"."""
-    limits, parts, caps = substance.limits, [], []
-    if limits.min_interval is not None:
-        parts.append(_tr("at least {h} h apart").format(h=fmt(limits.min_interval / timedelta(hours=1))))
-    if limits.max_doses_per_24h is not None:
-        caps.append(_tr("{n} doses").format(n=limits.max_doses_per_24h))
-    if limits.max_amount_per_24h is not None:
-        caps.append(f"{fmt(limits.max_amount_per_24h)} {substance.unit}")
-    if caps:
-        parts.append(_tr("at most {caps} per 24 h").format(caps=", ".join(caps)))
-    return "; ".join(parts) or _tr("none set")
-
-
-class SubstanceList(QTreeWidget):
-    """Substances with their usual amount and limits, one row each."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        substances: Sequence[Substance],
+        add_substance: AddSubstance,
+        update_substance: UpdateSubstance,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.substances: list[Substance] = []
-        self.setHeaderLabels(
-            [self.tr("Name"), self.tr("Kind"), self.tr("Usual amount"), self.tr("Your limits")]
+        self._add_substance = add_substance
+        self._update_substance = update_substance
+        layout = QVBoxLayout(self)
+        self.substance_list = SubstanceList()
+        self.substance_list.show_substances(substances)
+        caption = QLabel(self.tr("&Your substances"))
+        caption.setBuddy(self.substance_list)
+        layout.addWidget(caption)
+        layout.addWidget(self.substance_list, 1)
+        self.add_button = QPushButton(self.tr("A&dd…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.add_button.clicked.connect(self.add_substance)
+        self.edit_button.clicked.connect(self.edit_substance)
+        self.substance_list.itemDoubleClicked.connect(lambda *_: self.edit_substance())
+        self.substance_list.currentItemChanged.connect(lambda *_: self._enable_edit())
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Every amount and limit is your own, ideally agreed with your clinician; Ebb never "
+                    "suggests one. A substance is saved as soon as you save its form."
+                )
+            )
         )
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAllColumnsShowFocus(True)
+        self._enable_edit()
 
-    def show_substances(self, substances: Sequence[Substance], selected: str | None = None) -> None:
-        self.substances = sorted(substances, key=lambda s: s.name.casefold())
-        self.clear()
-        for substance in self.substances:
-            name = (
-                substance.name
-                if substance.active
-                else self.tr("{name} (not active)").format(name=substance.name)
-            )
-            usual = (
-                "" if substance.usual_amount is None else f"{fmt(substance.usual_amount)} {substance.unit}"
-            )
-            kind = kind_words().get(substance.kind.value, substance.kind.value)
-            item = QTreeWidgetItem([name, kind, usual, describe_limits(substance)])
-            item.setToolTip(3, item.text(3))
-            if not substance.active:
-                for column in range(self.columnCount()):
-                    item.setForeground(column, self.palette().brush(QPalette.ColorRole.PlaceholderText))
-            self.addTopLevelItem(item)
-            if substance.name == selected:
-                self.setCurrentItem(item)
-        for column in range(self.columnCount() - 1):
-            self.resizeColumnToContents(column)
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(self.substance_list.current_substance() is not None)
 
-    def current_substance(self) -> Substance | None:
-        item = self.currentItem()
-        index = -1 if item is None else self.indexOfTopLevelItem(item)
-        return self.substances[index] if index >= 0 else None
+    def _open(self, dialog: SubstanceDialog) -> None:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.substance_dialog = dialog
+        dialog.show()
+
+    def add_substance(self) -> None:
+        def save(substance: Substance) -> None:
+            self._add_substance(substance)
+            self.substance_list.show_substances([*self.substance_list.substances, substance], substance.name)
+
+        self._open(SubstanceDialog(save, parent=self.window()))
+
+    def edit_substance(self) -> None:
+        original = self.substance_list.current_substance()
+        if original is None:
+            return
+
+        def save(substance: Substance) -> None:
+            self._update_substance(original.name, substance)
+            others = [s for s in self.substance_list.substances if s.name != original.name]
+            self.substance_list.show_substances([*others, substance], substance.name)
+
+        self._open(SubstanceDialog(save, original, parent=self.window()))

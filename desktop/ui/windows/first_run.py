@@ -30,14 +30,11 @@ from desktop.core.model import Substance, SubstanceKind
 from desktop.core.settings import normalise_setting
 from desktop.ui.dialogs.base import StatusLine
 from desktop.ui.settings.fields import SAVE_ERRORS, SaveSetting, SettingFields, form_layout, hint_label
+from desktop.ui.settings.privacy import add_discreet_row, add_reminder_window_row
+from desktop.ui.settings.sleep_reminders import add_checkin_rows, add_sleep_rows
 from desktop.ui.settings.substance_dialog import SubstanceDialog
-from desktop.ui.settings.substances import AddSubstance, SubstanceList
-from desktop.ui.settings.window import (
-    add_checkin_rows,
-    add_discreet_row,
-    add_reminder_window_row,
-    add_sleep_rows,
-)
+from desktop.ui.settings.substance_list import SubstanceList
+from desktop.ui.settings.substances import AddSubstance
 
 SendTest = Callable[[], bool | None]
 
