@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.storage.backups import BackupInfo
 from desktop.ui.dialogs.base import StatusLine
-from desktop.ui.settings.fields import SAVE_ERRORS, hint_label
+from desktop.ui.settings.fields import SAVE_ERRORS, button_row, hint_label
 
 
 class BackupsTab(QWidget):
@@ -43,12 +42,9 @@ class BackupsTab(QWidget):
         self.backup_button = QPushButton(self.tr("Back &up now"))
         self.backup_button.clicked.connect(self.back_up_now)
         self.backup_status = StatusLine()
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addStretch(1)
         layout.addWidget(caption)
         layout.addWidget(self.backup_list, 1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.backup_button))
         layout.addWidget(self.backup_status)
         layout.addWidget(
             hint_label(

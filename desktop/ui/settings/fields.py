@@ -74,6 +74,15 @@ def align_labels(*groups: QWidget) -> None:
         label.setMinimumWidth(width)
 
 
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side at the start of a line."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def form_layout() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
@@ -41,6 +42,26 @@ class SubstanceDialog(EntryDialog):
             )
         )
         self._layout.addSpacing(self.fontMetrics().height() // 2)
+        self._add_substance_rows()
+        self._add_limit_rows()
+        self._add_timing_rows()
+        self._add_privacy_rows()
+        self.finish()
+        self.unit.currentTextChanged.connect(self._show_unit)
+        if substance is not None:
+            self._fill(substance)
+        self._show_unit(self.unit.currentText())
+        self.name.setFocus()
+
+    def open_window_modal(self) -> SubstanceDialog:
+        """Show it over its parent's window, which it blocks without blocking the caller;
+        it is deleted when closed."""
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.show()
+        return self
+
+    def _add_substance_rows(self) -> None:
         self.name = QLineEdit()
         self.add_field("name", self.tr("&Name"), self.name)
         self.kind = QComboBox()
@@ -50,57 +71,46 @@ class SubstanceDialog(EntryDialog):
         self.unit = QComboBox()
         self.unit.addItems(list(UNITS))
         self.add_field("unit", self.tr("&Unit"), self.unit)
-        limit = self.tr("your own limit (optional)")
-        self.usual = line_edit(12, self.tr("your own amount (optional)"))
         self.usual_unit, self.cap_unit = QLabel(), QLabel()
-        self.add_field(
-            "amount", self.tr("Usual &amount"), self.usual, row=with_suffix(self.usual, self.usual_unit)
+        self.usual = self._number(
+            "amount", self.tr("Usual &amount"), self.tr("your own amount (optional)"), self.usual_unit
         )
+
+    def _add_limit_rows(self) -> None:
         self.form.addRow(self._heading(self.tr("Your own limits")))
-        self.min_interval = line_edit(12, limit)
-        self.add_field(
-            "min_interval",
-            self.tr("&Minimum time between doses"),
-            self.min_interval,
-            row=with_suffix(self.min_interval, self.tr("hours")),
+        limit = self.tr("your own limit (optional)")
+        self.min_interval = self._number(
+            "min_interval", self.tr("&Minimum time between doses"), limit, self.tr("hours")
         )
-        self.max_doses = line_edit(12, limit)
-        self.add_field(
-            "max_per_day",
-            self.tr("Ma&ximum doses in 24 hours"),
-            self.max_doses,
-            row=with_suffix(self.max_doses, self.tr("doses")),
+        self.max_doses = self._number(
+            "max_per_day", self.tr("Ma&ximum doses in 24 hours"), limit, self.tr("doses")
         )
-        self.daily_cap = line_edit(12, limit)
-        self.add_field(
-            "daily_cap",
-            self.tr("Maximum &total in 24 hours"),
-            self.daily_cap,
-            row=with_suffix(self.daily_cap, self.cap_unit),
+        self.daily_cap = self._number(
+            "daily_cap", self.tr("Maximum &total in 24 hours"), limit, self.cap_unit
         )
+
+    def _add_timing_rows(self) -> None:
         self.form.addRow(self._heading(self.tr("Timing of dose reminders")))
-        self.onset = line_edit(12, self.tr("optional"))
-        self.onset.setToolTip(
-            self.tr(
-                "Used only to time reminders before your pain usually rises; empty means {n} minutes."
-            ).format(n=DEFAULT_ONSET_MIN)
-        )
-        self.add_field(
+        self.onset = self._number(
             "onset",
             self.tr("Starts &working after"),
-            self.onset,
-            row=with_suffix(self.onset, self.tr("minutes")),
+            self.tr("optional"),
+            self.tr("minutes"),
+            tip=self.tr(
+                "Used only to time reminders before your pain usually rises; empty means {n} minutes."
+            ).format(n=DEFAULT_ONSET_MIN),
         )
-        self.duration = line_edit(12, self.tr("optional"))
-        self.duration.setToolTip(
-            self.tr("Used only to time reminders; empty means {n} hours.").format(n=fmt(DEFAULT_DURATION_H))
-        )
-        self.add_field(
+        self.duration = self._number(
             "duration",
             self.tr("&Lasts about"),
-            self.duration,
-            row=with_suffix(self.duration, self.tr("hours")),
+            self.tr("optional"),
+            self.tr("hours"),
+            tip=self.tr("Used only to time reminders; empty means {n} hours.").format(
+                n=fmt(DEFAULT_DURATION_H)
+            ),
         )
+
+    def _add_privacy_rows(self) -> None:
         self.form.addRow(self._heading(self.tr("Privacy and use")))
         self.alias = QLineEdit()
         self.alias.setPlaceholderText(self.tr("optional"))
@@ -109,12 +119,16 @@ class SubstanceDialog(EntryDialog):
         self.active = QCheckBox(self.tr("Acti&ve: remind me of it and offer it when logging"))
         self.active.setChecked(True)
         self.form.addRow("", self.active)
-        self.finish()
-        self.unit.currentTextChanged.connect(self._show_unit)
-        if substance is not None:
-            self._fill(substance)
-        self._show_unit(self.unit.currentText())
-        self.name.setFocus()
+
+    def _number(
+        self, field: str, label: str, placeholder: str, suffix: QWidget | str, *, tip: str = ""
+    ) -> QLineEdit:
+        """A short line edit for one of the user's own numbers, its unit after it."""
+        edit = line_edit(12, placeholder)
+        if tip:
+            edit.setToolTip(tip)
+        self.add_field(field, label, edit, row=with_suffix(edit, suffix))
+        return edit
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -8,9 +8,10 @@ from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.model import Substance, SubstanceKind
+from desktop.ui.settings.fields import button_row, hint_label
 from desktop.words.present import fmt
 
 
@@ -83,3 +84,16 @@ class SubstanceList(QTreeWidget):
         item = self.currentItem()
         index = -1 if item is None else self.indexOfTopLevelItem(item)
         return self.substances[index] if index >= 0 else None
+
+
+def add_substance_list(
+    layout: QVBoxLayout, substances: SubstanceList, caption: str, buttons: Sequence[QWidget], hint: str
+) -> None:
+    """``substances`` under its caption (whose mnemonic reaches it), a row of ``buttons``
+    under the list and a hint: the Substances tab's and the first-run page's layout."""
+    label = QLabel(caption)
+    label.setBuddy(substances)
+    layout.addWidget(label)
+    layout.addWidget(substances, 1)
+    layout.addLayout(button_row(*buttons))
+    layout.addWidget(hint_label(hint))

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.model import Substance
-from desktop.ui.settings.fields import hint_label
 from desktop.ui.settings.substance_dialog import SubstanceDialog
-from desktop.ui.settings.substance_list import SubstanceList
+from desktop.ui.settings.substance_list import SubstanceList, add_substance_list
 
 AddSubstance = Callable[[Substance], None]
 UpdateSubstance = Callable[[str, Substance], None]
@@ -31,49 +29,35 @@ class SubstancesTab(QWidget):
         super().__init__(parent)
         self._add_substance = add_substance
         self._update_substance = update_substance
-        layout = QVBoxLayout(self)
         self.substance_list = SubstanceList()
         self.substance_list.show_substances(substances)
-        caption = QLabel(self.tr("&Your substances"))
-        caption.setBuddy(self.substance_list)
-        layout.addWidget(caption)
-        layout.addWidget(self.substance_list, 1)
         self.add_button = QPushButton(self.tr("A&dd…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.add_button.clicked.connect(self.add_substance)
         self.edit_button.clicked.connect(self.edit_substance)
         self.substance_list.itemDoubleClicked.connect(lambda *_: self.edit_substance())
         self.substance_list.currentItemChanged.connect(lambda *_: self._enable_edit())
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.edit_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(
-            hint_label(
-                self.tr(
-                    "Every amount and limit is your own, ideally agreed with your clinician; Ebb never "
-                    "suggests one. A substance is saved as soon as you save its form."
-                )
-            )
+        add_substance_list(
+            QVBoxLayout(self),
+            self.substance_list,
+            self.tr("&Your substances"),
+            [self.add_button, self.edit_button],
+            self.tr(
+                "Every amount and limit is your own, ideally agreed with your clinician; Ebb never "
+                "suggests one. A substance is saved as soon as you save its form."
+            ),
         )
         self._enable_edit()
 
     def _enable_edit(self) -> None:
         self.edit_button.setEnabled(self.substance_list.current_substance() is not None)
 
-    def _open(self, dialog: SubstanceDialog) -> None:
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.substance_dialog = dialog
-        dialog.show()
-
     def add_substance(self) -> None:
         def save(substance: Substance) -> None:
             self._add_substance(substance)
             self.substance_list.show_substances([*self.substance_list.substances, substance], substance.name)
 
-        self._open(SubstanceDialog(save, parent=self.window()))
+        self.substance_dialog = SubstanceDialog(save, parent=self.window()).open_window_modal()
 
     def edit_substance(self) -> None:
         original = self.substance_list.current_substance()
@@ -85,4 +69,4 @@ class SubstancesTab(QWidget):
             others = [s for s in self.substance_list.substances if s.name != original.name]
             self.substance_list.show_substances([*others, substance], substance.name)
 
-        self._open(SubstanceDialog(save, original, parent=self.window()))
+        self.substance_dialog = SubstanceDialog(save, original, parent=self.window()).open_window_modal()

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -29,11 +28,18 @@ from desktop.core.errors import ValidationError
 from desktop.core.model import Substance, SubstanceKind
 from desktop.core.settings import normalise_setting
 from desktop.ui.dialogs.base import StatusLine
-from desktop.ui.settings.fields import SAVE_ERRORS, SaveSetting, SettingFields, form_layout, hint_label
+from desktop.ui.settings.fields import (
+    SAVE_ERRORS,
+    SaveSetting,
+    SettingFields,
+    button_row,
+    form_layout,
+    hint_label,
+)
 from desktop.ui.settings.privacy import add_discreet_row, add_reminder_window_row
 from desktop.ui.settings.sleep_reminders import add_checkin_rows, add_sleep_rows
 from desktop.ui.settings.substance_dialog import SubstanceDialog
-from desktop.ui.settings.substance_list import SubstanceList
+from desktop.ui.settings.substance_list import SubstanceList, add_substance_list
 from desktop.ui.settings.substances import AddSubstance
 
 SendTest = Callable[[], bool | None]
@@ -84,31 +90,23 @@ class SubstancesPage(QWizardPage):
         self.setTitle(self.tr("Your substances"))
         self.setSubTitle(self.tr("Add what you take, with your own limits. You can skip this for now."))
         self.substances: list[Substance] = []
-        layout = QVBoxLayout(self)
         self.list = SubstanceList()
-        caption = QLabel(self.tr("Added s&o far"))
-        caption.setBuddy(self.list)
         self.add_button = QPushButton(self.tr("A&dd a substance…"))
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.add_button.clicked.connect(self.add_substance)
         self.remove_button.clicked.connect(self.remove_substance)
         self.list.currentItemChanged.connect(lambda *_: self._enable_remove())
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        layout.addWidget(caption)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        layout.addWidget(hint_label(self.tr("Nothing is saved until you press Finish.")))
+        add_substance_list(
+            QVBoxLayout(self),
+            self.list,
+            self.tr("Added s&o far"),
+            [self.add_button, self.remove_button],
+            self.tr("Nothing is saved until you press Finish."),
+        )
         self._enable_remove()
 
     def add_substance(self) -> None:
-        dialog = SubstanceDialog(self._keep, parent=self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.substance_dialog = dialog
-        dialog.show()
+        self.substance_dialog = SubstanceDialog(self._keep, parent=self).open_window_modal()
 
     def _keep(self, substance: Substance) -> None:
         if any(s.name.casefold() == substance.name.casefold() for s in self.substances):
@@ -334,10 +332,7 @@ class NotificationTestPage(SettingsPage):
         self.setSubTitle(self.tr("See how Ebb's reminders look on this computer."))
         self.send_button = QPushButton(self.tr("Send a &test notification"))
         self.send_button.clicked.connect(self.send)
-        row = QHBoxLayout()
-        row.addWidget(self.send_button)
-        row.addStretch(1)
-        self.box.addLayout(row)
+        self.box.addLayout(button_row(self.send_button))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.box.addWidget(self.result)
