@@ -167,6 +167,57 @@
     </message>
 </context>
 <context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of your &amp;journal, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb copies the journal every day and keeps the last 7 days plus one copy a week for 4 weeks. Copies made here are kept until you delete them. To restore one, quit Ebb and run: ebb restore FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message numerus="yes">
         <source>%n problem(s) found.</source>
@@ -350,6 +401,97 @@
     </message>
     <message>
         <source>Dose reminders are off; you can turn them on in Settings → Dose timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoseTimingTab</name>
+    <message>
+        <source>&amp;Choose dose times from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my own fixed times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my pain pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fixed dose times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own reminder times, such as 09:00, 15:00; empty for no dose reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dose reminders a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most, with timing from your pain pattern (1–12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: as many as you took a day over the last 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it empty for as many as you took a day lately. Ebb never reminds you of more doses than you take, and never of more than your own maximum per 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain &amp;level that counts as a rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the 0–10 scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days of check-ins (7–365)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No dose reminders within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours before bedtime (0–12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;omorrow with these settings (a preview; nothing is saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminders would be planned for tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out of the preview until corrected: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1404,6 +1546,37 @@
     </message>
 </context>
 <context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>Start Ebb when I &amp;log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting Ebb at login is not available on this system; start it from your applications menu instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at your next login. Entry: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal and its backups stay in this folder, on this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message numerus="yes">
         <source>%n more check-in(s)</source>
@@ -1696,194 +1869,6 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Your substances</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every amount and limit is your own, ideally agreed with your clinician; Ebb never suggests one. A substance is saved as soon as you save its form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sleep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Use bedtimes from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the times below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>my sleep diary (recent nights)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pain check-ins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminders you have not answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat e&amp;very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minutes (0 = do not repeat)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0–120 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat at m&amp;ost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Choose dose times from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>my own fixed times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>my pain pattern</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Fixed dose times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>separated by commas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your own reminder times, such as 09:00, 15:00; empty for no dose reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Dose reminders a day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at most, with timing from your pain pattern (1–12)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Empty: as many as you took a day over the last 14 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave it empty for as many as you took a day lately. Ebb never reminds you of more doses than you take, and never of more than your own maximum per 24 hours.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pain &amp;level that counts as a rise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on the 0–10 scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pattern &amp;window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>days of check-ins (7–365)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;No dose reminders within</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hours before bedtime (0–12)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T&amp;omorrow with these settings (a preview; nothing is saved)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start Ebb when I &amp;log in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting Ebb at login is not available on this system; start it from your applications menu instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takes effect at your next login. Entry: {where}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data &amp;folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your journal and its backups stay in this folder, on this computer only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copies of your &amp;journal, newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back &amp;up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ebb copies the journal every day and keeps the last 7 days plus one copy a week for 4 weeks. Copies made here are kept until you delete them. To restore one, quit Ebb and run: ebb restore FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved yet: press Apply (Enter).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1909,42 +1894,6 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>The rest is still here to apply again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reminders would be planned for tomorrow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left out of the preview until corrected: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>daily</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>made by you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before an update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backups yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup failed: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup written to {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2072,6 +2021,53 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SleepRemindersTab</name>
+    <message>
+        <source>Sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use bedtimes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the times below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my sleep diary (recent nights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders you have not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat e&amp;very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes (0 = do not repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–120 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat at m&amp;ost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2233,6 +2229,25 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>{name!a} is already in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubstancesTab</name>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your substances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every amount and limit is your own, ideally agreed with your clinician; Ebb never suggests one. A substance is saved as soon as you save its form.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QW
 from desktop.core.errors import ValidationError
 from desktop.core.model import Limits, Substance, SubstanceKind
 from desktop.core.settings import effective_settings
-from desktop.ui.settings.window import SubstanceDialog
+from desktop.ui.settings.substance_dialog import SubstanceDialog
 from desktop.ui.windows.first_run import FirstRunWizard
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "settings"

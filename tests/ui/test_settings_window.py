@@ -20,8 +20,9 @@ from desktop.core.settings import effective_settings
 from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo
 from desktop.system.autostart import ForeignAutostartEntry
-from desktop.ui.settings import window as settings_window
-from desktop.ui.settings.window import SettingsWindow, SubstanceDialog
+from desktop.ui.settings import privacy
+from desktop.ui.settings.substance_dialog import SubstanceDialog
+from desktop.ui.settings.window import SettingsWindow
 from desktop.words.present import describe_reason
 from tests.ui.palettes import dark_palette
 
@@ -171,8 +172,8 @@ def type_into(qtbot, edit: QLineEdit, text: str) -> None:
 
 
 def open_add(qtbot, window: SettingsWindow) -> SubstanceDialog:
-    window.add_button.click()
-    dialog = window.substance_dialog
+    window.substances_tab.add_button.click()
+    dialog = window.substances_tab.substance_dialog
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -187,8 +188,8 @@ def shown(widget: QWidget) -> bool:
 def test_the_list_shows_each_substance_with_the_users_own_limits(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
     rows = [
-        [window.substance_list.topLevelItem(i).text(c) for c in range(4)]
-        for i in range(window.substance_list.topLevelItemCount())
+        [window.substances_tab.substance_list.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(window.substances_tab.substance_list.topLevelItemCount())
     ]
     assert rows == [
         ["kratom", "kratom", "2.5 g", "at least 4 h apart; at most 3 doses, 8 g per 24 h"],
@@ -197,7 +198,8 @@ def test_the_list_shows_each_substance_with_the_users_own_limits(qtbot, fakes) -
 
 
 def test_a_new_substance_form_prefills_and_suggests_no_amount_or_limit(qtbot, fakes) -> None:
-    dialog = open_add(qtbot, make(qtbot, fakes))
+    window = make(qtbot, fakes)  # kept: the form does not keep its window alive
+    dialog = open_add(qtbot, window)
     numbers = [
         dialog.usual,
         dialog.min_interval,
@@ -237,7 +239,7 @@ def test_adding_a_valid_substance_calls_add_substance_with_the_validated_value(q
         )
     ]
     assert not dialog.isVisible()
-    assert window.substance_list.current_substance() == fakes.added[0]
+    assert window.substances_tab.substance_list.current_substance() == fakes.added[0]
 
 
 @pytest.mark.parametrize(
@@ -269,7 +271,8 @@ def test_invalid_values_show_the_cores_message_and_save_nothing(qtbot, fakes, va
 
 def test_a_refused_add_keeps_the_form_open(qtbot, fakes) -> None:
     fakes.add_fails = ValidationError("name", "'kratom' already exists")
-    dialog = open_add(qtbot, make(qtbot, fakes))
+    window = make(qtbot, fakes)  # kept: the form does not keep its window alive
+    dialog = open_add(qtbot, window)
     fill(dialog, name="kratom")
     dialog.save_button.click()
     assert dialog.error.text() == "Name: 'kratom' already exists"
@@ -278,9 +281,9 @@ def test_a_refused_add_keeps_the_form_open(qtbot, fakes) -> None:
 
 def test_editing_shows_the_users_own_values_and_calls_update_substance(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
-    window.substance_list.setCurrentItem(window.substance_list.topLevelItem(0))
-    window.edit_button.click()
-    dialog = window.substance_dialog
+    window.substances_tab.substance_list.setCurrentItem(window.substances_tab.substance_list.topLevelItem(0))
+    window.substances_tab.edit_button.click()
+    dialog = window.substances_tab.substance_dialog
     assert (dialog.name.text(), dialog.usual.text(), dialog.min_interval.text()) == ("kratom", "2.5", "4")
     assert (dialog.max_doses.text(), dialog.daily_cap.text(), dialog.onset.text()) == ("3", "8", "")
     fill(dialog, daily_cap="6")
@@ -288,12 +291,12 @@ def test_editing_shows_the_users_own_values_and_calls_update_substance(qtbot, fa
     assert fakes.updated == [
         ("kratom", Substance("kratom", SubstanceKind.KRATOM, "g", 2.5, Limits(timedelta(hours=4), 3, 6)))
     ]
-    assert "6 g per 24 h" in window.substance_list.topLevelItem(0).text(3)
+    assert "6 g per 24 h" in window.substances_tab.substance_list.topLevelItem(0).text(3)
 
 
 def test_edit_needs_a_chosen_substance(qtbot, fakes) -> None:
     window = make(qtbot, fakes, substances=[])
-    assert not window.edit_button.isEnabled()
+    assert not window.substances_tab.edit_button.isEnabled()
 
 
 # --- Applying settings --------------------------------------------------------------------
@@ -380,35 +383,37 @@ def test_the_preview_plans_tomorrow_with_the_pending_settings(qtbot, fakes) -> N
     type_into(qtbot, field(window, "dose_times"), "9:30, 16:00")
     # Real timer: the preview waits for a pause in typing, then plans once.
     qtbot.waitUntil(lambda: fakes.previewed[-1]["dose_times"] == "09:30,16:00", timeout=2000)
-    assert ("09:30", "kratom dose", "your dose time") in window.preview_rows()
-    assert ("16:00", "kratom dose", "your dose time") in window.preview_rows()
+    assert ("09:30", "kratom dose", "your dose time") in window.dose_tab.preview_rows()
+    assert ("16:00", "kratom dose", "your dose time") in window.dose_tab.preview_rows()
     assert fakes.saved == []
 
 
 def test_the_preview_says_why_there_is_no_dose_reminder(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
     window.tabs.setCurrentIndex(2)
-    assert not [row for row in window.preview_rows() if "dose" in row[1]]
-    assert window.preview_rule_lines() == ["kratom: no dose reminders — you have not set any dose times"]
-    assert shown(window.preview_rules)
+    assert not [row for row in window.dose_tab.preview_rows() if "dose" in row[1]]
+    assert window.dose_tab.preview_rule_lines() == [
+        "kratom: no dose reminders — you have not set any dose times"
+    ]
+    assert shown(window.dose_tab.preview_rules)
 
     field(window, "dose_timing").setCurrentIndex(1)  # my pain pattern
     qtbot.waitUntil(lambda: fakes.previewed[-1]["dose_timing"] == "pattern", timeout=2000)
-    (line,) = window.preview_rule_lines()
+    (line,) = window.dose_tab.preview_rule_lines()
     assert line.startswith("kratom: no dose reminders — you logged no doses in the last 14 days")
 
     field(window, "dose_timing").setCurrentIndex(0)
     type_into(qtbot, field(window, "dose_times"), "9:30")
     qtbot.waitUntil(lambda: fakes.previewed[-1]["dose_times"] == "09:30", timeout=2000)
-    assert window.preview_rule_lines() == ["kratom: reminders at your own dose times (09:30)"]
+    assert window.dose_tab.preview_rule_lines() == ["kratom: reminders at your own dose times (09:30)"]
 
 
 def test_without_a_dose_reminded_substance_there_is_no_rule_line(qtbot, fakes) -> None:
     fakes.preview = lambda settings: TomorrowPreview([], [])  # type: ignore[method-assign]
     window = make(qtbot, fakes, substances=[MELATONIN])
-    assert window.preview_rule_lines() == []
-    assert not shown(window.preview_rules)
-    assert window.preview_note.text() == "No reminders would be planned for tomorrow."
+    assert window.dose_tab.preview_rule_lines() == []
+    assert not shown(window.dose_tab.preview_rules)
+    assert window.dose_tab.preview_note.text() == "No reminders would be planned for tomorrow."
 
 
 # --- The dose reminders a day -----------------------------------------------------------------
@@ -457,10 +462,10 @@ def test_dose_reminders_a_day_saves_and_can_be_emptied_again(qtbot, fakes) -> No
 def test_an_invalid_field_is_left_out_of_the_preview_and_named(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
     type_into(qtbot, field(window, "pain_threshold"), "11")
-    qtbot.waitUntil(lambda: window.preview_note.text() != "", timeout=2000)
+    qtbot.waitUntil(lambda: window.dose_tab.preview_note.text() != "", timeout=2000)
     assert fakes.previewed[-1]["pain_threshold"] == "4"
     assert (
-        window.preview_note.text()
+        window.dose_tab.preview_note.text()
         == "Left out of the preview until corrected: Pain level that counts as a rise."
     )
 
@@ -472,41 +477,41 @@ def test_the_autostart_toggle_enables_and_disables(qtbot, fakes) -> None:
     autostart = FakeAutostart()
     window = make(qtbot, fakes, autostart=autostart)
     window.tabs.setCurrentIndex(3)
-    window.autostart_check.click()
-    window.autostart_check.click()
+    window.privacy_tab.autostart_check.click()
+    window.privacy_tab.autostart_check.click()
     assert autostart.calls == ["enable", "disable"]
-    assert "~/.config/autostart/ebb.desktop" in window.autostart_note.text()
+    assert "~/.config/autostart/ebb.desktop" in window.privacy_tab.autostart_note.text()
 
 
 def test_a_refused_autostart_says_why_and_shows_the_real_state(qtbot, fakes) -> None:
     autostart = FakeAutostart(fail=ForeignAutostartEntry("~/.config/autostart/ebb.desktop"))
     window = make(qtbot, fakes, autostart=autostart)
-    window.autostart_check.click()
-    assert not window.autostart_check.isChecked()
-    assert "was not written by Ebb" in window.autostart_status.text()
+    window.privacy_tab.autostart_check.click()
+    assert not window.privacy_tab.autostart_check.isChecked()
+    assert "was not written by Ebb" in window.privacy_tab.autostart_status.text()
 
 
 def test_without_autostart_the_toggle_is_hidden_and_explained(qtbot, fakes) -> None:
     window = make(qtbot, fakes, autostart=None)
     window.tabs.setCurrentIndex(3)
-    assert not window.autostart_check.isVisible()
-    assert "not available on this system" in window.autostart_note.text()
+    assert not window.privacy_tab.autostart_check.isVisible()
+    assert "not available on this system" in window.privacy_tab.autostart_note.text()
 
 
 def test_copy_path_puts_the_data_folder_on_the_clipboard(qtbot, fakes, monkeypatch) -> None:
-    monkeypatch.setattr(settings_window, "COPIED_SHOWN_MS", 50)
+    monkeypatch.setattr(privacy, "COPIED_SHOWN_MS", 50)
     window = make(qtbot, fakes)
     window.tabs.setCurrentIndex(3)
-    window.copy_button.click()
+    window.privacy_tab.copy_button.click()
     assert QGuiApplication.clipboard().text() == "/home/alex/.local/share/ebb"
-    assert window.copy_button.text() == "&Copied"
-    qtbot.waitUntil(lambda: window.copy_button.text() == "&Copy path", timeout=3000)  # real timer
+    assert window.privacy_tab.copy_button.text() == "&Copied"
+    qtbot.waitUntil(lambda: window.privacy_tab.copy_button.text() == "&Copy path", timeout=3000)  # real timer
 
 
 def test_closing_right_after_copying_leaves_no_timer_behind(qtbot, fakes, monkeypatch) -> None:
-    monkeypatch.setattr(settings_window, "COPIED_SHOWN_MS", 50)
+    monkeypatch.setattr(privacy, "COPIED_SHOWN_MS", 50)
     window = make(qtbot, fakes)
-    window.copy_button.click()
+    window.privacy_tab.copy_button.click()
     window.close()
     window.deleteLater()
     qtbot.wait(150)  # the "Copied" reset would fire into a deleted button
@@ -516,7 +521,7 @@ def test_closing_right_after_copying_leaves_no_timer_behind(qtbot, fakes, monkey
 
 
 def backup_rows(window: SettingsWindow) -> list[list[str]]:
-    tree = window.backup_list
+    tree = window.backups_tab.backup_list
     return [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
 
 
@@ -527,9 +532,9 @@ def test_backups_are_listed_newest_first_and_back_up_now_adds_one(qtbot, fakes) 
         ["2026-03-02 08:01", "83 kB", "daily"],
         ["2026-03-01 08:02", "80 kB", "daily"],
     ]
-    window.backup_button.click()
+    window.backups_tab.backup_button.click()
     assert (
-        window.backup_status.text()
+        window.backups_tab.backup_status.text()
         == f"Backup written to {fakes.folder / 'journal-manual-20260302T093000.db'}"
     )
     assert backup_rows(window)[0] == ["2026-03-02 09:30", "88 kB", "made by you"]
@@ -541,8 +546,8 @@ def test_a_failed_backup_says_why(qtbot, fakes) -> None:
 
     fakes.back_up_now = fail
     window = make(qtbot, fakes)
-    window.backup_button.click()
-    assert window.backup_status.text() == "The backup failed: No space left on device."
+    window.backups_tab.backup_button.click()
+    assert window.backups_tab.backup_status.text() == "The backup failed: No space left on device."
 
 
 # --- Keyboard, looks ----------------------------------------------------------------------
@@ -596,7 +601,9 @@ def test_alt_mnemonics_reach_every_labelled_field(qtbot, fakes, index: int) -> N
 def test_tab_visits_the_page_in_order_then_the_buttons(qtbot, fakes, index: int) -> None:
     window = make(qtbot, fakes, autostart=FakeAutostart())
     window.tabs.setCurrentIndex(index)
-    window.substance_list.setCurrentItem(window.substance_list.topLevelItem(0))  # Edit… enabled
+    window.substances_tab.substance_list.setCurrentItem(
+        window.substances_tab.substance_list.topLevelItem(0)
+    )  # Edit… enabled
     page = window.tabs.widget(index)
     expected = [
         w
@@ -619,7 +626,8 @@ def test_alt_letters_switch_tabs(qtbot, fakes) -> None:
 
 
 def test_every_substance_field_has_its_own_mnemonic(qtbot, fakes) -> None:
-    dialog = open_add(qtbot, make(qtbot, fakes))
+    window = make(qtbot, fakes)  # kept: the form does not keep its window alive
+    dialog = open_add(qtbot, window)
     texts = [label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None]
     texts += [dialog.active.text(), dialog.save_button.text()]
     keys = [mnemonic(text) for text in texts]
@@ -658,7 +666,7 @@ def test_screenshots(qtbot, fakes) -> None:
     save(window, "tab-sleep-error", qtbot)
     type_into(qtbot, field(window, "bedtime"), "23:00")
     window.tabs.setCurrentIndex(4)
-    window.backup_button.click()
+    window.backups_tab.backup_button.click()
     save(window, "tab-backups-after-back-up-now", qtbot)
     dialog = open_add(qtbot, window)
     dialog.adjustSize()
@@ -671,8 +679,9 @@ def test_screenshots(qtbot, fakes) -> None:
     pattern = make(qtbot, fakes)
     pattern.tabs.setCurrentIndex(2)
     field(pattern, "dose_timing").setCurrentIndex(1)  # no doses logged: why no dose reminder
+    dose_tab = pattern.dose_tab
     qtbot.waitUntil(
-        lambda: pattern.preview_rule_lines() != [] and "pattern" in fakes.previewed[-1]["dose_timing"]
+        lambda: dose_tab.preview_rule_lines() != [] and "pattern" in fakes.previewed[-1]["dose_timing"]
     )
     save(pattern, "tab-dose-timing-pattern-no-doses", qtbot)
 
