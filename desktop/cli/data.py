@@ -32,7 +32,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         write_private_bytes(target, text.encode("utf-8"))
     except OSError as exc:
         raise ValidationError("out", f"{target} cannot be written ({exc.strerror})") from None
-    print(f"Exported to {target}.", file=ctx.out)
+    ctx.say(f"Exported to {target}.")
     return EXIT_OK
 
 
@@ -42,10 +42,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     substances, added, present = import_file(Path(args.path), ctx.journal, ctx.now())
     if substances or added:
         ctx.wrote = True
-    print(
-        f"Imported {added} entries and {substances} substances; {present} entries were already present.",
-        file=ctx.out,
-    )
+    ctx.say(f"Imported {added} entries and {substances} substances; {present} entries were already present.")
     return EXIT_OK
 
 
@@ -53,7 +50,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.storage.backups import backup_to
 
     path = backup_to(ctx.journal.db, ctx.paths.backups / f"journal-manual-{ctx.stamp()}.db")
-    print(f"Backup written: {path}", file=ctx.out)
+    ctx.say(f"Backup written: {path}")
     return EXIT_OK
 
 
@@ -67,9 +64,9 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     if problem is not None:
         raise ValidationError("path", f"{source} {problem}; the journal was not changed")
     kept = restore(source, ctx.paths.journal, ctx.stamp())
-    print(f"Restored the journal from {source}.", file=ctx.out)
+    ctx.say(f"Restored the journal from {source}.")
     if kept is not None:
-        print(f"The previous journal was kept as {kept}.", file=ctx.out)
+        ctx.say(f"The previous journal was kept as {kept}.")
     return EXIT_OK
 
 
@@ -78,10 +75,10 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
 
     problems = 0
     for ok, line in run_checks(ctx.paths):
-        print(("ok    " if ok else "PROBLEM ") + line, file=ctx.out)
+        ctx.say(("ok    " if ok else "PROBLEM ") + line)
         problems += not ok
     found = translate("Doctor", "%n problem(s) found.", None, problems)
-    print(translate("Doctor", "All checks passed.") if not problems else found, file=ctx.out)
+    ctx.say(translate("Doctor", "All checks passed.") if not problems else found)
     return EXIT_OK if not problems else EXIT_PROBLEM
 
 
@@ -116,7 +113,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         )
     except OSError as exc:
         raise ValidationError("out", f"{target} cannot be written ({exc.strerror})") from None
-    print(f"Wrote a {pages}-page report for {start} to {end} to {target}.", file=ctx.out)
+    ctx.say(f"Wrote a {pages}-page report for {start} to {end} to {target}.")
     return EXIT_OK
 
 
@@ -144,8 +141,5 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     ]
     _, added, _ = journal.import_all([(new_uid(), s) for s in demo_substances()], entries)
     ctx.wrote = True
-    print(
-        f"Added {added} synthetic entries over {days} days (seed {seed}). They are invented, not advice.",
-        file=ctx.out,
-    )
+    ctx.say(f"Added {added} synthetic entries over {days} days (seed {seed}). They are invented, not advice.")
     return EXIT_OK

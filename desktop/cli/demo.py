@@ -35,17 +35,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from desktop.core import validation
 from desktop.core.model import Substance
 from desktop.core.safety import PastDose, check_dose
 from desktop.core.times import localize
-from desktop.core.validation import (
-    validate_dose,
-    validate_effect,
-    validate_note,
-    validate_pain,
-    validate_sleep,
-    validate_substance,
-)
 from desktop.storage.records import Entry
 
 NOTES = (
@@ -144,7 +137,7 @@ def demo_pain(moment: datetime, zone: tzinfo, doses: Sequence[datetime]) -> floa
 def demo_substances() -> list[Substance]:
     """The demo user's substances, with limits that the demo user chose."""
     return [
-        validate_substance(
+        validation.validate_substance(
             "Kratom",
             "kratom",
             "g",
@@ -155,7 +148,9 @@ def demo_substances() -> list[Substance]:
             onset_min=30,
             duration_h=4,
         ),
-        validate_substance("Melatonin", "melatonin", "mg", usual_amount=1, onset_min=30, duration_h=8),
+        validation.validate_substance(
+            "Melatonin", "melatonin", "mg", usual_amount=1, onset_min=30, duration_h=8
+        ),
     ]
 
 
@@ -203,11 +198,11 @@ def demo_entries(days: int, seed: int, last_day: date, zone: tzinfo, now: dateti
         yield from _checkins(rng, day, zone, now, pain)
         took_melatonin = rng.random() < 0.55
         if took_melatonin and offset > 0:
-            yield validate_dose(melatonin, 1, _at(day, 22 * 60 + rng.gauss(0, 15), zone), now)
+            yield validation.validate_dose(melatonin, 1, _at(day, 22 * 60 + rng.gauss(0, 15), zone), now)
         if offset > 0 and rng.random() < 0.9:
             yield _night(rng, day, zone, now, took_melatonin)
         if rng.random() < 0.08:
-            yield validate_note(rng.choice(NOTES), _at(day, 21 * 60 + 30, zone), now)
+            yield validation.validate_note(rng.choice(NOTES), _at(day, 21 * 60 + 30, zone), now)
 
 
 # A kratom dose of the day: (minute of the day, moment, amount, warnings it raised).
@@ -259,17 +254,19 @@ def _dose_entries(
 ) -> Iterator[Entry]:
     """Each dose, the follow-up check-ins after it and now and then a side effect."""
     for minute, at, amount, warnings in doses:
-        yield validate_dose(kratom, amount, at, now, pain_before=pain(at), batch=batch, warnings=warnings)
+        yield validation.validate_dose(
+            kratom, amount, at, now, pain_before=pain(at), batch=batch, warnings=warnings
+        )
         for follow in FOLLOW_UPS:
             later_min = minute + follow + rng.uniform(0, 10)
             if rng.random() < 0.8 and later_min < 24 * 60:
                 later = _at(day, later_min, zone)
-                yield validate_pain(pain(later), later, now, source="follow-up")
+                yield validation.validate_pain(pain(later), later, now, source="follow-up")
         if rng.random() < 0.06:
             name, severity = rng.choice(
                 (("nausea", 1), ("constipation", 1), ("drowsiness", 1), ("itching", 1))
             )
-            yield validate_effect(name, severity, _at(day, minute + 90, zone), now)
+            yield validation.validate_effect(name, severity, _at(day, minute + 90, zone), now)
 
 
 def _checkins(
@@ -280,7 +277,7 @@ def _checkins(
     moments += [(rng.uniform(7 * 60, 22 * 60), "manual") for _ in range(rng.choice((0, 1, 1, 2)))]
     for minute, source in moments:
         at = _at(day, minute, zone)
-        yield validate_pain(pain(at), at, now, source=source)
+        yield validation.validate_pain(pain(at), at, now, source=source)
 
 
 def _night(rng: random.Random, day: date, zone: tzinfo, now: datetime, melatonin: bool) -> Entry:
@@ -293,4 +290,4 @@ def _night(rng: random.Random, day: date, zone: tzinfo, now: datetime, melatonin
     out = final + timedelta(minutes=max(0, rng.gauss(12, 6)))
     tst = (final - tried).total_seconds() / 60 - sol - waso
     quality = max(1, min(5, round(1 + (tst - 270) / 60 + rng.gauss(0, 0.6))))
-    return validate_sleep(day, in_bed, tried, sol, awakenings, waso, final, out, quality, now)
+    return validation.validate_sleep(day, in_bed, tried, sol, awakenings, waso, final, out, quality, now)

@@ -36,18 +36,16 @@ def cmd_substance(ctx: Context, args: argparse.Namespace) -> int:
         )
         ctx.journal.add_substance(substance)
         ctx.wrote = True
-        print(f"Added {substance.name} ({substance.kind}, {substance.unit}).", file=ctx.out)
+        ctx.say(f"Added {substance.name} ({substance.kind}, {substance.unit}).")
         if not substance.limits.any:
-            print("No limits set; you can add your own later.", file=ctx.out)
+            ctx.say("No limits set; you can add your own later.")
         return EXIT_OK
     stored = ctx.journal.substances()
     if args.json:
-        import json
-
-        print(json.dumps(ctx.journal.substance_records(), indent=1), file=ctx.out)
+        ctx.say_json(ctx.journal.substance_records())
         return EXIT_OK
     if not stored:
-        print("No substances yet. Add one: ebb substance add NAME --kind kratom --unit g", file=ctx.out)
+        ctx.say("No substances yet. Add one: ebb substance add NAME --kind kratom --unit g")
     for item in stored:
         s, limits = item.substance, item.substance.limits
         parts = [f"{s.name:<20} {s.kind:<9} {s.unit:<7}"]
@@ -59,7 +57,7 @@ def cmd_substance(ctx: Context, args: argparse.Namespace) -> int:
             parts.append(f"max {limits.max_doses_per_24h} doses/24 h")
         if limits.max_amount_per_24h is not None:
             parts.append(f"cap {fmt(limits.max_amount_per_24h)} {s.unit}/24 h")
-        print("  ".join(parts), file=ctx.out)
+        ctx.say("  ".join(parts))
     return EXIT_OK
 
 
@@ -99,7 +97,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         what = "note"
     entry_id = ctx.journal.add_entry(value, zone=ctx.zone_name())
     ctx.wrote = True
-    print(f"Logged #{entry_id}: {what}.", file=ctx.out)
+    ctx.say(f"Logged #{entry_id}: {what}.")
     return EXIT_OK
 
 
@@ -159,13 +157,12 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
                 if verdict.next_ok_at
                 else ""
             )
-            print(
+            ctx.warn(
                 f"ebb: limit warning: this dose of {stored.substance.name} would be {words}.{when} "
-                "Nothing was logged; add --force to log it anyway.",
-                file=ctx.err,
+                "Nothing was logged; add --force to log it anyway."
             )
             return EXIT_LIMIT
-        print(f"ebb: limit warning: logged although it is {words}.", file=ctx.err)
+        ctx.warn(f"ebb: limit warning: logged although it is {words}.")
         from dataclasses import replace
 
         value = replace(value, warnings=tuple(str(r) for r in verdict.reasons))
@@ -176,10 +173,9 @@ def _log_dose(ctx: Context, args: argparse.Namespace, now: datetime) -> int:
         f"{count} dose{'s' if count != 1 else ''}, {fmt(verdict.used_amount + value.amount)} {unit} "
         "in the last 24 h"
     )
-    print(
+    ctx.say(
         f"Logged #{entry_id}: {stored.substance.name} {fmt(value.amount)} {unit} at "
-        f"{value.at.astimezone(ctx.zone()):%Y-%m-%d %H:%M} ({used}).",
-        file=ctx.out,
+        f"{value.at.astimezone(ctx.zone()):%Y-%m-%d %H:%M} ({used})."
     )
     return EXIT_OK
 
@@ -203,20 +199,12 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     start, end = _day_bounds(ctx, args.start, args.end)
     records = ctx.journal.entries(kind=args.kind, start=start, end=end)
     if args.json:
-        import json
-
-        print(json.dumps(records, ensure_ascii=False, indent=1), file=ctx.out)
+        ctx.say_json(records, ensure_ascii=False)
         return EXIT_OK
     if not records:
-        print(
-            "No entries" + (" in that period." if start or end else " yet. Log one: ebb log pain 5"),
-            file=ctx.out,
-        )
+        ctx.say("No entries" + (" in that period." if start or end else " yet. Log one: ebb log pain 5"))
     for record in records:
-        print(
-            f"{record['id']:>6}  {show_time(record['at'])}  {record['kind']:<6}  {describe(record)}",
-            file=ctx.out,
-        )
+        ctx.say(f"{record['id']:>6}  {show_time(record['at'])}  {record['kind']:<6}  {describe(record)}")
     return EXIT_OK
 
 
@@ -229,21 +217,18 @@ def _entry_id(text: str) -> int:
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     record = ctx.journal.delete_entry(_entry_id(args.id))
     ctx.wrote = True
-    print(
-        f"Deleted #{record['id']} ({record['kind']} at {show_time(record['at'])}). Undo with: ebb undo",
-        file=ctx.out,
-    )
+    ctx.say(f"Deleted #{record['id']} ({record['kind']} at {show_time(record['at'])}). Undo with: ebb undo")
     return EXIT_OK
 
 
 def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     result = ctx.journal.undo()
     if result is None:
-        print("Nothing to undo.", file=ctx.out)
+        ctx.say("Nothing to undo.")
         return EXIT_OK
     ctx.wrote = True
     verb = "Restored" if result.action == "delete" else "Reverted the edit of"
-    print(f"{verb} #{result.entry_id} ({result.kind}).", file=ctx.out)
+    ctx.say(f"{verb} #{result.entry_id} ({result.kind}).")
     return EXIT_OK
 
 
@@ -254,14 +239,12 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
         value = normalise_setting(args.key, args.value)
         ctx.journal.set_setting(args.key, value)
         ctx.wrote = True
-        print(f"{args.key} = {value}", file=ctx.out)
+        ctx.say(f"{args.key} = {value}")
         return EXIT_OK
     settings = effective_settings(ctx.journal.stored_settings())
     if args.json:
-        import json
-
-        print(json.dumps(settings, indent=1), file=ctx.out)
+        ctx.say_json(settings)
         return EXIT_OK
     for key, value in settings.items():
-        print(f"{key:<22} {value or '(not set)':<20} {SPECS[key].help}", file=ctx.out)
+        ctx.say(f"{key:<22} {value or '(not set)':<20} {SPECS[key].help}")
     return EXIT_OK

@@ -43,18 +43,16 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        import json
-
-        print(json.dumps(rows, ensure_ascii=False, indent=1), file=ctx.out)
+        ctx.say_json(rows, ensure_ascii=False)
         return EXIT_OK
     if not rows:
-        print(f"No reminders on {day}.", file=ctx.out)
+        ctx.say(f"No reminders on {day}.")
     for row in rows:
         what = row["kind"] + (f" ({row['substance']})" if row["substance"] else "")
-        print(f"{row['due'][11:16]}  {what:<24} {row['status']:<10} {row['reason']}", file=ctx.out)
+        ctx.say(f"{row['due'][11:16]}  {what:<24} {row['status']:<10} {row['reason']}")
     # The dose rule of each substance, also (above all) when it plans nothing.
     for rule in dose_rules(config, view, day, zone, cache):
-        print(f"Dose reminders — {describe_reason(rule.code, dict(rule.data))}", file=ctx.out)
+        ctx.say(f"Dose reminders — {describe_reason(rule.code, dict(rule.data))}")
     return EXIT_OK
 
 
@@ -71,8 +69,6 @@ def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
     suff = model.sufficiency
     reason = describe_sufficiency(model.enough_data, suff.readings, suff.days, suff.blocks, suff.missing)
     if args.json:
-        import json
-
         document = {
             "date": day.isoformat(),
             "enough_data": model.enough_data,
@@ -87,10 +83,10 @@ def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
             "threshold": config.pain_threshold,
             **pattern_json(profile, model),
         }
-        print(json.dumps(document, ensure_ascii=False, indent=1), file=ctx.out)
+        ctx.say_json(document, ensure_ascii=False)
         return EXIT_OK
     for line in pattern_lines(day, reason, model, config.pain_threshold):
-        print(line, file=ctx.out)
+        ctx.say(line)
     return EXIT_OK
 
 
@@ -107,12 +103,10 @@ def cmd_insights(ctx: Context, args: argparse.Namespace) -> int:
     result = compute_insights(ctx.journal.analysis_records(), kinds, ctx.now().astimezone(zone).date(), zone)
     lines = insight_lines(result, units)
     if args.json:
-        import json
-
         document = {"sentences": lines, **dataclasses.asdict(result)}
-        print(json.dumps(document, ensure_ascii=False, indent=1, default=str), file=ctx.out)
+        ctx.say_json(document, ensure_ascii=False, default=str)
         return EXIT_OK
-    print("What your journal shows (your own data; not medical advice):", file=ctx.out)
+    ctx.say("What your journal shows (your own data; not medical advice):")
     for line in lines:
-        print(line if line.startswith("  ") else f"- {line}", file=ctx.out)
+        ctx.say(line if line.startswith("  ") else f"- {line}")
     return EXIT_OK

@@ -101,13 +101,18 @@ CREATE TABLE undo_log (
 """
 
 
-@MIGRATIONS(name="0001_initial")
-def m0001_initial(db: Database) -> None:
+def _run_schema(db: Database, schema: str, version: int) -> None:
+    """Run ``schema``'s statements and record ``version`` as the schema's user_version."""
     # executescript() would COMMIT the surrounding transaction, so run one by one.
-    for statement in _INITIAL_SCHEMA.split(";"):
+    for statement in schema.split(";"):
         if statement.strip():
             db.execute(statement)
-    db.execute("PRAGMA user_version = 1")
+    db.execute(f"PRAGMA user_version = {version:d}")
+
+
+@MIGRATIONS(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _run_schema(db, _INITIAL_SCHEMA, 1)
 
 
 _OCCURRENCES_SCHEMA = """
@@ -143,10 +148,7 @@ CREATE TABLE app_state (
 
 @MIGRATIONS(name="0002_occurrences")
 def m0002_occurrences(db: Database) -> None:
-    for statement in _OCCURRENCES_SCHEMA.split(";"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 2")
+    _run_schema(db, _OCCURRENCES_SCHEMA, 2)
 
 
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
