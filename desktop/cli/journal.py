@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.cli.context import EXIT_LIMIT, EXIT_OK, Context
 from desktop.core.errors import ValidationError
 from desktop.core.times import localize, parse_date
 from desktop.words.present import SEVERITY, describe, fmt, show_time
+
+if TYPE_CHECKING:
+    from desktop.core.model import SleepEntry
+    from desktop.storage.records import Entry
 
 LIMIT_WORDS = {
     "min_interval": "less than your minimum interval since another dose",
@@ -72,7 +76,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     if args.kind == "dose":
         return _log_dose(ctx, args, now)
     if args.kind == "pain":
-        value: Any = validation.validate_pain(
+        pain = validation.validate_pain(
             args.score,
             ctx.entry_time(args.at),
             now,
@@ -80,7 +84,8 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
             qualities=_split(args.quality),
             note=args.note,
         )
-        what = f"pain {value.score}/10"
+        value: Entry = pain
+        what = f"pain {pain.score}/10"
     elif args.kind == "sleep":
         value = _sleep_value(ctx, args, now)
         what = (
@@ -101,7 +106,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _sleep_value(ctx: Context, args: argparse.Namespace, now: datetime) -> Any:
+def _sleep_value(ctx: Context, args: argparse.Namespace, now: datetime) -> SleepEntry:
     from desktop.core.sleep import resolve_night_times
     from desktop.core.validation import validate_sleep
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, time
-from typing import Any
+from datetime import date, datetime, time, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.context import EXIT_OK, Context
 from desktop.core.times import localize, parse_date
 
+if TYPE_CHECKING:
+    from desktop.core.planning.planner import JournalView, PlanConfig
 
-def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[Any, Any, Any, Any]:
+
+def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[date, tzinfo, PlanConfig, JournalView]:
     from desktop.storage.planning import plan_inputs
 
     zone = ctx.zone()
