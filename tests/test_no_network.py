@@ -27,3 +27,7 @@ def test_a_unix_socket_is_allowed(tmp_path) -> None:
         server.listen(1)
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.connect(path)
+            client.sendall(b"ok")
+            peer, _ = server.accept()
+            with peer:
+                assert peer.recv(2) == b"ok"

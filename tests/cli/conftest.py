@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli.main import main
+from tests.argv import ADD_KRATOM_WITH_LIMITS
 
 
 @dataclass
@@ -56,26 +57,7 @@ def journal_dump(data_dir: Path) -> Callable[[], list[str]]:
 def seeded(ebb: Run) -> Run:
     """A journal in UTC with two substances (user-set limits on kratom) and a few entries."""
     assert ebb("settings", "set", "timezone", "Europe/Berlin").code == 0
-    assert (
-        ebb(
-            "substance",
-            "add",
-            "Kratom",
-            "--kind",
-            "kratom",
-            "--unit",
-            "g",
-            "--amount",
-            "2",
-            "--min-interval",
-            "4",
-            "--max-per-day",
-            "3",
-            "--daily-cap",
-            "8",
-        ).code
-        == 0
-    )
+    assert ebb(*ADD_KRATOM_WITH_LIMITS).code == 0
     assert ebb("substance", "add", "Melatonin", "--kind", "melatonin", "--unit", "mg").code == 0
     assert ebb("log", "pain", "5", "--at", "2026-03-01T09:00").code == 0
     assert ebb("log", "dose", "Kratom", "2", "--at", "2026-03-01T09:30").code == 0

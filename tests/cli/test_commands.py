@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.argv import sleep_argv
 from tests.fresh import fresh_python
 
 
@@ -63,28 +64,7 @@ def test_force_logs_the_dose_with_its_warning(seeded) -> None:
 
 def test_every_entry_kind_is_logged_and_listed(seeded) -> None:
     assert (
-        seeded(
-            "log",
-            "sleep",
-            "--night",
-            "2026-03-01",
-            "--in-bed",
-            "23:00",
-            "--try-sleep",
-            "23:15",
-            "--sol",
-            "20",
-            "--awakenings",
-            "2",
-            "--waso",
-            "30",
-            "--final-wake",
-            "06:30",
-            "--out-of-bed",
-            "06:45",
-            "--quality",
-            "3",
-        ).code
+        seeded(*sleep_argv(try_sleep="23:15", sol="20", awakenings="2", waso="30", out_of_bed="06:45")).code
         == 0
     )
     assert seeded("log", "effect", "nausea", "1", "--at", "2026-03-01T10:00").code == 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.argv import ADD_KRATOM_WITH_LIMITS
 from tests.e2e.conftest import Desktop, _wait_for, press, visible
 
 pytestmark = pytest.mark.e2e
@@ -59,25 +60,7 @@ def test_a_reminder_becomes_a_real_notification_and_taken_logs_the_dose(
     desktop: Desktop, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    ebb(
-        desktop,
-        data,
-        "substance",
-        "add",
-        "Kratom",
-        "--kind",
-        "kratom",
-        "--unit",
-        "g",
-        "--amount",
-        "2",
-        "--min-interval",
-        "4",
-        "--max-per-day",
-        "3",
-        "--daily-cap",
-        "8",
-    )
+    ebb(desktop, data, *ADD_KRATOM_WITH_LIMITS)
     ebb(desktop, data, "settings", "set", "checkin_times", "")
     ebb(desktop, data, "settings", "set", "followups_min", "")
     keep_sleep_reminders_away(desktop, data)

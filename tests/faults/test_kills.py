@@ -196,6 +196,7 @@ def test_sigkill_during_migrations_never_leaves_one_half_applied(tmp_path, monke
 def test_many_sigkills_during_gui_saves(tmp_path: Path) -> None:
     kills, acked = kill_gui_saves(tmp_path, kills_wanted=80, seed=11)
     print(f"GUI saves: {kills} kills, {acked} acknowledged saves")
+    assert kills == 80 and acked > 0, (kills, acked)
 
 
 @pytest.mark.slow
