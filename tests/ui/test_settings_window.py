@@ -658,7 +658,8 @@ def test_screenshots(qtbot, fakes) -> None:
     type_into(qtbot, field(window, "dose_times"), "9:30, 16:00")
     type_into(qtbot, field(window, "bedtime"), "24:30")
     type_into(qtbot, field(window, "followups_min"), "30, 60, 90, 120, 180, 240, 300")
-    qtbot.wait(300)
+    # the live preview plans again after a pause in typing
+    qtbot.waitUntil(lambda: "Left out of the preview" in window.dose_tab.preview_note.text(), timeout=3000)
     for index, name in enumerate(names):
         window.tabs.setCurrentIndex(index)
         save(window, f"tab-{name}", qtbot)
