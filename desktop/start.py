@@ -16,6 +16,8 @@ from desktop.app import EbbApp
 from desktop.system.paths import Paths, log_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from desktop.storage.journal import Journal
     from desktop.storage.problems import JournalUnreadable
 
@@ -88,15 +90,11 @@ def open_journal_or_exit_code(app: Any, paths: Paths, smoke: bool) -> Journal | 
         return _cannot_write(app, paths, exc, smoke)
 
 
-def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
-    """Start the tray app. With ``smoke``, print "tray" once the icon (or the window) is
-    shown and the event loop has run, "ready" once everything is started, and return 0."""
-    from PySide6.QtCore import QTimer
+def _qt_application() -> QApplication:
+    """The one QApplication, named, with the translations for the system language."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.shell.single_instance import SingleInstance
     from desktop.ui.shell.translations import install_translations
-    from desktop.ui.shell.unix_signals import SignalWatcher
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -104,6 +102,45 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
     app.setDesktopFileName("ebb")
     app.setQuitOnLastWindowClosed(False)
     install_translations(app)
+    return app
+
+
+def _start_in_event_loop(
+    app: Any, ebb: EbbApp, paths: Paths, minimized: bool, smoke: bool, failed: list[BaseException]
+) -> None:
+    """From the running event loop: the journal, then the reminders. An exception is
+    put in ``failed`` (and the loop stopped) for :func:`run_app` to raise."""
+    if smoke:
+        print("tray", flush=True)
+    try:
+        configure_logging()
+        journal = open_journal_or_exit_code(app, paths, smoke)
+        if isinstance(journal, int):
+            app.exit(journal)
+            return
+        ebb.attach(journal)
+        ebb.finish_start(minimized, first_run=not smoke)
+    except BaseException as exc:
+        # Qt would print it and keep an icon running that never reminds: stop, and
+        # raise it again below, as a start outside the event loop would.
+        failed.append(exc)
+        app.exit(1)
+        return
+    if smoke:
+        app.processEvents()
+        print("ready", flush=True)
+        app.exit(0)
+
+
+def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
+    """Start the tray app. With ``smoke``, print "tray" once the icon (or the window) is
+    shown and the event loop has run, "ready" once everything is started, and return 0."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.shell.single_instance import SingleInstance
+    from desktop.ui.shell.unix_signals import SignalWatcher
+
+    app = _qt_application()
     instance = SingleInstance(paths.data_dir)
     try:
         first = instance.acquire()
@@ -114,36 +151,12 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
         return 0
     ebb = EbbApp(app, paths)
-    instance.show_requested.connect(ebb.show_window)
+    instance.show_requested.connect(ebb.views.show_window)
     signals = SignalWatcher(lambda _number: app.quit())
-    ebb.show_first()
+    ebb.views.show_first()
 
     failed: list[BaseException] = []
-
-    def start() -> None:
-        """From the running event loop: the journal, then the reminders."""
-        if smoke:
-            print("tray", flush=True)
-        try:
-            configure_logging()
-            journal = open_journal_or_exit_code(app, paths, smoke)
-            if isinstance(journal, int):
-                app.exit(journal)
-                return
-            ebb.attach(journal)
-            ebb.finish_start(minimized, first_run=not smoke)
-        except BaseException as exc:
-            # Qt would print it and keep an icon running that never reminds: stop, and
-            # raise it again below, as a start outside the event loop would.
-            failed.append(exc)
-            app.exit(1)
-            return
-        if smoke:
-            app.processEvents()
-            print("ready", flush=True)
-            app.exit(0)
-
-    QTimer.singleShot(0, start)
+    QTimer.singleShot(0, lambda: _start_in_event_loop(app, ebb, paths, minimized, smoke, failed))
     code = app.exec()
     ebb.shutdown()
     signals.close()

@@ -628,6 +628,17 @@
     </message>
 </context>
 <context>
+    <name>FirstRunController</name>
+    <message>
+        <source>Ebb test notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders will look like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Ebb</source>
@@ -1764,6 +1775,23 @@
     </message>
 </context>
 <context>
+    <name>ReminderAnswers</name>
+    <message numerus="yes">
+        <source>%n dose(s), {total} {unit} in the last 24 h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Logged. Within your limits again from {time} · {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged · {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReminderWindow</name>
     <message>
         <source>Ebb reminder</source>
@@ -1894,6 +1922,13 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>The rest is still here to apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShellViews</name>
+    <message>
+        <source>No system tray was found, so this window is Ebb&apos;s home. Closing it quits Ebb.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2625,35 +2660,6 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>For desktops whose notifications do not appear or vanish too soon. Ebb already uses its window when no notification service answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.app</name>
-    <message>
-        <source>No system tray was found, so this window is Ebb&apos;s home. Closing it quits Ebb.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ebb test notification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminders will look like this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n dose(s), {total} {unit} in the last 24 h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Logged. Within your limits again from {time} · {used}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logged · {used}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -325,22 +325,22 @@
     </message>
 </context>
 <context>
+    <name>ReminderAnswers</name>
+    <message numerus="yes">
+        <source>%n dose(s), {total} {unit} in the last 24 h</source>
+        <translation>
+            <numerusform>%n dose, {total} {unit} in the last 24 h</numerusform>
+            <numerusform>%n doses, {total} {unit} in the last 24 h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message numerus="yes">
         <source>%n reminder(s) waiting</source>
         <translation>
             <numerusform>%n reminder waiting</numerusform>
             <numerusform>%n reminders waiting</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>self.app</name>
-    <message numerus="yes">
-        <source>%n dose(s), {total} {unit} in the last 24 h</source>
-        <translation>
-            <numerusform>%n dose, {total} {unit} in the last 24 h</numerusform>
-            <numerusform>%n doses, {total} {unit} in the last 24 h</numerusform>
         </translation>
     </message>
 </context>

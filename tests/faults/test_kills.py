@@ -24,7 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The child: the app's own save path (EbbApp._save: one transaction, then a re-plan),
+# The child: the app's own save path (JournalChanges.save: one transaction, then a re-plan),
 # through the real pain dialog, offscreen. It prints "ack MARKER" after each save returns.
 GUI_SAVER = """
 import sys
@@ -41,7 +41,7 @@ journal = Journal(open_journal(data / "journal.db"))
 ebb = EbbApp(app, Paths(data), journal)
 print("ready", flush=True)
 for n in range(10_000):
-    ebb.open_pain_dialog()
+    ebb.entry_dialogs.pain()
     dialog = ebb.windows.open[-1]
     dialog.score.set_value(n % 11)
     dialog.note.setText(f"{prefix}-{n}")

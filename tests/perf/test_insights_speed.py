@@ -150,7 +150,7 @@ def test_reopening_the_insights_window(big, qtbot) -> None:
 
     def reopen() -> None:
         window.hide()
-        window.refresh()  # what EbbApp.open_insights does for an open-before window
+        window.refresh()  # what InsightsController.open does for an open-before window
         window.show()
         window.canvas.draw()
         qtbot.wait(1)

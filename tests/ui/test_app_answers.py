@@ -54,7 +54,7 @@ def dose_reminder(ebb: EbbApp) -> str:
 
 def test_taken_opens_the_dose_dialog_and_saving_marks_the_reminder_taken(ebb: EbbApp) -> None:
     key = dose_reminder(ebb)
-    ebb.taken(key)
+    ebb.answers.taken(key)
     (dialog,) = ebb.windows.open
     assert dialog.amount.text() == "2"  # the usual amount, editable
     dialog.submit()
@@ -64,7 +64,7 @@ def test_taken_opens_the_dose_dialog_and_saving_marks_the_reminder_taken(ebb: Eb
 
 def test_if_marking_taken_fails_the_dose_is_not_stored_either(ebb: EbbApp, monkeypatch) -> None:
     key = dose_reminder(ebb)
-    ebb.taken(key)
+    ebb.answers.taken(key)
     (dialog,) = ebb.windows.open
 
     def crash(_key: str) -> None:
@@ -79,19 +79,19 @@ def test_if_marking_taken_fails_the_dose_is_not_stored_either(ebb: EbbApp, monke
 
 
 def test_a_delivered_reminder_shows_under_due_now_at_once(ebb: EbbApp) -> None:
-    ebb.show_window()
-    assert ebb.today_view.sections["due"].texts()[0].startswith("Nothing due right now.")
+    ebb.views.show_window()
+    assert ebb.views.today_view.sections["due"].texts()[0].startswith("Nothing due right now.")
     ebb.service.fire(dose_reminder(ebb))  # as the scheduler does at its time
-    rows = ebb.today_view.sections["due"].texts()
+    rows = ebb.views.today_view.sections["due"].texts()
     assert "Kratom" in rows, rows  # not a minute later, at the next refresh
 
 
 def test_pausing_and_skipping_show_in_today_at_once(ebb: EbbApp) -> None:
-    ebb.show_window()
-    ebb.pause(datetime.now(UTC) + timedelta(hours=1))
-    assert "paused until" in ebb.today_view.sections["due"].texts()[0]
-    ebb.resume()
+    ebb.views.show_window()
+    ebb.pausing.pause(datetime.now(UTC) + timedelta(hours=1))
+    assert "paused until" in ebb.views.today_view.sections["due"].texts()[0]
+    ebb.pausing.resume()
     key = dose_reminder(ebb)
     ebb.service.fire(key)
-    ebb.on_reminder_action(key, "skip")
-    assert "Kratom" not in ebb.today_view.sections["due"].texts()
+    ebb.answers.on_action(key, "skip")
+    assert "Kratom" not in ebb.views.today_view.sections["due"].texts()

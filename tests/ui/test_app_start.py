@@ -26,15 +26,15 @@ def close_windows() -> None:
 def test_before_the_journal_is_attached_the_shell_shows_that_it_is_starting(qtbot, tmp_path: Path) -> None:
     ebb = EbbApp(QApplication.instance(), Paths(tmp_path))
     try:
-        assert not ebb.ready and ebb.tray_status() is STARTING
-        ebb.show_first()  # offscreen: no tray, so the window
-        assert ebb.window.isVisible()
-        assert ebb.window.today.as_of.text() == "Opening your journal…"
+        assert not ebb.ready and ebb.views.tray_status() is STARTING
+        ebb.views.show_first()  # offscreen: no tray, so the window
+        assert ebb.views.window.isVisible()
+        assert ebb.views.window.today.as_of.text() == "Opening your journal…"
         ebb.attach(Journal(open_journal(tmp_path / "journal.db")))
         ebb.finish_start(minimized=False, first_run=False)
-        assert ebb.ready and ebb.tray_status() is not STARTING
-        assert ebb.window.today.heading.text().startswith("Today, ")
-        assert all(action.isEnabled() for action in ebb.window._journal_actions)
+        assert ebb.ready and ebb.views.tray_status() is not STARTING
+        assert ebb.views.window.today.heading.text().startswith("Today, ")
+        assert all(action.isEnabled() for action in ebb.views.window._journal_actions)
     finally:
         close_windows()
         ebb.shutdown()

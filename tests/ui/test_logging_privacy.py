@@ -74,12 +74,12 @@ def test_in_discreet_mode_no_substance_name_or_note_reaches_the_log(
         try:
             ebb.start_reminders()
             key = next(o.key for o in ebb.reminders.pending() if o.kind == "dose")
-            ebb.taken(key)
+            ebb.answers.taken(key)
             (dialog,) = ebb.windows.open
             dialog.note.setText("private words about my day")
             dialog.submit()
-            ebb._save(validate_note("another private sentence", now, now))
-            ebb.on_reminder_action("no-such-key", "snooze:30")
+            ebb.changes.save(validate_note("another private sentence", now, now))
+            ebb.answers.on_action("no-such-key", "snooze:30")
         finally:
             for dialog in list(ebb.windows.open):
                 dialog.close()

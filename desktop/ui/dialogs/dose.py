@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Dose, DoseSource, Substance
@@ -48,9 +48,15 @@ class DoseDialog(EntryDialog):
         self._source = source
         self._warned_for: tuple[str, float, datetime] | None = None
         self._filled_amount = ""
-        words = suggestions or {}
         self.setWindowTitle(self.tr("Log a dose"))
+        self._build_dose_fields()
+        self._build_detail_fields(suggestions or {})
+        when = self.add_when_field()
+        self.finish()
+        self._start(selected, when)
 
+    def _build_dose_fields(self) -> None:
+        """Substance, amount (with its unit beside it) and the pain before the dose."""
         self.substance = QComboBox()
         self.substance.addItems([s.name for s in self._substances])
         self.add_field("substance", self.tr("S&ubstance"), self.substance)
@@ -70,6 +76,9 @@ class DoseDialog(EntryDialog):
             self.pain.addItem(str(score), score)
         self.pain.setToolTip(self.tr("0 no pain … 10 worst imaginable; type the number"))
         self.add_field("pain_before", self.tr("&Pain right now"), self.pain)
+
+    def _build_detail_fields(self, words: Mapping[str, Sequence[str]]) -> None:
+        """The optional product, form, batch and note (``words``: earlier products and forms)."""
         self.product = WordsEdit(words.get("product", ()))
         self.product.setPlaceholderText(self.tr("optional, e.g. the brand or strain"))
         self.add_field("product", self.tr("P&roduct"), self.product)
@@ -81,9 +90,9 @@ class DoseDialog(EntryDialog):
         self.add_field("batch", self.tr("&Batch"), self.batch)
         self.note = QLineEdit()
         self.add_field("note", self.tr("&Note"), self.note)
-        when = self.add_when_field()
-        self.finish()
 
+    def _start(self, selected: str | None, when: QDateTimeEdit) -> None:
+        """The selected substance and its usual amount; any change forgets a warning."""
         if selected is not None and selected in self.substance_names():
             self.substance.setCurrentIndex(self.substance_names().index(selected))
         self._fill_amount()

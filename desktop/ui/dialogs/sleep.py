@@ -36,7 +36,23 @@ class SleepDialog(EntryDialog):
     ) -> None:
         super().__init__(save, now, zone, parent)
         self.setWindowTitle(self.tr("Sleep diary"))
-        last_night = self.now().astimezone(zone).date() - timedelta(days=1)
+        self._build_night_fields(bedtime, wake_time)
+        self._build_rating_fields()
+        self.summary = StatusLine()
+        self._layout.addWidget(self.summary)
+        self.finish()
+
+        for edit in (self.in_bed, self.try_sleep, self.final_wake, self.out_of_bed):
+            edit.timeChanged.connect(self.update_summary)
+        for spin in (self.sol, self.awakenings, self.waso):
+            spin.valueChanged.connect(self.update_summary)
+        self.night.dateChanged.connect(self.update_summary)
+        self.update_summary()
+        self.in_bed.setFocus()
+
+    def _build_night_fields(self, bedtime: time, wake_time: time) -> None:
+        """The night, and its times and minutes in the diary's order, bed to getting up."""
+        last_night = self.now().astimezone(self.zone).date() - timedelta(days=1)
         self.night = QDateEdit(QDate(last_night.year, last_night.month, last_night.day))
         self.night.setDisplayFormat("ddd yyyy-MM-dd")
         self.night.setCalendarPopup(True)
@@ -60,6 +76,8 @@ class SleepDialog(EntryDialog):
         self.add_field("final_wake", self.tr("&Final awakening"), self.final_wake)
         self.out_of_bed = self._clock(wake_time, self.tr("What time did you get out of bed for the day?"))
         self.add_field("out_of_bed", self.tr("Out of be&d"), self.out_of_bed)
+
+    def _build_rating_fields(self) -> None:
         self.quality = ChoiceRow(
             [
                 (1, self.tr("1 very poor")),
@@ -75,17 +93,6 @@ class SleepDialog(EntryDialog):
         self.add_field("quality", self.tr("&Quality"), self.quality)
         self.note = QLineEdit()
         self.add_field("note", self.tr("N&ote"), self.note)
-        self.summary = StatusLine()
-        self._layout.addWidget(self.summary)
-        self.finish()
-
-        for edit in (self.in_bed, self.try_sleep, self.final_wake, self.out_of_bed):
-            edit.timeChanged.connect(self.update_summary)
-        for spin in (self.sol, self.awakenings, self.waso):
-            spin.valueChanged.connect(self.update_summary)
-        self.night.dateChanged.connect(self.update_summary)
-        self.update_summary()
-        self.in_bed.setFocus()
 
     def load(self, record: dict[str, Any]) -> None:
         """Open as an edit of a journal record: the night, its clock times (in the

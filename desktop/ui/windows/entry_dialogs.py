@@ -3,6 +3,7 @@ through the app (which re-plans after each change)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
 from functools import partial
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 if TYPE_CHECKING:
     from desktop.storage.journal import Journal
     from desktop.storage.records import Entry, Record
+
+log = logging.getLogger(__name__)
 
 
 class OpenWindows:
@@ -151,3 +154,8 @@ class EntryDialogs:
         dialog.load(record)
         self.windows.show(dialog)
         return True
+
+    def edit_or_warn(self, record: Record) -> None:
+        """:meth:`edit`, with a warning in the log for a kind that has no dialog."""
+        if not self.edit(record):
+            log.warning("cannot edit an entry of kind %r", record["kind"])

@@ -80,7 +80,24 @@ class InsightsWindow(QWidget):
         self.lines: list[str] = []
         self.setWindowTitle(self.tr("Ebb — insights"))
         self.resize(980, 760)
+        bar = self._build_bar()
+        self._build_tabs()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self._build_shortcuts()
+        self.period.setCurrentIndex(DEFAULT_PERIOD)
+        self._apply_period(DEFAULT_PERIOD)
+        self.period.activated.connect(self._apply_period)
+        for edit in (self.start, self.end):
+            edit.editingFinished.connect(self._custom_dates)
+        self.report_button.clicked.connect(self.save_report)
 
+    # ---- building -------------------------------------------------------------------
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The period, its dates, the report's options and button; and the status line."""
         self.period = QComboBox()
         for label, _days in PERIODS:
             self.period.addItem(self.tr(label))
@@ -105,7 +122,10 @@ class InsightsWindow(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.hide_names)
         bar.addWidget(self.report_button)
+        return bar
 
+    def _build_tabs(self) -> None:
+        """What it shows (the cards) and the charts, each in its own scroll area."""
         self.tabs = QTabWidget()
         self.cards = QWidget()
         self.cards_layout = QVBoxLayout(self.cards)
@@ -124,11 +144,7 @@ class InsightsWindow(QWidget):
         charts_scroll.setWidget(self.canvas)
         self.tabs.addTab(charts_scroll, self.tr("&Charts"))
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
-
+    def _build_shortcuts(self) -> None:
         save = QAction(self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.triggered.connect(self.save_report)
@@ -136,13 +152,6 @@ class InsightsWindow(QWidget):
         close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
         self.addActions([save, close])
-
-        self.period.setCurrentIndex(DEFAULT_PERIOD)
-        self._apply_period(DEFAULT_PERIOD)
-        self.period.activated.connect(self._apply_period)
-        for edit in (self.start, self.end):
-            edit.editingFinished.connect(self._custom_dates)
-        self.report_button.clicked.connect(self.save_report)
 
     # ---- period ---------------------------------------------------------------------
 
@@ -261,6 +270,15 @@ class InsightsWindow(QWidget):
 
     def _draw_charts(self) -> None:
         assert self.summary is not None
+        background, colours = self._chart_colours()
+        self.figure.clear()
+        with matplotlib.rc_context(colours):  # type: ignore[arg-type]
+            self.figure.set_facecolor(background)
+            self._draw_panels(self.summary)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def _chart_colours(self) -> tuple[str, dict[str, Any]]:
+        """The window's background, and matplotlib settings in the window's colours."""
         palette = self.palette()
         text, base = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Base)
         fg, bg = text.name(), base.name()
@@ -283,39 +301,39 @@ class InsightsWindow(QWidget):
             "legend.labelcolor": fg,
             "grid.color": grid_colour,
         }
-        self.figure.clear()
-        with matplotlib.rc_context(colours):  # type: ignore[arg-type]
-            self.figure.set_facecolor(bg)
-            grid = self.figure.add_gridspec(
-                6,
-                1,
-                height_ratios=[2.2, 1.9, 1.4, 1.4, 1.4, 1.6],
-                left=0.08,
-                right=0.97,
-                top=0.98,
-                bottom=0.04,
-                hspace=0.45,
-            )
-            charts.draw_heat_map(self.figure.add_subplot(grid[0]), self.summary)
-            charts.draw_relief_curve(self.figure.add_subplot(grid[1]), self.summary)
-            axes: list[Any] = []
-            for row, draw in enumerate(
-                (
-                    charts.draw_pain_trend,
-                    charts.draw_sleep_trend,
-                    charts.draw_dose_counts,
-                    charts.draw_dose_timeline,
-                ),
-                start=2,
-            ):
-                ax = self.figure.add_subplot(grid[row])
-                draw(ax, self.summary)
-                axes.append(ax)
-            with_data = [ax for ax in axes if ax.has_data()]
-            for ax in with_data:
-                ax.set_xlim(self.summary.start, self.summary.end)
-            charts.format_dates(with_data)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        return bg, colours
+
+    def _draw_panels(self, summary: PeriodSummary) -> None:
+        """Heat map, relief curve, then the four trends over the period's dates."""
+        grid = self.figure.add_gridspec(
+            6,
+            1,
+            height_ratios=[2.2, 1.9, 1.4, 1.4, 1.4, 1.6],
+            left=0.08,
+            right=0.97,
+            top=0.98,
+            bottom=0.04,
+            hspace=0.45,
+        )
+        charts.draw_heat_map(self.figure.add_subplot(grid[0]), summary)
+        charts.draw_relief_curve(self.figure.add_subplot(grid[1]), summary)
+        axes: list[Any] = []
+        for row, draw in enumerate(
+            (
+                charts.draw_pain_trend,
+                charts.draw_sleep_trend,
+                charts.draw_dose_counts,
+                charts.draw_dose_timeline,
+            ),
+            start=2,
+        ):
+            ax = self.figure.add_subplot(grid[row])
+            draw(ax, summary)
+            axes.append(ax)
+        with_data = [ax for ax in axes if ax.has_data()]
+        for ax in with_data:
+            ax.set_xlim(summary.start, summary.end)
+        charts.format_dates(with_data)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -8,19 +8,10 @@ every delete can be undone (Ctrl+Z).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,72 +31,11 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ValidationError
 from desktop.storage.journal_edits import UndoResult
 from desktop.storage.records import Record
+from desktop.ui.windows.journal_model import EntryTableModel
 from desktop.words.present import describe, show_time
 
 Loader = Callable[[str | None], Sequence[Record]]
 KINDS = ("dose", "pain", "sleep", "effect", "note")
-_ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def _newest_first(records: Sequence[Record]) -> list[Record]:
-    # By instant, not by text: entries made in different UTC offsets sort correctly.
-    return sorted(records, key=lambda r: (datetime.fromisoformat(r["at"]).timestamp(), r["id"]), reverse=True)
-
-
-class EntryTableModel(QAbstractTableModel):
-    """Journal records as rows of (time, kind, description), newest first."""
-
-    TIME, KIND, DESCRIPTION = range(3)
-
-    def __init__(self, kind_names: Mapping[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._kind_names = kind_names
-        self._records: list[Record] = []
-        self._texts: list[tuple[str, str, str]] = []
-
-    def set_records(self, records: Sequence[Record]) -> None:
-        self.beginResetModel()
-        self._records = _newest_first(records)
-        self._texts = [
-            (show_time(r["at"]), self._kind_names.get(r["kind"], r["kind"]), describe(r))
-            for r in self._records
-        ]
-        self.endResetModel()
-
-    def record(self, row: int) -> Record:
-        return self._records[row]
-
-    def row_of(self, entry_id: int) -> int | None:
-        for row, record in enumerate(self._records):
-            if record["id"] == entry_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[index.row()][index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return self._records[index.row()]["id"]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Time"), self.tr("Kind"), self.tr("What"))[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return None
 
 
 class JournalWindow(QMainWindow):
@@ -152,6 +82,21 @@ class JournalWindow(QMainWindow):
     # ---- building ---------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        show_label = self._build_filters()
+        self._build_table()
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        self._build_buttons()
+        self._lay_out(show_label)
+        self._connect_widgets()
+
+    def _build_filters(self) -> QLabel:
+        """The kind and text filters; returns the "Show:" label (its buddy: the kind)."""
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in KINDS:
@@ -163,7 +108,9 @@ class JournalWindow(QMainWindow):
         self.text_filter.setAccessibleName(self.tr("Filter text"))
         show_label = QLabel(self.tr("&Show:"))
         show_label.setBuddy(self.kind_filter)
+        return show_label
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,14 +129,7 @@ class JournalWindow(QMainWindow):
         header.setSectionResizeMode(EntryTableModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Journal entries"))
 
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-
+    def _build_buttons(self) -> None:
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.undo_button = QPushButton(self.tr("&Undo"))
@@ -197,6 +137,8 @@ class JournalWindow(QMainWindow):
         self.delete_button.setToolTip(self.tr("Delete the selected entry (Del); Undo brings it back"))
         self.undo_button.setToolTip(self.tr("Undo the last delete or edit (Ctrl+Z)"))
 
+    def _lay_out(self, show_label: QLabel) -> None:
+        """Filters above the list, buttons below (the tab order follows)."""
         filters = QHBoxLayout()
         filters.addWidget(show_label)
         filters.addWidget(self.kind_filter)
@@ -214,6 +156,7 @@ class JournalWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
 
+    def _connect_widgets(self) -> None:
         self.kind_filter.currentIndexChanged.connect(self.reload)
         self.text_filter.textChanged.connect(self._apply_text_filter)
         self.table.activated.connect(lambda _index: self.request_edit())

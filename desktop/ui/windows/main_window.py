@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -51,36 +51,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._journal_page, self.tr("&Journal"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
-        log_menu = self.menuBar().addMenu(self.tr("&Log"))
         self._journal_actions: list[QAction] = []  # off while the journal opens
-        for text, shortcut, signal in (
-            (self.tr("&Dose…"), "Ctrl+D", self.log_dose),
-            (self.tr("&Pain check-in…"), "Ctrl+P", self.log_pain),
-            (self.tr("&Sleep diary…"), "Ctrl+L", self.log_sleep),
-            (self.tr("Side &effect…"), "Ctrl+Shift+E", self.log_effect),
-            (self.tr("&Note…"), "Ctrl+N", self.log_note),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(signal.emit)
-            log_menu.addAction(action)
-            self._journal_actions.append(action)
-        log_menu.addSeparator()
-        settings_action = QAction(self.tr("Se&ttings…"), self)
-        settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        settings_action.triggered.connect(self.settings_requested.emit)
-        log_menu.addAction(settings_action)
-        self._journal_actions.append(settings_action)
-        quit_action = QAction(self.tr("&Quit Ebb"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on some platforms
-        quit_action.triggered.connect(self.quit_requested.emit)
-        log_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        insights_action = QAction(self.tr("&Insights and clinician report…"), self)
-        insights_action.setShortcut(QKeySequence("Ctrl+I"))
-        insights_action.triggered.connect(self.insights_requested.emit)
-        view_menu.addAction(insights_action)
-        self._journal_actions.append(insights_action)
+        self._build_log_menu()
+        self._build_view_menu()
         close = QAction(self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -89,6 +62,40 @@ class MainWindow(QMainWindow):
             label = QLabel(note)
             label.setWordWrap(True)
             self.statusBar().addPermanentWidget(label, 1)
+
+    def _action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(signal.emit)
+        return action
+
+    def _build_log_menu(self) -> None:
+        """A shortcut for every kind of entry, then Settings and Quit."""
+        log_menu = self.menuBar().addMenu(self.tr("&Log"))
+        for text, shortcut, signal in (
+            (self.tr("&Dose…"), "Ctrl+D", self.log_dose),
+            (self.tr("&Pain check-in…"), "Ctrl+P", self.log_pain),
+            (self.tr("&Sleep diary…"), "Ctrl+L", self.log_sleep),
+            (self.tr("Side &effect…"), "Ctrl+Shift+E", self.log_effect),
+            (self.tr("&Note…"), "Ctrl+N", self.log_note),
+        ):
+            action = self._action(text, shortcut, signal)
+            log_menu.addAction(action)
+            self._journal_actions.append(action)
+        log_menu.addSeparator()
+        settings_action = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.settings_requested)
+        log_menu.addAction(settings_action)
+        self._journal_actions.append(settings_action)
+        # Not StandardKey.Quit: it is empty on some platforms.
+        log_menu.addAction(self._action(self.tr("&Quit Ebb"), "Ctrl+Q", self.quit_requested))
+
+    def _build_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        insights_action = self._action(
+            self.tr("&Insights and clinician report…"), "Ctrl+I", self.insights_requested
+        )
+        view_menu.addAction(insights_action)
+        self._journal_actions.append(insights_action)
 
     def set_starting(self, starting: bool) -> None:
         """While the journal opens the window is shown, but nothing can be logged yet."""

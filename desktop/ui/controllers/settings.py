@@ -1,0 +1,77 @@
+"""The Settings window: what it shows (the settings in force, the substances, autostart,
+the backups) and what it saves. A changed zone, bedtime or timing moves reminders, so
+applying settings re-plans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.services.preview import TomorrowPreview
+    from desktop.storage.journal import Journal
+    from desktop.system.paths import Paths
+    from desktop.ui.controllers.clock import JournalClock
+    from desktop.ui.windows.entry_dialogs import OpenWindows
+
+
+@dataclass(eq=False)
+class SettingsController:
+    journal: Journal
+    paths: Paths
+    windows: OpenWindows
+    clock: JournalClock
+    after_change: Callable[[], None]
+
+    def save_setting(self, key: str, value: str) -> None:
+        from desktop.core.settings import normalise_setting
+
+        self.journal.set_setting(key, normalise_setting(key, value))
+
+    def add_substance(self, substance: Any) -> None:
+        self.journal.add_substance(substance)
+
+    def applied(self) -> None:
+        # A changed zone, bedtime or timing moves reminders: re-plan (the daily job is
+        # rebuilt in the zone now in force).
+        self.after_change()
+
+    def preview_tomorrow(self, pending: dict[str, str]) -> TomorrowPreview:
+        from desktop.services.preview import tomorrow_preview
+
+        return tomorrow_preview(
+            self.journal, self.clock.today() + timedelta(days=1), self.clock.zone(), pending
+        )
+
+    def back_up_now(self) -> Any:
+        from desktop.storage.backups import backup_to
+
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        return backup_to(self.journal.db, self.paths.backups / f"journal-manual-{stamp}.db")
+
+    def open(self) -> None:
+        from desktop.core.settings import effective_settings
+        from desktop.storage.backups import list_backups
+        from desktop.system.autostart import UnsupportedPlatform, autostart_for
+        from desktop.ui.settings.window import SettingsWindow
+
+        try:
+            autostart: Any = autostart_for()
+        except UnsupportedPlatform:
+            autostart = None
+        window = SettingsWindow(
+            effective_settings(self.journal.stored_settings()),
+            [s.substance for s in self.journal.substances()],
+            save_setting=self.save_setting,
+            add_substance=self.add_substance,
+            update_substance=self.journal.update_substance,
+            preview=self.preview_tomorrow,
+            autostart=autostart,
+            data_folder=self.paths.data_dir,
+            backups=lambda: list_backups(self.paths.backups),
+            back_up_now=self.back_up_now,
+        )
+        window.applied.connect(lambda _settings: self.applied())
+        self.windows.show(window)

@@ -1,0 +1,130 @@
+"""The tray icon and the main window, kept showing the journal as it is now.
+
+Made before the journal is read, so the icon (or without a tray the window) shows at
+once: until :meth:`ShellViews.attach` the tray menu says "Starting Ebb…" and the
+window's actions are off. The window is built on first use: the tray alone starts faster.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from desktop.system.paths import resource
+from desktop.ui.shell.tray import Tray
+
+if TYPE_CHECKING:
+    from desktop.services.tray import TrayStatus
+    from desktop.storage.journal import Journal
+    from desktop.storage.reminders import Reminders
+    from desktop.ui.controllers.clock import JournalClock
+    from desktop.ui.windows.journal_window import JournalWindow
+    from desktop.ui.windows.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class ShellViews(QObject):
+    """``make_journal_view()`` builds the Journal tab's contents (on first use);
+    ``connect_window(window)`` connects a newly built main window's requests."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        make_journal_view: Callable[[], JournalWindow],
+        connect_window: Callable[[MainWindow], None],
+    ) -> None:
+        super().__init__()
+        self._app = app
+        self._make_journal_view = make_journal_view
+        self._connect_window = connect_window
+        self.icon = QIcon(str(resource("icons", "ebb.svg")))
+        app.setWindowIcon(self.icon)
+        self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+        self._window: MainWindow | None = None
+        self.tray = Tray(self.tray_status)
+        self.ready = False
+        if not self.has_tray:
+            app.setQuitOnLastWindowClosed(True)
+
+    def attach(self, journal: Journal, reminders: Reminders, clock: JournalClock) -> None:
+        """What to show: the journal is open, everything can be logged now."""
+        self._journal, self._reminders, self._clock = journal, reminders, clock
+        self.ready = True
+        if self._window is not None:
+            self._window.set_starting(False)
+        if self.tray.icon.isVisible():
+            self.tray.rebuild_menu()
+
+    @property
+    def window(self) -> MainWindow:
+        """The main window (Today and Journal tabs), built on first use."""
+        if self._window is None:
+            from desktop.ui.windows.main_window import MainWindow
+            from desktop.ui.windows.today import TodayView
+
+            note = (
+                ""
+                if self.has_tray
+                else self.tr("No system tray was found, so this window is Ebb's home. Closing it quits Ebb.")
+            )
+            self.today_view = TodayView()
+            window = MainWindow(self.today_view, self._make_journal_view, self.icon, note)
+            window.quit_requested.connect(self._app.quit)
+            self._connect_window(window)
+            window.set_starting(not self.ready)
+            self._window = window
+        return self._window
+
+    def tray_status(self) -> TrayStatus:
+        from desktop.core.settings import effective_settings
+        from desktop.services.tray import STARTING, tray_status
+
+        if not self.ready:
+            return STARTING
+        discreet = effective_settings(self._journal.stored_settings())["discreet"] == "true"
+        return tray_status(self._reminders, datetime.now(UTC), self._clock.zone(), discreet=discreet)
+
+    def refresh(self) -> None:
+        """Tray, Today and the journal list, after anything changed (and each minute)."""
+        self.tray.refresh()
+        if not self.ready:
+            return
+        from desktop.services.today import today_summary
+
+        if self._window is not None and self._window.isVisible():
+            self.today_view.refresh(
+                today_summary(self._journal, self._reminders, datetime.now(UTC), self._clock.zone())
+            )
+            if self._window.journal_built():
+                self._window.journal.reload_when_shown()
+
+    def show_first(self) -> None:
+        """The first thing start-up shows: the tray icon, or without a tray the window."""
+        if self.has_tray:
+            self.tray.show()
+        else:
+            self.show_window()
+
+    def show_window(self) -> None:
+        log.info("showing the main window")
+        self.window.show()
+        self.refresh()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def show_summary(self, title: str, body: str) -> None:
+        """The "while you were away" summary when no notification service shows it."""
+        if self.has_tray:
+            self.tray.icon.showMessage(title, body)
+        self.window.statusBar().showMessage(f"{title}: {body.replace(chr(10), '; ')}")
+
+    def tell(self, message: str) -> None:
+        """A short message from the tray icon."""
+        self.tray.icon.showMessage("Ebb", message)
