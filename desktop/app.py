@@ -447,6 +447,7 @@ class EbbApp:
     def on_reminder_action(self, key: str, what: str) -> None:
         """Taken / Snooze / Skip from a notification or the reminder window."""
         from desktop.core.errors import ValidationError
+        from desktop.words.errors import error_message
 
         try:
             if what == "skip":
@@ -458,7 +459,7 @@ class EbbApp:
                 self.taken(key)
         except ValidationError as exc:
             log.info("reminder %s: %s", key, exc)
-            self.tray.icon.showMessage("Ebb", exc.message)
+            self.tray.icon.showMessage("Ebb", error_message(exc))
         self.refresh_views()
 
     def taken(self, key: str) -> None:
