@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 # Amounts are the user's own; this bound only catches typing accidents (an extra
 # row of zeros) and values that would overflow sums.
@@ -14,22 +14,28 @@ MAX_AMOUNT = 1_000_000.0
 def parse_float(field: str, value: object) -> float:
     """A finite float from text or a number; bools and non-numbers are refused."""
     if isinstance(value, bool):
-        raise ValidationError(field, f"{value!r} is not a number")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{value!r} is not a number"), value=value)
     if isinstance(value, (int, float)):
         try:
             number = float(value)
         except OverflowError:  # an int beyond the float range, e.g. 10**400
-            raise ValidationError(field, f"{_shown(value)} is too large a number") from None
+            raise ValidationError(
+                field, QT_TRANSLATE_NOOP("Errors", "{value} is too large a number"), value=_shown(value)
+            ) from None
     elif isinstance(value, str):
         text = value.strip()
         try:
             number = float(text)
         except ValueError:
-            raise ValidationError(field, f"{_shown(value)} is not a number") from None
+            raise ValidationError(
+                field, QT_TRANSLATE_NOOP("Errors", "{value} is not a number"), value=_shown(value)
+            ) from None
     else:
-        raise ValidationError(field, f"{value!r} is not a number")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{value!r} is not a number"), value=value)
     if not math.isfinite(number):
-        raise ValidationError(field, f"{_shown(value)} is not a finite number")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "{value} is not a finite number"), value=_shown(value)
+        )
     return number
 
 
@@ -38,10 +44,20 @@ def parse_int(field: str, value: object, low: int, high: int) -> int:
     number = parse_float(field, value)
     if not number.is_integer():
         raise ValidationError(
-            field, f"{_shown(value)} is not a whole number; use a whole number {low}-{high}"
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{value} is not a whole number; use a whole number {low}-{high}"),
+            value=_shown(value),
+            low=low,
+            high=high,
         )
     if not low <= number <= high:
-        raise ValidationError(field, f"{_shown(value)} is out of range; allowed {low}-{high}")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{value} is out of range; allowed {low}-{high}"),
+            value=_shown(value),
+            low=low,
+            high=high,
+        )
     return int(number)
 
 
@@ -55,8 +71,11 @@ def parse_bounded_float(
         bracket = "from" if low_inclusive else "above"
         raise ValidationError(
             field,
-            f"{_shown(value)} is out of range; "
-            f"allowed {bracket} {format_number(low)} up to {format_number(high)}",
+            QT_TRANSLATE_NOOP("Errors", "{value} is out of range; allowed {bracket} {low} up to {high}"),
+            value=_shown(value),
+            bracket=bracket,
+            low=format_number(low),
+            high=format_number(high),
         )
     return number
 
@@ -65,10 +84,17 @@ def parse_amount(field: str, value: object) -> float:
     """A dose amount: finite and greater than zero."""
     number = parse_float(field, value)
     if number <= 0:
-        raise ValidationError(field, f"{_shown(value)} is not allowed; an amount must be greater than 0")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{value} is not allowed; an amount must be greater than 0"),
+            value=_shown(value),
+        )
     if number > MAX_AMOUNT:
         raise ValidationError(
-            field, f"{_shown(value)} is too large; at most {format_number(MAX_AMOUNT)} is allowed"
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{value} is too large; at most {most} is allowed"),
+            value=_shown(value),
+            most=format_number(MAX_AMOUNT),
         )
     return number
 

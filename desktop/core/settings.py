@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.numbers import parse_bounded_float, parse_int
 from desktop.core.times import format_clock, parse_clock, zone_from_name
 
@@ -32,12 +32,21 @@ def _clock_list(max_items: int, allow_empty: bool) -> Callable[[str, str], str]:
     def normalise(field: str, value: str) -> str:
         items = [v.strip() for v in value.split(",") if v.strip()]
         if not items and not allow_empty:
-            raise ValidationError(field, "is empty; give times such as 09:00,14:00,20:00")
+            raise ValidationError(
+                field, QT_TRANSLATE_NOOP("Errors", "is empty; give times such as 09:00,14:00,20:00")
+            )
         if len(items) > max_items:
-            raise ValidationError(field, f"has {len(items)} times; at most {max_items} are allowed")
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP("Errors", "has {count} times; at most {max_items} are allowed"),
+                count=len(items),
+                max_items=max_items,
+            )
         times = sorted({parse_clock(field, v) for v in items})
         if len(times) != len(items):
-            raise ValidationError(field, f"{value!a} lists the same time twice")
+            raise ValidationError(
+                field, QT_TRANSLATE_NOOP("Errors", "{value!a} lists the same time twice"), value=value
+            )
         return ",".join(format_clock(t) for t in times)
 
     return normalise
@@ -46,10 +55,14 @@ def _clock_list(max_items: int, allow_empty: bool) -> Callable[[str, str], str]:
 def _minutes_list(field: str, value: str) -> str:
     items = [v.strip() for v in value.split(",") if v.strip()]
     if len(items) > 6:
-        raise ValidationError(field, f"has {len(items)} values; at most 6 are allowed")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "has {count} values; at most 6 are allowed"), count=len(items)
+        )
     minutes = sorted({parse_int(field, v, 5, 720) for v in items})
     if len(minutes) != len(items):
-        raise ValidationError(field, f"{value!a} lists the same value twice")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "{value!a} lists the same value twice"), value=value
+        )
     return ",".join(str(m) for m in minutes)
 
 
@@ -57,7 +70,12 @@ def _choice(*options: str) -> Callable[[str, str], str]:
     def normalise(field: str, value: str) -> str:
         text = value.strip().lower()
         if text not in options:
-            raise ValidationError(field, f"{value!a} is not one of: {', '.join(options)}")
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP("Errors", "{value!a} is not one of: {options}"),
+                value=value,
+                options=", ".join(options),
+            )
         return text
 
     return normalise
@@ -92,7 +110,9 @@ def _bool(field: str, value: str) -> str:
         return "true"
     if text in ("false", "no", "off", "0"):
         return "false"
-    raise ValidationError(field, f"{value!a} is not one of: true, false")
+    raise ValidationError(
+        field, QT_TRANSLATE_NOOP("Errors", "{value!a} is not one of: true, false"), value=value
+    )
 
 
 SPECS: dict[str, SettingSpec] = {
@@ -172,9 +192,16 @@ def normalise_setting(key: str, value: str) -> str:
     """Check ``value`` for ``key`` and return its stored form."""
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError("key", f"{key!a} is not a setting; known keys: {', '.join(SPECS)}")
+        raise ValidationError(
+            "key",
+            QT_TRANSLATE_NOOP("Errors", "{key!a} is not a setting; known keys: {known}"),
+            key=key,
+            known=", ".join(SPECS),
+        )
     if not isinstance(value, str) or len(value) > 500:
-        raise ValidationError(key, "value must be text of at most 500 characters")
+        raise ValidationError(
+            key, QT_TRANSLATE_NOOP("Errors", "value must be text of at most 500 characters")
+        )
     return spec.normalise(key, value)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 MAX_NAME_LENGTH = 60
 MAX_TEXT_LENGTH = 10_000
@@ -30,8 +30,11 @@ def _check_characters(field: str, value: str, *, multiline: bool) -> None:
         if char in _BIDI_CONTROLS:
             raise ValidationError(
                 field,
-                f"{_describe(value)} contains the bidirectional control character "
-                f"U+{ord(char):04X}; remove it",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{value} contains the bidirectional control character U+{char:04X}; remove it"
+                ),
+                value=_describe(value),
+                char=ord(char),
             )
         if multiline and char in "\n\t":
             continue
@@ -39,19 +42,28 @@ def _check_characters(field: str, value: str, *, multiline: bool) -> None:
         if category in ("Cc", "Cs", "Co", "Cn") or char in "\u2028\u2029":
             raise ValidationError(
                 field,
-                f"{_describe(value)} contains the control character "
-                f"U+{ord(char):04X}; only printable text is allowed",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{value} contains the control character U+{char:04X}; only printable text is allowed",
+                ),
+                value=_describe(value),
+                char=ord(char),
             )
 
 
 def clean_text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
     """Validate free text (notes, batches, locations). Returns it with outer space trimmed."""
     if not isinstance(value, str):
-        raise ValidationError(field, f"{value!r} is not text")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{value!r} is not text"), value=value)
     # Windows and old Mac line ends become "\n", so a CRLF file imports cleanly.
     value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(value) > max_length:
-        raise ValidationError(field, f"is {len(value)} characters long; at most {max_length} are allowed")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "is {count} characters long; at most {max_length} are allowed"),
+            count=len(value),
+            max_length=max_length,
+        )
     _check_characters(field, value, multiline=True)
     return value
 
@@ -59,14 +71,21 @@ def clean_text(field: str, value: str, *, max_length: int = MAX_TEXT_LENGTH) -> 
 def clean_name(field: str, value: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
     """Validate a short single-line name (substance, side effect, tag)."""
     if not isinstance(value, str):
-        raise ValidationError(field, f"{value!r} is not text")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{value!r} is not text"), value=value)
     value = value.strip()
     if not value:
-        raise ValidationError(field, "is empty; give a name of 1 to 60 characters")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "is empty; give a name of 1 to 60 characters")
+        )
     if len(value) > max_length:
         raise ValidationError(
             field,
-            f"{_describe(value)} is {len(value)} characters long; at most {max_length} are allowed",
+            QT_TRANSLATE_NOOP(
+                "Errors", "{value} is {count} characters long; at most {max_length} are allowed"
+            ),
+            value=_describe(value),
+            count=len(value),
+            max_length=max_length,
         )
     _check_characters(field, value, multiline=False)
     return value

@@ -11,7 +11,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 # Entries before this are almost certainly typing mistakes (a year of 0026 or 1026).
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
@@ -29,11 +29,17 @@ _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 def zone_from_name(field: str, name: str) -> ZoneInfo:
     """An IANA zone such as "Europe/Berlin"; unknown names are refused."""
     if not isinstance(name, str) or not name or len(name) > 64 or name.startswith("/"):
-        raise ValidationError(field, f"{name!a} is not an IANA time zone name")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "{name!a} is not an IANA time zone name"), name=name
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValidationError(field, f"{name!a} is not a known IANA time zone (e.g. Europe/Berlin)") from None
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{name!a} is not a known IANA time zone (e.g. Europe/Berlin)"),
+            name=name,
+        ) from None
 
 
 def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
@@ -43,10 +49,14 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
     size of the gap, as a wall clock would show it.
     """
     if not isinstance(text, str):
-        raise ValidationError(field, f"{text!r} is not a time")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{text!r} is not a time"), text=text)
     match = _ISO_RE.match(text.strip())
     if not match:
-        raise ValidationError(field, f"{_shown(text)} is not an ISO-8601 time such as 2026-03-08T21:30")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not an ISO-8601 time such as 2026-03-08T21:30"),
+            text=_shown(text),
+        )
     year, month, day, hour, minute, second, frac, offset = match.groups()
     try:
         naive = datetime(
@@ -59,19 +69,30 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
             int((frac or "0").ljust(6, "0")),
         )
     except ValueError as exc:
-        raise ValidationError(field, f"{_shown(text)} is not a real calendar time ({exc})") from None
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not a real calendar time ({exc})"),
+            text=_shown(text),
+            exc=exc,
+        ) from None
     if offset is None:
         try:
             return localize(naive, zone)
         except OverflowError:  # e.g. 0001-01-01T00:00 in a zone east of UTC
-            raise ValidationError(field, f"{_shown(text)} is too far in the past or future") from None
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP("Errors", "{text} is too far in the past or future"),
+                text=_shown(text),
+            ) from None
     if offset == "Z":
         return naive.replace(tzinfo=UTC)
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 23 or minutes > 59:
-        raise ValidationError(field, f"{_shown(text)} has an impossible UTC offset")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "{text} has an impossible UTC offset"), text=_shown(text)
+        )
     return naive.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
 
 
@@ -94,13 +115,18 @@ def check_entry_time(field: str, at: datetime, now: datetime) -> datetime:
         raise TypeError("check_entry_time needs aware datetimes")
     if at < EARLIEST:
         raise ValidationError(
-            field, f"{at.isoformat()} is too far in the past; the earliest allowed is 1970-01-01"
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{at} is too far in the past; the earliest allowed is 1970-01-01"),
+            at=at.isoformat(),
         )
     if at > now + MAX_AHEAD:
         raise ValidationError(
             field,
-            f"{at.isoformat()} is more than a day in the future; "
-            f"the latest allowed is {(now + MAX_AHEAD).isoformat(timespec='minutes')}",
+            QT_TRANSLATE_NOOP(
+                "Errors", "{at} is more than a day in the future; the latest allowed is {latest}"
+            ),
+            at=at.isoformat(),
+            latest=(now + MAX_AHEAD).isoformat(timespec="minutes"),
         )
     return at
 
@@ -113,26 +139,45 @@ def parse_entry_time(field: str, text: str, zone: tzinfo, now: datetime) -> date
 def parse_date(field: str, text: str) -> date:
     """A calendar date YYYY-MM-DD (Feb 30 refused), between 1970 and 9998."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
-        raise ValidationError(field, f"{_shown(str(text))} is not a date such as 2026-03-08")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not a date such as 2026-03-08"),
+            text=_shown(str(text)),
+        )
     try:
         value = date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise ValidationError(field, f"{_shown(text)} is not a real calendar date ({exc})") from None
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not a real calendar date ({exc})"),
+            text=_shown(text),
+            exc=exc,
+        ) from None
     if value.year < 1970 or value.year > 9998:
-        raise ValidationError(field, f"{text} is out of range; allowed 1970-01-01 to 9998-12-31")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is out of range; allowed 1970-01-01 to 9998-12-31"),
+            text=text,
+        )
     return value
 
 
 def parse_clock(field: str, text: str) -> time:
     """A wall-clock time of day "HH:MM" (24-hour)."""
     if not isinstance(text, str):
-        raise ValidationError(field, f"{text!r} is not a time of day")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{text!r} is not a time of day"), text=text)
     match = _CLOCK_RE.match(text.strip())
     if not match:
-        raise ValidationError(field, f"{_shown(text)} is not a time of day such as 21:30")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "{text} is not a time of day such as 21:30"), text=_shown(text)
+        )
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
-        raise ValidationError(field, f"{_shown(text)} is not a time of day; allowed 00:00-23:59")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not a time of day; allowed 00:00-23:59"),
+            text=_shown(text),
+        )
     return time(hour, minute)
 
 

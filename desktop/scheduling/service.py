@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.planning.planner import ProfileCache, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
@@ -203,12 +203,17 @@ class ReminderService:
         occurrence = self._existing(key)
         now = self.clock()
         if minutes <= 0:
-            raise ValidationError("minutes", f"{minutes} is not a positive number of minutes")
+            raise ValidationError(
+                "minutes",
+                QT_TRANSLATE_NOOP("Errors", "{minutes} is not a positive number of minutes"),
+                minutes=minutes,
+            )
         until = min(now + timedelta(minutes=minutes), occurrence.valid_until - timedelta(minutes=1))
         if until <= now:
             raise ValidationError(
                 "snooze",
-                f"this reminder's window ends at {occurrence.valid_until.astimezone(self.zone()):%H:%M}",
+                QT_TRANSLATE_NOOP("Errors", "this reminder's window ends at {end:%H:%M}"),
+                end=occurrence.valid_until.astimezone(self.zone()),
             )
         self.reminders.set_state(key, "snoozed", code="snoozed", data={"minutes": minutes}, fire_at=until)
         self._remove_jobs(key)
@@ -225,7 +230,7 @@ class ReminderService:
     def _existing(self, key: str) -> StoredOccurrence:
         occurrence = self.reminders.get(key)
         if occurrence is None:
-            raise ValidationError("key", f"{key!r} is not a reminder")
+            raise ValidationError("key", QT_TRANSLATE_NOOP("Errors", "{key!r} is not a reminder"), key=key)
         return occurrence
 
     def _schedule_fire(self, key: str, when: datetime) -> None:

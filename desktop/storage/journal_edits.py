@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.model import SleepEntry
 from desktop.storage.journal_reads import JournalReads
 from desktop.storage.journal_rows import DETAIL_TABLES, detail_row, time_columns
@@ -45,7 +45,10 @@ class JournalEdits(JournalReads, JournalWrites):
             before = self.entry(entry_id)
             if before["kind"] != entry_kind(value):
                 raise ValidationError(
-                    "kind", f"cannot change a {before['kind']} entry into a {entry_kind(value)}"
+                    "kind",
+                    QT_TRANSLATE_NOOP("Errors", "cannot change a {old} entry into a {new}"),
+                    old=before["kind"],
+                    new=entry_kind(value),
                 )
             if isinstance(value, SleepEntry):
                 self._check_night_free(value.night.isoformat(), exclude_id=entry_id)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.model import Substance
 from desktop.core.safety import DAY, PastDose, Verdict, check_dose
 from desktop.core.times import from_stored, from_utc_text, to_utc_text
@@ -43,7 +43,11 @@ class JournalReads(JournalSubstances):
         """One live (not deleted) entry; unknown ids are a ValidationError."""
         record = next(self._records(["e.id = ?"], [entry_id], None), None)
         if record is None:
-            raise ValidationError("id", f"{entry_id} is not an entry in the journal")
+            raise ValidationError(
+                "id",
+                QT_TRANSLATE_NOOP("Errors", "{entry_id} is not an entry in the journal"),
+                entry_id=entry_id,
+            )
         return record
 
     def entries(

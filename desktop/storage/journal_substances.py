@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.model import Substance
 from desktop.storage.records import (
     SUBSTANCE_FIELDS,
@@ -37,7 +37,9 @@ class JournalSubstances(Store):
         """Store a new substance; a name already in use (any case) is refused."""
         with write_transaction(self.db):
             if self._substance_row(substance.name) is not None:
-                raise ValidationError("name", f"{substance.name!a} already exists")
+                raise ValidationError(
+                    "name", QT_TRANSLATE_NOOP("Errors", "{name!a} already exists"), name=substance.name
+                )
             record = substance_record(substance, uid or new_uid())
             record["active"] = int(record["active"])
             record["created_utc"] = self._now_text()
@@ -52,17 +54,26 @@ class JournalSubstances(Store):
         with write_transaction(self.db):
             row = self._substance_row(name)
             if row is None:
-                raise ValidationError("substance", f"{name!a} is not a known substance")
+                raise ValidationError(
+                    "substance", QT_TRANSLATE_NOOP("Errors", "{name!a} is not a known substance"), name=name
+                )
             other = self._substance_row(substance.name)
             if other is not None and other["id"] != row["id"]:
-                raise ValidationError("name", f"{substance.name!a} already exists")
+                raise ValidationError(
+                    "name", QT_TRANSLATE_NOOP("Errors", "{name!a} already exists"), name=substance.name
+                )
             unit = row["unit"]
             if unit != substance.unit:
                 doses = self.db.table("doses").count_where("substance_id = ?", [row["id"]])
                 if doses:
                     raise ValidationError(
                         "unit",
-                        f"stays {unit}: {doses} logged doses are in {unit}; add a new substance instead",
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "stays {unit}: {doses} logged doses are in {unit}; add a new substance instead",
+                        ),
+                        unit=unit,
+                        doses=doses,
                     )
             record = substance_record(substance, row["uid"])
             record["active"] = int(record["active"])
@@ -97,7 +108,12 @@ class JournalSubstances(Store):
             ", ".join(s.substance.name for s in self.substances())
             or "none yet; add one with 'ebb substance add'"
         )
-        raise ValidationError("substance", f"{ascii(name)[:60]} is not a known substance; known: {known}")
+        raise ValidationError(
+            "substance",
+            QT_TRANSLATE_NOOP("Errors", "{name} is not a known substance; known: {known}"),
+            name=ascii(name)[:60],
+            known=known,
+        )
 
     def substance_records(self) -> list[Record]:
         return [substance_record(s.substance, s.uid) for s in self.substances()]

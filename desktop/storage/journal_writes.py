@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.model import Substance
 from desktop.storage.journal_rows import DETAIL_TABLES, detail_row, time_columns
 from desktop.storage.journal_substances import JournalSubstances
@@ -79,7 +79,12 @@ class JournalWrites(JournalSubstances):
             )
             diary = next((row["id"] for row in rows), None)
         if diary is not None:
-            raise ValidationError("night", f"{night} already has a sleep diary (entry {diary})")
+            raise ValidationError(
+                "night",
+                QT_TRANSLATE_NOOP("Errors", "{night} already has a sleep diary (entry {diary})"),
+                night=night,
+                diary=diary,
+            )
 
     def _substance_id(self, record: Record, known: dict[str, int]) -> int | None:
         """A dose record's substance id (None for other kinds), remembered in ``known``."""
@@ -89,7 +94,9 @@ class JournalWrites(JournalSubstances):
         if name not in known:
             stored = self._substance_row(name)
             if stored is None:
-                raise ValidationError("substance", f"{name!a} is not a known substance")
+                raise ValidationError(
+                    "substance", QT_TRANSLATE_NOOP("Errors", "{name!a} is not a known substance"), name=name
+                )
             known[name] = stored["id"]
         return known[name]
 
@@ -116,8 +123,12 @@ class JournalWrites(JournalSubstances):
                 elif row["unit"] != substance.unit:
                     raise ValidationError(
                         "unit",
-                        f"{substance.name} is in {row['unit']} in this journal "
-                        f"but in {substance.unit} in the file",
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "{name} is in {unit} in this journal but in {file_unit} in the file"
+                        ),
+                        name=substance.name,
+                        unit=row["unit"],
+                        file_unit=substance.unit,
                     )
             known = self.uids()
             new: list[tuple[Entry, str | None, str, str]] = []

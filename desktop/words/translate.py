@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.system.paths import resource
 from desktop.words.catalog import Catalog
 
@@ -55,6 +56,4 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     return _translator(context, source, disambiguation, n)
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate knows
-    """Marks ``source`` for the template without translating it here."""
-    return source
+__all__ = ["QT_TRANSLATE_NOOP", "english", "install", "translate"]

@@ -628,6 +628,209 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is too large a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number; use a whole number {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is out of range; allowed {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is out of range; allowed {bracket} {low} up to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not allowed; an amount must be greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is too large; at most {most} is allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; give times such as 09:00,14:00,20:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} times; at most {max_items} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!a} lists the same time twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} values; at most 6 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!a} lists the same value twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!a} is not one of: {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!a} is not one of: true, false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key!a} is not a setting; known keys: {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value must be text of at most 500 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} contains the bidirectional control character U+{char:04X}; remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} contains the control character U+{char:04X}; only printable text is allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!r} is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is {count} characters long; at most {max_length} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; give a name of 1 to 60 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is {count} characters long; at most {max_length} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!a} is not an IANA time zone name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!a} is not a known IANA time zone (e.g. Europe/Berlin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not an ISO-8601 time such as 2026-03-08T21:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a real calendar time ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is too far in the past or future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} has an impossible UTC offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} is too far in the past; the earliest allowed is 1970-01-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} is more than a day in the future; the latest allowed is {latest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a date such as 2026-03-08</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a real calendar date ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is out of range; allowed 1970-01-01 to 9998-12-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day such as 21:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day; allowed 00:00-23:59</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} is not a positive number of minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this reminder&apos;s window ends at {end:%H:%M}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key!r} is not a reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot change a {old} entry into a {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entry_id} is not an entry in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!a} already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!a} is not a known substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stays {unit}: {doses} logged doses are in {unit}; add a new substance instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a known substance; known: {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{night} already has a sleep diary (entry {diary})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is in {unit} in this journal but in {file_unit} in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunController</name>
     <message>
         <source>Ebb test notification</source>

@@ -224,8 +224,10 @@ def test_an_undo_the_journal_refuses_is_shown_not_raised(qtbot, fake: FakeJourna
     window = JournalWindow(fake.load, fake.delete, refuse, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.undo()
-    assert window.statusBar().currentMessage() == (
-        "Could not undo: night: 2026-03-09 already has a sleep diary (entry 9)"
+    # the message, in the user's language, without the programmer's field key
+    assert (
+        window.statusBar().currentMessage()
+        == "Could not undo: 2026-03-09 already has a sleep diary (entry 9)"
     )
 
 

@@ -47,6 +47,7 @@ class ReminderAnswers(QObject):
     def on_action(self, key: str, what: str) -> None:
         """Taken / Snooze / Skip from a notification or the reminder window."""
         from desktop.core.errors import ValidationError
+        from desktop.words.errors import error_message
 
         try:
             if what == "skip":
@@ -58,7 +59,7 @@ class ReminderAnswers(QObject):
                 self.taken(key)
         except ValidationError as exc:
             log.info("reminder %s: %s", key, exc)
-            self._tell(exc.message)
+            self._tell(error_message(exc))
         self._refresh_views()
 
     def taken(self, key: str) -> None:

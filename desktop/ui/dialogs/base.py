@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ValidationError
 from desktop.core.times import localize
+from desktop.words.errors import error_message
 
 SaveCallback = Callable[[Any], object]
 NowCallback = Callable[[], datetime]
@@ -267,7 +268,7 @@ class EntryDialog(QDialog):
     def field_message(self, exc: ValidationError) -> str:
         """ "Amount: 'abc' is not a number" — the form's label for the core's field name."""
         label = self._fields.get(exc.field, (exc.field, None))[0]
-        return self.tr("{field}: {message}").format(field=label, message=exc.message)
+        return self.tr("{field}: {message}").format(field=label, message=error_message(exc))
 
     def show_error(self, exc: ValidationError) -> None:
         self.error.show_message(StatusLine.ERROR, self.field_message(exc))

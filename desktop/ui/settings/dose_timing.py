@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem,
 from desktop.core.errors import ValidationError
 from desktop.services.preview import TomorrowPreview
 from desktop.ui.settings.fields import SettingFields, form_layout, hint_label
+from desktop.words.errors import error_message
 
 Preview = Callable[[dict[str, str]], TomorrowPreview]
 
@@ -99,7 +100,7 @@ class DoseTimingTab(QWidget):
             preview = self._preview(values)
         except ValidationError as exc:
             preview = TomorrowPreview([], [])
-            invalid.append(exc.message)
+            invalid.append(error_message(exc))
         rows = preview.rows
         for when, what, why in rows:
             why = why.removeprefix(f"{when} — ")  # the reason's words start with the time shown

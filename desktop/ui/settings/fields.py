@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ValidationError
 from desktop.core.settings import normalise_setting
 from desktop.ui.dialogs.base import StatusLine
+from desktop.words.errors import error_message
 
 SaveSetting = Callable[[str, str], None]
 SAVE_ERRORS = (OSError, sqlite3.Error)
@@ -197,7 +198,7 @@ class SettingFields(QObject):
         self.edited.emit(key)
 
     def message(self, field: SettingField, exc: ValidationError) -> str:
-        return self.tr("{field}: {message}").format(field=field.name, message=exc.message)
+        return self.tr("{field}: {message}").format(field=field.name, message=error_message(exc))
 
     def _normalised(self, field: SettingField) -> str:
         raw = field.read()

@@ -28,6 +28,7 @@ from desktop.ui.settings.fields import SAVE_ERRORS, SaveSetting, SettingFields
 from desktop.ui.settings.privacy import PrivacyTab
 from desktop.ui.settings.sleep_reminders import SleepRemindersTab
 from desktop.ui.settings.substances import AddSubstance, SubstancesTab, UpdateSubstance
+from desktop.words.errors import error_message
 
 Tab = TypeVar("Tab", bound=QWidget)
 
@@ -140,7 +141,7 @@ class SettingsWindow(QDialog):
     def _save_failed(self, key: str, exc: Exception, saved: Mapping[str, str]) -> None:
         field = self.fields.fields[key]
         if isinstance(exc, ValidationError):
-            reason = exc.message
+            reason = error_message(exc)
         else:
             reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or type(
                 exc

@@ -27,6 +27,7 @@ from desktop.ui.windows.first_run_pages import (
     SubstancesPage,
     WelcomePage,
 )
+from desktop.words.errors import error_message
 
 
 class FirstRunWizard(QWizard):
@@ -101,7 +102,7 @@ class FirstRunWizard(QWizard):
                     self._save_setting(key, value)
                     page.fields.saved[key] = value  # saved: not again on a retry
         except ValidationError as exc:
-            self._failed(what, exc.message)
+            self._failed(what, error_message(exc))
             return
         except SAVE_ERRORS as exc:
             self._failed(what, exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))

@@ -32,6 +32,7 @@ from desktop.core.errors import ValidationError
 from desktop.storage.journal_edits import UndoResult
 from desktop.storage.records import Record
 from desktop.ui.windows.journal_model import EntryTableModel
+from desktop.words.errors import error_message
 from desktop.words.present import describe, show_time
 
 Loader = Callable[[str | None], Sequence[Record]]
@@ -344,7 +345,7 @@ class JournalWindow(QMainWindow):
         try:
             self._delete(int(record["id"]))
         except ValidationError as error:
-            self._status(self.tr("Could not delete: {error}").format(error=error))
+            self._status(self.tr("Could not delete: {error}").format(error=error_message(error)))
             self.reload()
             return
         self.model.set_records(self._load(self.kind()))
@@ -359,7 +360,7 @@ class JournalWindow(QMainWindow):
         try:
             result = self._undo()
         except ValidationError as error:
-            self._status(self.tr("Could not undo: {error}").format(error=error))
+            self._status(self.tr("Could not undo: {error}").format(error=error_message(error)))
             return
         if result is None:
             self._status(self.tr("Nothing to undo."))
