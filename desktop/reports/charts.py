@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.insights.summary import PeriodSummary
-from desktop.words.insights import relief_curve_reason
+from desktop.words.relief_curves import relief_curve_reason
 
 if TYPE_CHECKING:  # the pain model (numpy) is the insights' to load
     from desktop.core.planning.pain_model import ReliefCurve
