@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.reports.clinician import ReportInput, hide_substances, neutral_labels
+from desktop.reports.entries import ReportInput
+from desktop.reports.hidden import hide_substances, neutral_labels
 
 
 def pdf_text(path: Path) -> str:
