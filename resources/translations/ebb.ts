@@ -218,6 +218,170 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean pain by hour and weekday  (n = %n check-in(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pain check-ins in this period yet.
+Log them with Ctrl+P or from the tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hour of day (blank: no check-ins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain 0–10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Daily mean pain  (n = %n check-in(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pain check-ins in this period yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days}-day mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Total sleep time  (n = %n night(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sleep diaries in this period yet. Fill one in each morning (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours asleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Doses per day  (n = %n dose(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No doses logged in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dose times  (n = %n dose(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{substance}: not enough data yet — {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No doses of a pain-relief substance in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change in pain after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other(s): not enough data yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> after them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}  (n = {doses}, {readings}{rest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{substance} ({doses}, {readings})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 point lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your usual pain at that time of day without a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change in pain (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message numerus="yes">
         <source>%n problem(s) found.</source>

@@ -12,6 +12,65 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message numerus="yes">
+        <source>Mean pain by hour and weekday  (n = %n check-in(s))</source>
+        <translation>
+            <numerusform>Mean pain by hour and weekday  (n = %n check-in)</numerusform>
+            <numerusform>Mean pain by hour and weekday  (n = %n check-ins)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daily mean pain  (n = %n check-in(s))</source>
+        <translation>
+            <numerusform>Daily mean pain  (n = %n check-in)</numerusform>
+            <numerusform>Daily mean pain  (n = %n check-ins)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total sleep time  (n = %n night(s))</source>
+        <translation>
+            <numerusform>Total sleep time  (n = %n night)</numerusform>
+            <numerusform>Total sleep time  (n = %n nights)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Doses per day  (n = %n dose(s))</source>
+        <translation>
+            <numerusform>Doses per day  (n = %n dose)</numerusform>
+            <numerusform>Doses per day  (n = %n doses)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dose times  (n = %n dose(s))</source>
+        <translation>
+            <numerusform>Dose times  (n = %n dose)</numerusform>
+            <numerusform>Dose times  (n = %n doses)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other(s): not enough data yet</source>
+        <translation>
+            <numerusform>; %n other: not enough data yet</numerusform>
+            <numerusform>; %n others: not enough data yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s)</source>
+        <translation>
+            <numerusform>%n dose</numerusform>
+            <numerusform>%n doses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation>
+            <numerusform>%n check-in</numerusform>
+            <numerusform>%n check-ins</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message numerus="yes">
         <source>%n problem(s) found.</source>
