@@ -1,4 +1,4 @@
-"""Start at login: desktop/system/autostart.py.
+"""Start at login: desktop/system/autostart/ (one module a platform).
 
 Each implementation is checked through what it leaves behind: the ``ebb.desktop`` file
 (read back with configparser and with a reader written from the Desktop Entry spec), the

@@ -6,21 +6,17 @@ word goes through the translation hook (desktop/words/translate.py)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from desktop.core.insights.compute import (
     HIGH_PAIN,
     Estimate,
     Insight,
     Insights,
-    ReliefCurveInsight,
     ReliefInsight,
     Status,
 )
+from desktop.words.relief_curves import relief_curve_lines
 from desktop.words.translate import translate
-
-if TYPE_CHECKING:  # the pain model imports numpy; its curves arrive inside the insights
-    from desktop.core.planning.pain_model import ReliefCurve
 
 
 def _counted(key: str, n: int) -> str:
@@ -80,62 +76,55 @@ def _needed(title: str, needed: Mapping[str, int], have: Mapping[str, int]) -> s
 
 
 def _nights(insight: Insight, label: str, title: str) -> list[str]:
+    """Sleep on nights with a substance against nights without: time to fall asleep,
+    total sleep and quality, each where it was estimated."""
     if insight.status is Status.NOT_ENOUGH_DATA:
         return [_needed(title, insight.needed, insight.n)]
     on = _counted(f"{label}_nights", insight.n[f"{label}_nights"])
     without = _counted("other_nights", insight.n["other_nights"])
-    lines = []
-    sol = insight.estimates.get("sol_min")
-    if sol is not None:
-        faster = translate(
+    steps = (("sol_min", _fell_asleep), ("tst_min", _slept), ("quality", _sleep_quality))
+    found = [(insight.estimates.get(key), words) for key, words in steps]
+    return [words(estimate, on, without) for estimate, words in found if estimate is not None]
+
+
+def _compared(text: str, estimate: Estimate, on: str, without: str, digits: int = 0, **values: str) -> str:
+    """A sentence comparing nights ``on`` with nights ``without``, with its interval."""
+    interval = _interval(estimate, digits=digits)
+    return text.format(on=on, without=without, interval=interval, uncertain=_uncertain(estimate), **values)
+
+
+def _fell_asleep(sol: Estimate, on: str, without: str) -> str:
+    if sol.value < 0:
+        text = translate(
             "Insights",
             "On {on} you fell asleep {minutes} min faster ({interval}) than on {without}{uncertain}.",
         )
-        slower = translate(
+    else:
+        text = translate(
             "Insights",
             "On {on} you fell asleep {minutes} min slower ({interval}) than on {without}{uncertain}.",
         )
-        lines.append(
-            (faster if sol.value < 0 else slower).format(
-                on=on,
-                minutes=f"{abs(sol.value):.0f}",
-                interval=_interval(sol),
-                without=without,
-                uncertain=_uncertain(sol),
-            )
-        )
-    tst = insight.estimates.get("tst_min")
-    if tst is not None:
-        more = translate(
+    return _compared(text, sol, on, without, minutes=f"{abs(sol.value):.0f}")
+
+
+def _slept(tst: Estimate, on: str, without: str) -> str:
+    if tst.value >= 0:
+        text = translate(
             "Insights", "You slept {minutes} min more on {on} ({interval}) than on {without}{uncertain}."
         )
-        less = translate(
+    else:
+        text = translate(
             "Insights", "You slept {minutes} min less on {on} ({interval}) than on {without}{uncertain}."
         )
-        lines.append(
-            (more if tst.value >= 0 else less).format(
-                on=on,
-                minutes=f"{abs(tst.value):.0f}",
-                interval=_interval(tst),
-                without=without,
-                uncertain=_uncertain(tst),
-            )
-        )
-    quality = insight.estimates.get("quality")
-    if quality is not None:
-        lines.append(
-            translate(
-                "Insights",
-                "Sleep quality (1–5) on {on} differed by {change} ({interval}) from {without}{uncertain}.",
-            ).format(
-                on=on,
-                change=f"{quality.value:+.1f}",
-                interval=_interval(quality, digits=1),
-                without=without,
-                uncertain=_uncertain(quality),
-            )
-        )
-    return lines
+    return _compared(text, tst, on, without, minutes=f"{abs(tst.value):.0f}")
+
+
+def _sleep_quality(quality: Estimate, on: str, without: str) -> str:
+    text = translate(
+        "Insights",
+        "Sleep quality (1–5) on {on} differed by {change} ({interval}) from {without}{uncertain}.",
+    )
+    return _compared(text, quality, on, without, digits=1, change=f"{quality.value:+.1f}")
 
 
 def _relief(insight: ReliefInsight) -> list[str]:
@@ -238,120 +227,6 @@ def _day_to_day(insight: Insight) -> list[str]:
     ]
 
 
-def duration_words(minutes: int) -> str:
-    """35 -> "35 min", 120 -> "2 h", 290 -> "4 h 50 min"."""
-    hours, rest = divmod(int(minutes), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h" if not rest else f"{hours} h {rest} min"
-
-
-def relief_curve_title(substance: str | None) -> str:
-    if substance is None:
-        return translate("Insights", "Pain over the 8 h after a dose")
-    return translate("Insights", "{substance} over the 8 h after a dose").format(substance=substance)
-
-
-def relief_curve_reason(curve: ReliefCurve) -> str:
-    """Why a curve is not learned yet, in plain words (for the sentences and the chart)."""
-    needed = dict(curve.needed)
-    if curve.reason == "few_doses":
-        return translate(
-            "Insights",
-            "need %n more logged dose(s) of {substance} (have {have})",
-            None,
-            needed.get("doses", 1),
-        ).format(substance=curve.substance, have=curve.n_doses)
-    if curve.reason == "few_readings":
-        return translate(
-            "Insights",
-            "need %n more pain check-in(s) between 30 min and 8 h after a dose (have {have}); "
-            "the follow-up reminders after a dose collect them",
-            None,
-            needed.get("readings", 1),
-        ).format(have=curve.n_readings)
-    if curve.reason == "same_times":
-        return translate(
-            "Insights",
-            "your doses were nearly always at the same times of day, so Ebb cannot yet tell the pain "
-            "they relieve from the pain you would have without them",
-        )
-    return translate(
-        "Insights",
-        "what your journal shows is still too uncertain to put in a number ({counts}); more "
-        "check-ins after doses will narrow it",
-    ).format(
-        counts=_dose_counts(curve, translate("Insights", "%n check-in(s) after them", None, curve.n_readings))
-    )
-
-
-def _dose_counts(curve: ReliefCurve, readings: str) -> str:
-    return translate("Insights", "%n dose(s), {readings}", None, curve.n_doses).format(readings=readings)
-
-
-def _curve_interval(low: float, high: float) -> str:
-    if high < 0:
-        return translate("Insights", "95 % interval {a} to {b} points lower").format(
-            a=f"{abs(high):.1f}", b=f"{abs(low):.1f}"
-        )
-    return translate(
-        "Insights",
-        "95 % interval from {a} points lower to {b} points higher; the interval includes no difference",
-    ).format(a=f"{abs(low):.1f}", b=f"{high:.1f}")
-
-
-def _curve(curve: ReliefCurve, window: str) -> str:
-    title = relief_curve_title(curve.substance)
-    if not curve.enough_data or curve.peak_change is None or curve.peak_min is None:
-        return translate("Insights", "{title}: not enough data yet — {reason}.").format(
-            title=title, reason=relief_curve_reason(curve)
-        )
-    readings = translate("Insights", "%n check-in(s) 30 min–8 h after a dose", None, curve.n_readings)
-    counts = _dose_counts(curve, readings + window)
-    if curve.peak_change > -0.05:
-        text = translate(
-            "Insights",
-            "{title}: your journal shows pain no lower than your usual pain at that time of day "
-            "without a dose at any time ({counts}).",
-        ).format(title=title, counts=counts)
-    else:
-        low = curve.peak_change if curve.peak_low is None else curve.peak_low
-        high = curve.peak_change if curve.peak_high is None else curve.peak_high
-        text = translate(
-            "Insights",
-            "{title}: your journal shows pain about {drop} points lower than your usual pain at "
-            "that time of day without a dose, most at about {peak} after a dose ({interval}; {counts}).",
-        ).format(
-            title=title,
-            drop=f"{abs(curve.peak_change):.1f}",
-            peak=duration_words(curve.peak_min),
-            interval=_curve_interval(low, high),
-            counts=counts,
-        )
-    if curve.onset_min is not None and curve.duration_min is not None:
-        text += translate(
-            "Insights", " It shows a drop of a point or more from about {start} to {end} after a dose."
-        ).format(start=duration_words(curve.onset_min), end=duration_words(curve.duration_min))
-    else:
-        text += translate("Insights", " It shows no drop of a full point at any time.")
-    return text + translate("Insights", " Recent weeks count most; observational, not proof.")
-
-
-def _relief_curves(insight: ReliefCurveInsight) -> list[str]:
-    if not insight.curves:
-        # Factual, not "need 10 more": Ebb must not read as asking for doses.
-        return [
-            translate("Insights", "{title}: no doses of a pain-relief substance are logged.").format(
-                title=relief_curve_title(None)
-            )
-        ]
-    window = ""
-    if insight.shortened and insight.first_day is not None and insight.last_day is not None:
-        days = (insight.last_day - insight.first_day).days + 1
-        window = translate("Insights", " in the last %n day(s)", None, days)
-    return [_curve(curve, window) for curve in insight.curves]
-
-
 def _escalation_flag(code: str) -> str:
     flags = {
         "amount_up_25pct": lambda: translate("Insights", "amount up 25 % or more"),
@@ -402,7 +277,7 @@ def insight_lines(insights: Insights, units: Mapping[str, str]) -> list[str]:
         *_high_pain(insights.high_pain),
         *_day_to_day(insights.day_to_day),
         *_relief(insights.relief_per_dose),
-        *_relief_curves(insights.relief_curves),
+        *relief_curve_lines(insights.relief_curves),
         *_nights(insights.evening_kratom_sleep, "kratom", translate("Insights", "Evening kratom and sleep")),
         *_sleep_pain(insights.sleep_vs_next_day_pain),
         *_escalation(insights, units),

@@ -9,8 +9,7 @@ from typing import Any
 
 from desktop.core.planning.pain_model import PainModel, ReliefCurve
 from desktop.core.planning.pattern import PainProfile
-from desktop.words.insights import duration_words
-from desktop.words.present import fmt
+from desktop.words.present import duration_words, fmt
 from desktop.words.translate import translate
 
 

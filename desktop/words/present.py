@@ -34,6 +34,14 @@ def fmt(number: float) -> str:
     return f"{number:g}"
 
 
+def duration_words(minutes: int) -> str:
+    """35 -> "35 min", 120 -> "2 h", 290 -> "4 h 50 min"."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" if not rest else f"{hours} h {rest} min"
+
+
 def describe(record: dict[str, Any]) -> str:
     """One line saying what a journal record holds (without its time)."""
     kind = record["kind"]

@@ -218,6 +218,170 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean pain by hour and weekday  (n = %n check-in(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pain check-ins in this period yet.
+Log them with Ctrl+P or from the tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hour of day (blank: no check-ins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain 0–10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Daily mean pain  (n = %n check-in(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pain check-ins in this period yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days}-day mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Total sleep time  (n = %n night(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sleep diaries in this period yet. Fill one in each morning (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours asleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Doses per day  (n = %n dose(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No doses logged in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dose times  (n = %n dose(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{substance}: not enough data yet — {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No doses of a pain-relief substance in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change in pain after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other(s): not enough data yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> after them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}  (n = {doses}, {readings}{rest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{substance} ({doses}, {readings})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 point lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your usual pain at that time of day without a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change in pain (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message numerus="yes">
         <source>%n problem(s) found.</source>
@@ -2011,6 +2175,305 @@
     <message>
         <source>S&amp;kip</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Ebb journal {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance {letters}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[product]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{footer} · page {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relief curve after a dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated from the journal&apos;s pain model: each reading is the patient&apos;s usual pain at that time of day without a dose plus the change after each earlier dose (penalised least squares, recent weeks weighted most: half-life {half_life} days; 95 % band by bootstrap over days). Observational, not controlled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relief curve chart did not fit in this report; the sentences above give its numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the journal shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons within this patient&apos;s own entries, with sample sizes and 95 % intervals; observational, not controlled — they describe, they do not prove cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more note(s) (see the full journal export).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awake after onset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quality 1–5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beyond own limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>side effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worst severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain, sleep and dose journal — summary for a clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-reported journal — entries were logged by the patient in the Ebb app and are not clinically verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Period {start} – {end} (%n day(s)) · generated {generated}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Substance names are replaced by neutral labels in this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits shown are the patient&apos;s own settings; Ebb suggests no amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sleep diaries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n side effect(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pain (0–10 numeric rating scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pain check-ins in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} ({start}–{end} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Check-ins with pain {level} or more: not enough data (%n check-in(s); {needed} needed).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check-ins with pain {level} or more: {share} % of {n} (95 % CI {low}–{high} %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day-to-day variability: not enough data ({days}, {pairs}; {min_days} days and {min_pairs} pairs needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive pair(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Day-to-day variability: mean absolute change of the daily mean pain between consecutive days {change} points (95 % CI {low}–{high}; %n day pair(s), block bootstrap).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sleep (Consensus Sleep Diary; means per night)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sleep diaries in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doses by substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No doses logged in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} of {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Beyond own limits&quot;: doses the patient logged although they exceeded a limit the patient had set (minimum interval, doses or amount per 24 h).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No side effects logged in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more kind(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,65 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message numerus="yes">
+        <source>Mean pain by hour and weekday  (n = %n check-in(s))</source>
+        <translation>
+            <numerusform>Mean pain by hour and weekday  (n = %n check-in)</numerusform>
+            <numerusform>Mean pain by hour and weekday  (n = %n check-ins)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daily mean pain  (n = %n check-in(s))</source>
+        <translation>
+            <numerusform>Daily mean pain  (n = %n check-in)</numerusform>
+            <numerusform>Daily mean pain  (n = %n check-ins)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total sleep time  (n = %n night(s))</source>
+        <translation>
+            <numerusform>Total sleep time  (n = %n night)</numerusform>
+            <numerusform>Total sleep time  (n = %n nights)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Doses per day  (n = %n dose(s))</source>
+        <translation>
+            <numerusform>Doses per day  (n = %n dose)</numerusform>
+            <numerusform>Doses per day  (n = %n doses)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dose times  (n = %n dose(s))</source>
+        <translation>
+            <numerusform>Dose times  (n = %n dose)</numerusform>
+            <numerusform>Dose times  (n = %n doses)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other(s): not enough data yet</source>
+        <translation>
+            <numerusform>; %n other: not enough data yet</numerusform>
+            <numerusform>; %n others: not enough data yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s)</source>
+        <translation>
+            <numerusform>%n dose</numerusform>
+            <numerusform>%n doses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation>
+            <numerusform>%n check-in</numerusform>
+            <numerusform>%n check-ins</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message numerus="yes">
         <source>%n problem(s) found.</source>
@@ -331,6 +390,93 @@
         <translation>
             <numerusform>%n dose, {total} {unit} in the last 24 h</numerusform>
             <numerusform>%n doses, {total} {unit} in the last 24 h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message numerus="yes">
+        <source>… and %n more note(s) (see the full journal export).</source>
+        <translation>
+            <numerusform>… and %n more note (see the full journal export).</numerusform>
+            <numerusform>… and %n more notes (see the full journal export).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Period {start} – {end} (%n day(s)) · generated {generated}.</source>
+        <translation>
+            <numerusform>Period {start} – {end} (%n day) · generated {generated}.</numerusform>
+            <numerusform>Period {start} – {end} (%n days) · generated {generated}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain check-in(s)</source>
+        <translation>
+            <numerusform>%n pain check-in</numerusform>
+            <numerusform>%n pain check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s)</source>
+        <translation>
+            <numerusform>%n dose</numerusform>
+            <numerusform>%n doses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sleep diaries</source>
+        <translation>
+            <numerusform>%n sleep diary</numerusform>
+            <numerusform>%n sleep diaries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n side effect(s)</source>
+        <translation>
+            <numerusform>%n side effect</numerusform>
+            <numerusform>%n side effects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Check-ins with pain {level} or more: not enough data (%n check-in(s); {needed} needed).</source>
+        <translation>
+            <numerusform>Check-ins with pain {level} or more: not enough data (%n check-in; {needed} needed).</numerusform>
+            <numerusform>Check-ins with pain {level} or more: not enough data (%n check-ins; {needed} needed).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with check-ins</source>
+        <translation>
+            <numerusform>%n day with check-ins</numerusform>
+            <numerusform>%n days with check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive pair(s)</source>
+        <translation>
+            <numerusform>%n consecutive pair</numerusform>
+            <numerusform>%n consecutive pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Day-to-day variability: mean absolute change of the daily mean pain between consecutive days {change} points (95 % CI {low}–{high}; %n day pair(s), block bootstrap).</source>
+        <translation>
+            <numerusform>Day-to-day variability: mean absolute change of the daily mean pain between consecutive days {change} points (95 % CI {low}–{high}; %n day pair, block bootstrap).</numerusform>
+            <numerusform>Day-to-day variability: mean absolute change of the daily mean pain between consecutive days {change} points (95 % CI {low}–{high}; %n day pairs, block bootstrap).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more kind(s).</source>
+        <translation>
+            <numerusform>… and %n more kind.</numerusform>
+            <numerusform>… and %n more kinds.</numerusform>
         </translation>
     </message>
 </context>

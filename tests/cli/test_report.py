@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import re
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from desktop.reports.clinician import ReportInput, hide_substances, neutral_labels
+from desktop.reports.entries import ReportInput
+from desktop.reports.hidden import hide_substances, neutral_labels
 
 
 def pdf_text(path: Path) -> str:
@@ -199,3 +201,106 @@ def test_a_relief_curve_that_fits_nowhere_says_so(tmp_path: Path) -> None:
     assert "Change in pain after a dose" not in text
     assert "The relief curve chart did not fit in this report; the sentences above give its numbers." in text
     assert "Kratom over the 8 h after a dose: your journal shows pain about" in text
+
+
+def shouting(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """A translator that writes every word in capitals (the {placeholders} left alone),
+    in English plural forms."""
+    from desktop.words.translate import english
+
+    text = english(context, source, disambiguation, n)
+    return re.sub(
+        r"\{[^}]*\}|[^{]+", lambda m: m.group(0) if m.group(0)[0] == "{" else m.group(0).upper(), text
+    )
+
+
+@pytest.fixture
+def shouting_hook():
+    from desktop.words import translate as hook
+
+    contexts: set[str] = set()
+
+    def translator(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        contexts.add(context)
+        return shouting(context, source, disambiguation, n)
+
+    hook.install(translator)
+    yield contexts
+    hook.install(None)
+
+
+def test_every_word_of_the_report_goes_through_the_translation_hook(
+    demo_dir: Path, tmp_path: Path, shouting_hook: set[str]
+) -> None:
+    out = tmp_path / "shouted.pdf"
+    assert report(demo_dir, out, "--hide-substances") == 0
+    text = pdf_text(out)
+    words = [
+        "Pain, sleep and dose journal — summary for a clinician",  # the title
+        "Self-reported journal",  # the header
+        "neutral labels",
+        "Substance A",
+        "pain check-ins",  # the entries
+        "whole period",  # the tables: rows, headers, captions
+        "morning",
+        "median",
+        "awake after onset",
+        "beyond own limits",
+        "worst severity",
+        "Day-to-day variability",
+        "Relief curve after a dose",  # the relief section, its caption and chart
+        "Observational, not controlled",
+        "Change in pain after a dose",
+        "time after a dose",
+        "What the journal shows",  # page 2: the sentences and the heat map
+        "Pain after doses",
+        "Mean pain by hour and weekday",
+        "Mon",
+        "Trends",  # page 3: the charts, the notes, the footer
+        "Daily mean pain",
+        "hours asleep",
+        "Dose times",
+        "Notes",
+        "Ebb journal",
+        "page 3",
+    ]
+    for word in words:
+        assert word.upper() in text, word
+        assert word not in text, word
+    assert {"Report", "Charts", "Insights"} <= shouting_hook
+
+
+# A one-day period: matplotlib widens the trends' date axes itself (and says so).
+@pytest.mark.filterwarnings("ignore:Attempting to set identical low and high xlims")
+def test_counts_of_one_read_in_the_singular(tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop.reports.clinician import build_report
+    from tests.core.synthetic import BERLIN
+
+    day = date(2026, 6, 9)
+    records = [
+        {"kind": "pain", "at": "2026-06-09T09:00:00+02:00", "score": 4},
+        {"kind": "dose", "at": "2026-06-09T10:00:00+02:00", "substance": "Kratom", "amount": 2},
+        {"kind": "note", "at": "2026-06-09T11:00:00+02:00", "note": "a quiet day"},
+    ]
+    records += [
+        {"kind": "effect", "at": f"2026-06-09T12:{i:02d}:00+02:00", "name": f"effect {i}", "severity": 1}
+        for i in range(13)
+    ]
+    data = ReportInput(records, {"Kratom": "kratom"}, {"Kratom": "g"})
+    out = tmp_path / "one.pdf"
+    assert build_report(data, out, day, day, BERLIN, generated=day) == 3
+    text = pdf_text(out)
+    for expected in (
+        "(1 day) · generated 09 Jun 2026",
+        "1 pain check-in · 1 dose · 0 sleep diaries · 13 side effects · 1 note",
+        "… and 1 more kind.",
+        "not enough data (1 check-in;",
+        "Daily mean pain (n = 1 check-in)",
+        "Doses per day (n = 1 dose)",
+        "Mean pain by hour and weekday (n = 1 check-in)",
+    ):
+        assert expected in text, expected
+    # ("1 doses" is there: the dose chart's tick 1 beside its axis label "doses")
+    assert not re.search(r"\b1 (days|check-ins|notes|kinds)\b", text), text

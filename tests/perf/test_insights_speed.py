@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.insights.compute import compute_insights
-from desktop.reports.clinician import analyse_period, build_report, period_bounds, report_input
+from desktop.reports.clinician import analyse_period, build_report
+from desktop.reports.entries import period_bounds, report_input
 from desktop.storage.journal import Journal
 from tests.perf.baselines import matplotlib_pdf_process, raw_analysis_rows, write_floor_pdf
 from tests.perf.bigjournal import ZONE, build_big_journal

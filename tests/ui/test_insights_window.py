@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli.main import main
-from desktop.reports.clinician import ReportInput, analyse_period, build_report, report_input
+from desktop.reports.clinician import analyse_period, build_report
+from desktop.reports.entries import ReportInput, report_input
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
 
