@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.model import (
     UNITS,
     Dose,
@@ -40,7 +40,12 @@ def _choice(field: str, value: object, allowed: Iterable[str]) -> str:
     options = tuple(allowed)
     text = value.strip().lower() if isinstance(value, str) else value
     if text not in options:
-        raise ValidationError(field, f"{value!a} is not one of: {', '.join(options)}")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{value!a} is not one of: {options}"),
+            value=value,
+            options=", ".join(options),
+        )
     assert isinstance(text, str)
     return text
 
@@ -105,9 +110,13 @@ def _names(field: str, values: object) -> tuple[str, ...]:
     if isinstance(values, str):
         values = [v for v in values.split(",") if v.strip()]
     if not isinstance(values, (list, tuple)):
-        raise ValidationError(field, f"{values!r} is not a list of words")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "{values!r} is not a list of words"), values=values
+        )
     if len(values) > 20:
-        raise ValidationError(field, f"has {len(values)} items; at most 20 are allowed")
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "has {count} items; at most 20 are allowed"), count=len(values)
+        )
     return tuple(clean_name(field, v) for v in values)
 
 
@@ -178,7 +187,7 @@ def validate_note(text: object, at: datetime, now: datetime, *, tags: object = N
     """A free-text note; it must not be empty."""
     cleaned = clean_text("text", text)  # type: ignore[arg-type]
     if not cleaned:
-        raise ValidationError("text", "is empty; write something to note")
+        raise ValidationError("text", QT_TRANSLATE_NOOP("Errors", "is empty; write something to note"))
     return Note(text=cleaned, at=check_entry_time("at", at, now), tags=_names("tags", tags))
 
 
@@ -206,7 +215,12 @@ def validate_sleep(
         check_entry_time(field, moment, now)
     in_bed_date = in_bed.date()
     if not (night <= in_bed_date <= night + timedelta(days=1)):
-        raise ValidationError("in_bed", f"{in_bed.isoformat()} is not in the night of {night.isoformat()}")
+        raise ValidationError(
+            "in_bed",
+            QT_TRANSLATE_NOOP("Errors", "{value} is not in the night of {value2}"),
+            value=in_bed.isoformat(),
+            value2=night.isoformat(),
+        )
     # Compare instants in UTC: datetimes sharing one ZoneInfo compare and subtract by
     # wall clock, which is wrong on a night when the clocks change.
     bed, tried, wake, out = (
@@ -214,33 +228,54 @@ def validate_sleep(
     )
     if tried < bed:
         raise ValidationError(
-            "try_sleep", f"{tried_sleep.isoformat()} is before into bed ({in_bed.isoformat()})"
+            "try_sleep",
+            QT_TRANSLATE_NOOP("Errors", "{value} is before into bed ({value2})"),
+            value=tried_sleep.isoformat(),
+            value2=in_bed.isoformat(),
         )
     if wake <= tried:
         raise ValidationError(
             "final_wake",
-            f"{final_wake.isoformat()} is not after trying to sleep ({tried_sleep.isoformat()})",
+            QT_TRANSLATE_NOOP("Errors", "{value} is not after trying to sleep ({value2})"),
+            value=final_wake.isoformat(),
+            value2=tried_sleep.isoformat(),
         )
     if out < wake:
         raise ValidationError(
             "out_of_bed",
-            f"{out_of_bed.isoformat()} is before the final awakening ({final_wake.isoformat()})",
+            QT_TRANSLATE_NOOP("Errors", "{value} is before the final awakening ({value2})"),
+            value=out_of_bed.isoformat(),
+            value2=final_wake.isoformat(),
         )
     if out - bed > MAX_SLEEP_SPAN:
         hours = (out - bed).total_seconds() / 3600
-        raise ValidationError("out_of_bed", f"gives {hours:.1f} h in bed; a diary night is at most 24 h")
+        raise ValidationError(
+            "out_of_bed",
+            QT_TRANSLATE_NOOP("Errors", "gives {hours:.1f} h in bed; a diary night is at most 24 h"),
+            hours=hours,
+        )
     night_min = int((wake - tried).total_seconds() // 60)
     sol = parse_int("sol", sol_min, 0, 24 * 60)
     waso = parse_int("waso", waso_min, 0, 24 * 60)
     if sol > night_min:
         raise ValidationError(
             "sol",
-            f"{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)",  # noqa: E501 (one string for the translator)
+            ),
+            sol=sol,
+            night_min=night_min,
         )
     if waso > night_min:
         raise ValidationError(
             "waso",
-            f"{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)",  # noqa: E501 (one string for the translator)
+            ),
+            waso=waso,
+            night_min=night_min,
         )
     entry = SleepEntry(
         night=night,
@@ -257,11 +292,21 @@ def validate_sleep(
     if entry.total_sleep_min < 0:
         raise ValidationError(
             "waso",
-            f"SOL {sol} + WASO {waso} min leave a negative total sleep time "
-            f"({entry.total_sleep_min:.0f} min); they must fit into the {night_min} min night",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "SOL {sol} + WASO {waso} min leave a negative total sleep time ({total_sleep_min:.0f} min); they must fit into the {night_min} min night",  # noqa: E501 (one string for the translator)
+            ),
+            sol=sol,
+            waso=waso,
+            total_sleep_min=entry.total_sleep_min,
+            night_min=night_min,
         )
     if entry.sleep_efficiency > 100:  # cannot happen with ordered times; kept as a guard
-        raise ValidationError("out_of_bed", "sleep efficiency above 100 %")
+        raise ValidationError("out_of_bed", QT_TRANSLATE_NOOP("Errors", "sleep efficiency above 100 %"))
     if entry.awakenings == 0 and waso > 0:
-        raise ValidationError("awakenings", f"is 0 but WASO is {waso} min; give at least 1")
+        raise ValidationError(
+            "awakenings",
+            QT_TRANSLATE_NOOP("Errors", "is 0 but WASO is {waso} min; give at least 1"),
+            waso=waso,
+        )
     return entry

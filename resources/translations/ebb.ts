@@ -993,6 +993,58 @@ Log them with Ctrl+P or from the tray.</source>
         <source>{name} is in {unit} in this journal but in {file_unit} in the file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{values!r} is not a list of words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} items; at most 20 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; write something to note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not in the night of {value2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is before into bed ({value2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not after trying to sleep ({value2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is before the final awakening ({value2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gives {hours:.1f} h in bed; a diary night is at most 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOL {sol} + WASO {waso} min leave a negative total sleep time ({total_sleep_min:.0f} min); they must fit into the {night_min} min night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep efficiency above 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is 0 but WASO is {waso} min; give at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstRunController</name>
