@@ -57,24 +57,8 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
             QT_TRANSLATE_NOOP("Errors", "{text} is not an ISO-8601 time such as 2026-03-08T21:30"),
             text=_shown(text),
         )
-    year, month, day, hour, minute, second, frac, offset = match.groups()
-    try:
-        naive = datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            int((frac or "0").ljust(6, "0")),
-        )
-    except ValueError as exc:
-        raise ValidationError(
-            field,
-            QT_TRANSLATE_NOOP("Errors", "{text} is not a real calendar time ({exc})"),
-            text=_shown(text),
-            exc=exc,
-        ) from None
+    naive = _calendar_time(field, text, match)
+    offset = match.group(8)
     if offset is None:
         try:
             return localize(naive, zone)
@@ -84,8 +68,29 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
                 QT_TRANSLATE_NOOP("Errors", "{text} is too far in the past or future"),
                 text=_shown(text),
             ) from None
+    return naive.replace(tzinfo=_utc_offset(field, text, offset))
+
+
+def _calendar_time(field: str, text: str, match: re.Match[str]) -> datetime:
+    """The naive datetime the matched ISO text names; 31 February and the like are refused."""
+    year, month, day, hour, minute, second, frac = (match.group(i) or "0" for i in range(1, 8))
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second), int(frac.ljust(6, "0"))
+        )
+    except ValueError as exc:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not a real calendar time ({exc})"),
+            text=_shown(text),
+            exc=exc,
+        ) from None
+
+
+def _utc_offset(field: str, text: str, offset: str) -> tzinfo:
+    """``Z``, ``+02:00`` or ``-0530`` as a fixed zone; offsets past 23:59 are refused."""
     if offset == "Z":
-        return naive.replace(tzinfo=UTC)
+        return UTC
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
@@ -93,7 +98,7 @@ def parse_datetime(field: str, text: str, zone: tzinfo) -> datetime:
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("Errors", "{text} has an impossible UTC offset"), text=_shown(text)
         )
-    return naive.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def localize(naive: datetime, zone: tzinfo) -> datetime:

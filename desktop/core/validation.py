@@ -206,6 +206,38 @@ def validate_sleep(
     note: object = None,
 ) -> SleepEntry:
     """One night of the sleep diary; times must be in order and the night consistent."""
+    _check_night_times(night, in_bed, tried_sleep, final_wake, out_of_bed, now)
+    # In UTC, so a night when the clocks change is as long as it really was.
+    tried, wake = tried_sleep.astimezone(UTC), final_wake.astimezone(UTC)
+    night_min = int((wake - tried).total_seconds() // 60)
+    sol = _minutes_within_the_night("sol", sol_min, night_min)
+    waso = _minutes_within_the_night("waso", waso_min, night_min)
+    entry = SleepEntry(
+        night=night,
+        in_bed=in_bed,
+        tried_sleep=tried_sleep,
+        sol_min=sol,
+        awakenings=parse_int("awakenings", awakenings, 0, 100),
+        waso_min=waso,
+        final_wake=final_wake,
+        out_of_bed=out_of_bed,
+        quality=parse_int("quality", quality, 1, 5),
+        note=_note(note),
+    )
+    _check_night_totals(entry, night_min)
+    return entry
+
+
+def _check_night_times(
+    night: date,
+    in_bed: datetime,
+    tried_sleep: datetime,
+    final_wake: datetime,
+    out_of_bed: datetime,
+    now: datetime,
+) -> None:
+    """The four moments of a night: none in the future, the first in the night named,
+    each no earlier than the one before, and at most a day from bed to rising."""
     for field, moment in (
         ("in_bed", in_bed),
         ("try_sleep", tried_sleep),
@@ -213,8 +245,7 @@ def validate_sleep(
         ("out_of_bed", out_of_bed),
     ):
         check_entry_time(field, moment, now)
-    in_bed_date = in_bed.date()
-    if not (night <= in_bed_date <= night + timedelta(days=1)):
+    if not (night <= in_bed.date() <= night + timedelta(days=1)):
         raise ValidationError(
             "in_bed",
             QT_TRANSLATE_NOOP("Errors", "{value} is not in the night of {value2}"),
@@ -248,47 +279,32 @@ def validate_sleep(
             value2=final_wake.isoformat(),
         )
     if out - bed > MAX_SLEEP_SPAN:
-        hours = (out - bed).total_seconds() / 3600
         raise ValidationError(
             "out_of_bed",
             QT_TRANSLATE_NOOP("Errors", "gives {hours:.1f} h in bed; a diary night is at most 24 h"),
-            hours=hours,
+            hours=(out - bed).total_seconds() / 3600,
         )
-    night_min = int((wake - tried).total_seconds() // 60)
-    sol = parse_int("sol", sol_min, 0, 24 * 60)
-    waso = parse_int("waso", waso_min, 0, 24 * 60)
-    if sol > night_min:
+
+
+def _minutes_within_the_night(field: str, value: object, night_min: int) -> int:
+    """Sleep-onset latency or wake after sleep onset: whole minutes no longer than the
+    night from trying to sleep to the final awakening."""
+    minutes = parse_int(field, value, 0, 24 * 60)
+    if minutes > night_min:
         raise ValidationError(
-            "sol",
+            field,
             QT_TRANSLATE_NOOP(
                 "Errors",
-                "{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)",  # noqa: E501 (one string for the translator)
+                "{minutes} min is longer than the night ({night_min} min from trying to sleep to final awakening)",  # noqa: E501 (one string for the translator)
             ),
-            sol=sol,
+            minutes=minutes,
             night_min=night_min,
         )
-    if waso > night_min:
-        raise ValidationError(
-            "waso",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)",  # noqa: E501 (one string for the translator)
-            ),
-            waso=waso,
-            night_min=night_min,
-        )
-    entry = SleepEntry(
-        night=night,
-        in_bed=in_bed,
-        tried_sleep=tried_sleep,
-        sol_min=sol,
-        awakenings=parse_int("awakenings", awakenings, 0, 100),
-        waso_min=waso,
-        final_wake=final_wake,
-        out_of_bed=out_of_bed,
-        quality=parse_int("quality", quality, 1, 5),
-        note=_note(note),
-    )
+    return minutes
+
+
+def _check_night_totals(entry: SleepEntry, night_min: int) -> None:
+    """What the minutes add up to: some sleep left, and awakenings to match WASO."""
     if entry.total_sleep_min < 0:
         raise ValidationError(
             "waso",
@@ -296,17 +312,16 @@ def validate_sleep(
                 "Errors",
                 "SOL {sol} + WASO {waso} min leave a negative total sleep time ({total_sleep_min:.0f} min); they must fit into the {night_min} min night",  # noqa: E501 (one string for the translator)
             ),
-            sol=sol,
-            waso=waso,
+            sol=entry.sol_min,
+            waso=entry.waso_min,
             total_sleep_min=entry.total_sleep_min,
             night_min=night_min,
         )
     if entry.sleep_efficiency > 100:  # cannot happen with ordered times; kept as a guard
         raise ValidationError("out_of_bed", QT_TRANSLATE_NOOP("Errors", "sleep efficiency above 100 %"))
-    if entry.awakenings == 0 and waso > 0:
+    if entry.awakenings == 0 and entry.waso_min > 0:
         raise ValidationError(
             "awakenings",
             QT_TRANSLATE_NOOP("Errors", "is 0 but WASO is {waso} min; give at least 1"),
-            waso=waso,
+            waso=entry.waso_min,
         )
-    return entry

@@ -1026,11 +1026,7 @@ Log them with Ctrl+P or from the tray.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{sol} min is longer than the night ({night_min} min from trying to sleep to final awakening)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{waso} min is longer than the night ({night_min} min from trying to sleep to final awakening)</source>
+        <source>{minutes} min is longer than the night ({night_min} min from trying to sleep to final awakening)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
