@@ -23,7 +23,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.out is None:
         ctx.out.write(text)
         return EXIT_OK
-    from desktop.storage.files import write_private_bytes
+    from desktop.system.files import write_private_bytes
 
     target = Path(args.out).expanduser()
     if target.is_dir():

@@ -18,8 +18,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.storage.database import SQLITE_HEADER, inspect_journal
-from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
 from desktop.storage.problems import JournalUnreadable
+from desktop.system.files import FILE_MODE, create_private_file, ensure_private_dir
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4

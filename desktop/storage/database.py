@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.storage.files import FILE_MODE, create_private_file, ensure_private_dir
 from desktop.storage.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
 from desktop.storage.problems import JournalUnreadable
+from desktop.system.files import FILE_MODE, create_private_file, ensure_private_dir
 
 # PRAGMA application_id marks the file as Ebb's ("Ebb1" in ASCII).
 APPLICATION_ID = 0x45626231

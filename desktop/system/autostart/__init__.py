@@ -22,7 +22,6 @@ from pathlib import Path
 
 from desktop.system.autostart.base import (
     APP_NAME,
-    FILE_MODE,
     RUN_ARGS,
     Autostart,
     ForeignAutostartEntry,
@@ -46,7 +45,6 @@ __all__ = [
     "APP_NAME",
     "COMMENT",
     "DESKTOP_FILE_NAME",
-    "FILE_MODE",
     "LAUNCH_AGENT_LABEL",
     "OWNER_KEY",
     "RUN_ARGS",

@@ -6,17 +6,18 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Protocol
+
+from desktop.system.files import write_private_bytes
 
 APP_NAME = "Ebb"
 RUN_ARGS = ("run", "--minimized")
 
-# Only the user's own session reads these files; nobody else needs to, and the name
-# of a pain-and-substance journal in someone's login items is itself private. launchd
-# accepts 0600 (it refuses agents writable by group or others, not unreadable ones).
-FILE_MODE = 0o600
+# The entries are written 0600 (desktop.system.files): only the user's own session
+# reads them, and the name of a pain-and-substance journal in someone's login items is
+# itself private. launchd accepts 0600 (it refuses agents writable by group or others,
+# not unreadable ones).
 
 
 class Autostart(Protocol):
@@ -89,20 +90,7 @@ def default_config_home(home: Path | None = None) -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one.
-
-    The temporary file sits in the same folder so that ``os.replace`` is a rename on one
-    file system; ``mkstemp`` creates it with mode 0600 already.
-    """
+    """Replace ``path`` with ``data`` (0600) so that a crash leaves the old file or the new
+    one; the folder is created when missing but, being the desktop's own, keeps its mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private_bytes(path, data)
