@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.numbers import parse_bounded_float, parse_int
+from desktop.core.text import parse_choice
 from desktop.core.times import format_clock, parse_clock, zone_from_name
 
 
@@ -68,15 +69,7 @@ def _minutes_list(field: str, value: str) -> str:
 
 def _choice(*options: str) -> Callable[[str, str], str]:
     def normalise(field: str, value: str) -> str:
-        text = value.strip().lower()
-        if text not in options:
-            raise ValidationError(
-                field,
-                QT_TRANSLATE_NOOP("Errors", "{value!a} is not one of: {options}"),
-                value=value,
-                options=", ".join(options),
-            )
-        return text
+        return parse_choice(field, value, options)
 
     return normalise
 

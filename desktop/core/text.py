@@ -10,6 +10,7 @@ allowed: emoji sequences and Persian/Indic scripts need them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
@@ -89,3 +90,17 @@ def clean_name(field: str, value: str, *, max_length: int = MAX_NAME_LENGTH) -> 
         )
     _check_characters(field, value, multiline=False)
     return value
+
+
+def parse_choice(field: str, value: object, allowed: Iterable[str]) -> str:
+    """One of the ``allowed`` words, ignoring case and surrounding spaces."""
+    options = tuple(allowed)
+    text = value.strip().lower() if isinstance(value, str) else value
+    if not isinstance(text, str) or text not in options:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{value!a} is not one of: {options}"),
+            value=value,
+            options=", ".join(options),
+        )
+    return text

@@ -7,7 +7,6 @@ Every function here is total: for any input it either returns a value or raises
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -30,24 +29,10 @@ from desktop.core.numbers import (
     parse_int,
     parse_pain_score,
 )
-from desktop.core.text import clean_name, clean_text
+from desktop.core.text import clean_name, clean_text, parse_choice
 from desktop.core.times import check_entry_time
 
 MAX_SLEEP_SPAN = timedelta(hours=24)
-
-
-def _choice(field: str, value: object, allowed: Iterable[str]) -> str:
-    options = tuple(allowed)
-    text = value.strip().lower() if isinstance(value, str) else value
-    if text not in options:
-        raise ValidationError(
-            field,
-            QT_TRANSLATE_NOOP("Errors", "{value!a} is not one of: {options}"),
-            value=value,
-            options=", ".join(options),
-        )
-    assert isinstance(text, str)
-    return text
 
 
 def _optional(value: object) -> bool:
@@ -71,8 +56,8 @@ def validate_substance(
     """A substance with the user's own limits. No amount or limit has a default."""
     return Substance(
         name=clean_name("name", name),  # type: ignore[arg-type]
-        kind=SubstanceKind(_choice("kind", kind, [k.value for k in SubstanceKind])),
-        unit=_choice("unit", unit, UNITS),
+        kind=SubstanceKind(parse_choice("kind", kind, [k.value for k in SubstanceKind])),
+        unit=parse_choice("unit", unit, UNITS),
         usual_amount=None if _optional(usual_amount) else parse_amount("amount", usual_amount),
         limits=Limits(
             min_interval=None
@@ -145,7 +130,7 @@ def validate_dose(
         batch=_optional_text("batch", batch),
         pain_before=None if _optional(pain_before) else parse_pain_score("pain_before", pain_before),
         note=_note(note),
-        source=DoseSource(_choice("source", source, [s.value for s in DoseSource])),
+        source=DoseSource(parse_choice("source", source, [s.value for s in DoseSource])),
         warnings=warnings,
     )
 
@@ -167,7 +152,7 @@ def validate_pain(
         locations=_names("location", locations),
         qualities=_names("quality", qualities),
         note=_note(note),
-        source=PainSource(_choice("source", source, [s.value for s in PainSource])),
+        source=PainSource(parse_choice("source", source, [s.value for s in PainSource])),
     )
 
 
