@@ -7,15 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from desktop.core.insights.compute import (
-    HIGH_PAIN,
-    MIN_DAY_PAIRS,
-    MIN_HIGH_PAIN_CHECKINS,
-    MIN_PAIN_DAYS,
-    Insight,
-    Insights,
-    Status,
-)
+from desktop.core.insights.pain import HIGH_PAIN, MIN_DAY_PAIRS, MIN_HIGH_PAIN_CHECKINS, MIN_PAIN_DAYS
+from desktop.core.insights.results import Insight, Insights, Status
 from desktop.core.insights.summary import DAY_PARTS, DoseLine, EffectLine, PeriodSummary, SleepSummary
 from desktop.reports.layout import Page
 from desktop.words.present import SEVERITY, fmt, severity_words

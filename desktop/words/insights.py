@@ -7,14 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop.core.insights.compute import (
-    HIGH_PAIN,
-    Estimate,
-    Insight,
-    Insights,
-    ReliefInsight,
-    Status,
-)
+from desktop.core.insights.pain import HIGH_PAIN
+from desktop.core.insights.results import Estimate, Insight, Insights, ReliefInsight, Status
 from desktop.words.relief_curves import relief_curve_lines
 from desktop.words.translate import translate
 

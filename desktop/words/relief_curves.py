@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.insights.compute import ReliefCurveInsight
+from desktop.core.insights.results import ReliefCurveInsight
 from desktop.words.present import duration_words
 from desktop.words.translate import translate
 

@@ -79,7 +79,7 @@ def curve(reason: str = "learned", **fields):
 def curves(*items, shortened: bool = False):
     from datetime import date
 
-    from desktop.core.insights.compute import ReliefCurveInsight, Status
+    from desktop.core.insights.results import ReliefCurveInsight, Status
 
     status = Status.OK if any(c.enough_data for c in items) else Status.NOT_ENOUGH_DATA
     first = date(2026, 1, 2) if shortened else date(2026, 4, 1)
@@ -144,7 +144,7 @@ def test_no_pain_relief_doses_is_said_without_asking_for_any() -> None:
 
 
 def test_time_in_high_pain_and_day_to_day_change_sentences() -> None:
-    from desktop.core.insights.compute import Estimate, Insight, Status
+    from desktop.core.insights.results import Estimate, Insight, Status
 
     high = Insight("high_pain", Status.OK, {"checkins": 412}, {}, {"share": Estimate(0.18, 0.147, 0.219)})
     rare = Insight("high_pain", Status.OK, {"checkins": 539}, {}, {"share": Estimate(0.0037, 0.001, 0.013)})

@@ -1,4 +1,4 @@
-"""Insights from the journal: desktop/core/insights/compute.py (DESIGN.md 6).
+"""Insights from the journal: desktop/core/insights/ (compute.py composes them; DESIGN.md 6).
 
 Each insight has n, an effect, a 95 % interval (seeded percentile bootstrap, Wilson for
 shares) and a "not enough data" state naming how many more are needed: >= 7 nights in
@@ -17,15 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.insights.compute import (
-    Status,
-    block_mean,
-    compute_insights,
-    mean_estimate,
-    spearman,
-    wilson,
-)
+from desktop.core.insights.compute import compute_insights
 from desktop.core.insights.relief_curves import MAX_DAYS
+from desktop.core.insights.results import Status
+from desktop.core.insights.stats import block_mean, mean_estimate, spearman, wilson
 from desktop.core.planning.pain_model import fit_pain_model
 from tests.core.pain_truth import DosePlan, gamma_relief, help_span, rises, truth_journal
 from tests.core.synthetic import BERLIN, local_dt
@@ -370,7 +365,7 @@ def test_large_samples_use_an_exact_interval_that_agrees_with_the_bootstrap() ->
     import random as _random
     import statistics as _statistics
 
-    from desktop.core.insights import compute as ins
+    from desktop.core.insights import stats as ins
 
     rng = _random.Random(5)
     values = [rng.gauss(-20, 15) for _ in range(ins.LARGE_SAMPLE + 50)]
@@ -559,7 +554,7 @@ def test_large_series_use_the_bartlett_interval_that_agrees_with_the_block_boots
     import itertools
     import statistics
 
-    from desktop.core.insights import compute as ins
+    from desktop.core.insights import stats as ins
 
     rng = random.Random(2)
     level = [5.0]

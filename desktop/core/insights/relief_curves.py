@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Protocol, TypeVar
 
-from desktop.core.insights.compute import ReliefCurveInsight, Status
+from desktop.core.insights.results import ReliefCurveInsight, Status
 from desktop.core.planning.pain_model import MIN_RELIEF_DOSES, RELIEF_SPAN_MIN, ModelDose, fit_pain_model
 from desktop.core.planning.pattern import PainReading
 from desktop.core.times import localize
@@ -62,42 +63,68 @@ def relief_curves(
         return ReliefCurveInsight(
             "relief_curve", Status.NOT_ENOUGH_DATA, {"substances": 0}, {"doses": MIN_RELIEF_DOSES}
         )
-    day_start = localize(datetime.combine(today + timedelta(days=1), time()), zone)
-    first_day = min(firsts).astimezone(zone).date()
-    window_days = (today - first_day).days + 1
-    shortened = window_days > MAX_DAYS
-    if shortened:
-        window_days, first_day = MAX_DAYS, today - timedelta(days=MAX_DAYS - 1)
-    start = day_start - timedelta(days=window_days)
-    readings = [PainReading(p.at, p.score) for p in _between(pains, start, day_start)]
-    spelling = {name.casefold(): name for name, kind in sorted(kinds.items()) if kind != "melatonin"}
-    model_doses = [
-        ModelDose(d.at, spelling[d.substance.casefold()], d.pain_before)
-        for d in _between(doses, start - DOSE_REACH, day_start)
-        if d.substance.casefold() in spelling
-    ]
-    substances = sorted({d.substance for d in model_doses if d.at >= start}, key=str.casefold)
+    window = _window(min(firsts), today, zone)
+    readings = [PainReading(p.at, p.score) for p in _between(pains, window.start, window.day_start)]
+    model_doses = _model_doses(doses, kinds, window)
+    substances = sorted({d.substance for d in model_doses if d.at >= window.start}, key=str.casefold)
     if not substances:
         return ReliefCurveInsight(
             "relief_curve",
             Status.NOT_ENOUGH_DATA,
             {"substances": 0},
             {"doses": MIN_RELIEF_DOSES},
-            first_day=first_day,
+            first_day=window.first_day,
             last_day=today,
-            shortened=shortened,
+            shortened=window.shortened,
         )
-    model = fit_pain_model(readings, model_doses, substances, day_start=day_start, window_days=window_days)
+    model = fit_pain_model(
+        readings, model_doses, substances, day_start=window.day_start, window_days=window.days
+    )
     learned = any(curve.enough_data for curve in model.relief)
     return ReliefCurveInsight(
         "relief_curve",
         Status.OK if learned else Status.NOT_ENOUGH_DATA,
         {"substances": len(substances)},
         curves=model.relief,
-        first_day=first_day,
+        first_day=window.first_day,
         last_day=today,
-        shortened=shortened,
+        shortened=window.shortened,
     )
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The days fitted: ``days`` whole local days from ``start`` to before ``day_start``
+    (the start of the day after ``today``, the day the model plans)."""
+
+    day_start: datetime
+    start: datetime
+    first_day: date
+    days: int
+    shortened: bool  # the journal began more than MAX_DAYS before
+
+
+def _window(first: datetime, today: date, zone: tzinfo) -> _Window:
+    """The window from the day of the first entry (``first``) to the end of ``today``,
+    cut to its last :data:`MAX_DAYS` days."""
+    day_start = localize(datetime.combine(today + timedelta(days=1), time()), zone)
+    first_day = first.astimezone(zone).date()
+    days = (today - first_day).days + 1
+    shortened = days > MAX_DAYS
+    if shortened:
+        days, first_day = MAX_DAYS, today - timedelta(days=MAX_DAYS - 1)
+    return _Window(day_start, day_start - timedelta(days=days), first_day, days, shortened)
+
+
+def _model_doses(doses: Sequence[Dose], kinds: Mapping[str, str], window: _Window) -> list[ModelDose]:
+    """The doses of pain-relief substances (all kinds but melatonin) that reach readings
+    in the window, named as ``kinds`` spells them."""
+    spelling = {name.casefold(): name for name, kind in sorted(kinds.items()) if kind != "melatonin"}
+    return [
+        ModelDose(d.at, spelling[d.substance.casefold()], d.pain_before)
+        for d in _between(doses, window.start - DOSE_REACH, window.day_start)
+        if d.substance.casefold() in spelling
+    ]
 
 
 Entry = TypeVar("Entry", Reading, Dose)

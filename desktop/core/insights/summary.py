@@ -11,11 +11,12 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from desktop.core.insights.compute import Insights, night_measures
+from desktop.core.insights.records import Night, night_measures
+from desktop.core.insights.results import Insights
 
 # Parts of the day for "pain by time of day" (hours, local, start inclusive).
 DAY_PARTS = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
@@ -125,73 +126,107 @@ def summarise(
     """The period ``start``..``end`` (inclusive, local dates). ``units`` maps substance
     names (any case) to their unit; a record that cannot be read is left out."""
     unit_of = {name.casefold(): unit for name, unit in units.items()}
-    # One spelling per substance (the stored one): "kratom" and "Kratom" are one.
-    spelling = {name.casefold(): name for name in units}
     days = (end - start).days + 1
-    counts: Counter[str] = Counter()
-    pains: list[tuple[datetime, int]] = []
-    nights = []
-    dose_marks: list[DoseMark] = []
-    warnings: Counter[str] = Counter()
-    effects: dict[str, list[int]] = defaultdict(list)
-    notes: list[tuple[date, str]] = []
-    for record in records:
-        try:
-            kind = record["kind"]
-            if kind == "sleep":
-                night = night_measures(record, zone)
-                if not start <= night.night <= end:
-                    continue
-                nights.append(night)
-                counts[kind] += 1
-                continue
-            at = _local(record["at"], zone)
-            if not start <= at.date() <= end:
-                continue
-            if kind == "pain":
-                pains.append((at, int(record["score"])))
-            elif kind == "dose":
-                name = str(record["substance"])
-                name = spelling.get(name.casefold(), name)
-                dose_marks.append(
-                    DoseMark(at.date(), at.hour + at.minute / 60, name, float(record["amount"]))
-                )
-                if record.get("warnings"):
-                    warnings[name] += 1
-            elif kind == "effect":
-                effects[str(record["name"])].append(int(record["severity"]))
-            elif kind == "note" and record.get("note"):
-                notes.append((at.date(), str(record["note"])))
-            counts[kind] += 1
-        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
-            continue
-    pains.sort()
-    dose_marks.sort(key=lambda m: (m.day, m.hour, m.substance, m.amount))
+    period = _read_period(records, units, start, end, zone)
     return PeriodSummary(
         start=start,
         end=end,
         days=days,
-        counts=dict(counts),
-        pain=_pain_summary(pains),
-        sleep=SleepSummary(
-            n=len(nights),
-            tst_h=_mean([n.tst_min / 60 for n in nights]),
-            se_pct=_mean([n.se_pct for n in nights]),
-            sol_min=_mean([n.sol_min for n in nights]),
-            waso_min=_mean([n.waso_min for n in nights]),
-            quality=_mean([n.quality for n in nights]),
-        ),
-        doses=_dose_lines(dose_marks, unit_of, warnings, days),
-        effects=tuple(
-            sorted(
-                (EffectLine(name, len(levels), max(levels)) for name, levels in effects.items()),
-                key=lambda line: (-line.count, line.name),
-            )
-        ),
-        notes=tuple(sorted(notes)),
-        **_heat(pains),
-        daily=_daily(start, days, pains, nights, dose_marks),
-        dose_marks=tuple(dose_marks),
+        counts=dict(period.counts),
+        pain=_pain_summary(period.pains),
+        sleep=_sleep_summary(period.nights),
+        doses=_dose_lines(period.dose_marks, unit_of, period.warnings, days),
+        effects=_effect_lines(period.effects),
+        notes=tuple(sorted(period.notes)),
+        **_heat(period.pains),
+        daily=_daily(start, days, period.pains, period.nights, period.dose_marks),
+        dose_marks=tuple(period.dose_marks),
+    )
+
+
+@dataclass
+class _Period:
+    """The period's records as read, before they are summed up."""
+
+    counts: Counter[str] = field(default_factory=Counter)  # entries by kind
+    pains: list[tuple[datetime, int]] = field(default_factory=list)  # in time order
+    nights: list[Night] = field(default_factory=list)
+    dose_marks: list[DoseMark] = field(default_factory=list)  # in time order
+    warnings: Counter[str] = field(default_factory=Counter)  # doses beyond limits, by substance
+    effects: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # severities
+    notes: list[tuple[date, str]] = field(default_factory=list)
+
+
+def _read_period(
+    records: Iterable[Mapping[str, Any]], units: Mapping[str, str], start: date, end: date, zone: tzinfo
+) -> _Period:
+    """The records dated ``start``..``end`` (a diary by its night); unreadable ones are
+    left out."""
+    # One spelling per substance (the stored one): "kratom" and "Kratom" are one.
+    spelling = {name.casefold(): name for name in units}
+    period = _Period()
+    for record in records:
+        try:
+            _add_record(period, record, spelling, start, end, zone)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+            continue
+    period.pains.sort()
+    period.dose_marks.sort(key=lambda m: (m.day, m.hour, m.substance, m.amount))
+    return period
+
+
+def _add_record(
+    period: _Period,
+    record: Mapping[str, Any],
+    spelling: Mapping[str, str],
+    start: date,
+    end: date,
+    zone: tzinfo,
+) -> None:
+    """Add one record to ``period`` if it falls inside ``start``..``end``."""
+    kind = record["kind"]
+    if kind == "sleep":
+        night = night_measures(record, zone)
+        if start <= night.night <= end:
+            period.nights.append(night)
+            period.counts[kind] += 1
+        return
+    at = _local(record["at"], zone)
+    if not start <= at.date() <= end:
+        return
+    if kind == "pain":
+        period.pains.append((at, int(record["score"])))
+    elif kind == "dose":
+        name = str(record["substance"])
+        name = spelling.get(name.casefold(), name)
+        period.dose_marks.append(DoseMark(at.date(), at.hour + at.minute / 60, name, float(record["amount"])))
+        if record.get("warnings"):
+            period.warnings[name] += 1
+    elif kind == "effect":
+        period.effects[str(record["name"])].append(int(record["severity"]))
+    elif kind == "note" and record.get("note"):
+        period.notes.append((at.date(), str(record["note"])))
+    period.counts[kind] += 1
+
+
+def _sleep_summary(nights: Sequence[Night]) -> SleepSummary:
+    return SleepSummary(
+        n=len(nights),
+        tst_h=_mean([n.tst_min / 60 for n in nights]),
+        se_pct=_mean([n.se_pct for n in nights]),
+        sol_min=_mean([n.sol_min for n in nights]),
+        waso_min=_mean([n.waso_min for n in nights]),
+        quality=_mean([n.quality for n in nights]),
+    )
+
+
+def _effect_lines(effects: Mapping[str, Sequence[int]]) -> tuple[EffectLine, ...]:
+    """Each side effect's count and worst severity, the most frequent first."""
+    return tuple(
+        sorted(
+            (EffectLine(name, len(levels), max(levels)) for name, levels in effects.items()),
+            key=lambda line: (-line.count, line.name),
+        )
     )
 
 
@@ -251,7 +286,7 @@ def _daily(
     start: date,
     days: int,
     pains: Sequence[tuple[datetime, int]],
-    nights: Sequence[Any],
+    nights: Sequence[Night],
     marks: Sequence[DoseMark],
 ) -> tuple[DayPoint, ...]:
     pain_by_day: dict[date, list[int]] = defaultdict(list)
