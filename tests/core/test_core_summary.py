@@ -53,6 +53,7 @@ RECORDS = [
     sleep("2026-03-02"),
     pain("2026-03-10T08:00:00+01:00", 10),  # outside the period
     {"kind": "pain", "at": "not a time", "score": 3},  # unreadable: left out
+    {"kind": "effect", "at": "2026-03-02T11:00:00+01:00", "name": "dizzy", "severity": "?"},  # too
 ]
 
 

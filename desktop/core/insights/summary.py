@@ -203,7 +203,8 @@ def _add_record(
         if record.get("warnings"):
             period.warnings[name] += 1
     elif kind == "effect":
-        period.effects[str(record["name"])].append(int(record["severity"]))
+        severity = int(record["severity"])  # read first: an unreadable one adds no name
+        period.effects[str(record["name"])].append(severity)
     elif kind == "note" and record.get("note"):
         period.notes.append((at.date(), str(record["note"])))
     period.counts[kind] += 1
