@@ -10,7 +10,7 @@ from desktop.cli.context import EXIT_OK, Context
 from desktop.core.times import localize, parse_date
 
 if TYPE_CHECKING:
-    from desktop.core.planning.planner import JournalView, PlanConfig
+    from desktop.core.planning.inputs import JournalView, PlanConfig
 
 
 def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[date, tzinfo, PlanConfig, JournalView]:
@@ -61,7 +61,7 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.planning.pattern import profile_for_day
-    from desktop.core.planning.planner import cached_model
+    from desktop.core.planning.pattern_doses import cached_model
     from desktop.words.pattern import pattern_json, pattern_lines
     from desktop.words.present import describe_sufficiency
 

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.planning.planner import ProfileCache, plan_day
+from desktop.core.planning.pattern_doses import ProfileCache
+from desktop.core.planning.planner import plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.settings import effective_settings
 from desktop.scheduling.scheduler import HostedScheduler

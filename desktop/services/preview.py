@@ -32,7 +32,8 @@ class TomorrowPreview:
 def tomorrow_preview(
     journal: Journal, tomorrow: date, zone: tzinfo, pending: Mapping[str, str]
 ) -> TomorrowPreview:
-    from desktop.core.planning.planner import ProfileCache, dose_rules, plan_day
+    from desktop.core.planning.pattern_doses import ProfileCache
+    from desktop.core.planning.planner import dose_rules, plan_day
     from desktop.storage.planning import plan_inputs
     from desktop.words.present import describe_reason
 

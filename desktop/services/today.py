@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from desktop.core.model import Substance, minutes_between
-from desktop.core.planning.planner import ProfileCache, ReminderKind, dose_rules, plan_day
+from desktop.core.planning.occurrence import ReminderKind
+from desktop.core.planning.pattern_doses import ProfileCache
+from desktop.core.planning.planner import dose_rules, plan_day
 from desktop.core.safety import probe_amount
 from desktop.core.times import localize
 from desktop.storage.journal import Journal

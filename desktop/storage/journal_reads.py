@@ -20,8 +20,8 @@ from desktop.storage.journal_rows import IN_TIME_ORDER, KIND_SELECTS, row_to_rec
 from desktop.storage.journal_substances import JournalSubstances
 from desktop.storage.records import Record
 
-if TYPE_CHECKING:  # the planner is imported only when planning: `ebb log` stays quick
-    from desktop.core.planning.planner import JournalView
+if TYPE_CHECKING:  # the planning modules are imported only when planning: `ebb log` stays quick
+    from desktop.core.planning.inputs import JournalView
 
 
 class JournalReads(JournalSubstances):
@@ -165,8 +165,8 @@ class JournalReads(JournalSubstances):
     def planner_view(self, since: datetime) -> JournalView:
         """What the planner needs: active substances, and pain readings, doses and
         sleep onsets from ``since`` on (times in the offset the user lived)."""
+        from desktop.core.planning.inputs import JournalView, LoggedDose
         from desktop.core.planning.pattern import PainReading
-        from desktop.core.planning.planner import JournalView, LoggedDose
 
         since_text = [to_utc_text(since)]
         pains = [

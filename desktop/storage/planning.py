@@ -1,5 +1,5 @@
 """What the planner reads for a day: the settings in force and the journal from the one
-look-back (:meth:`~desktop.core.planning.planner.PlanConfig.lookback_start`). The command line,
+look-back (:meth:`~desktop.core.planning.inputs.PlanConfig.lookback_start`). The command line,
 the reminder service, the Today view and the settings preview all plan from this, so a
 plan printed by ``ebb plan`` is the plan the running app schedules.
 """
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
-from desktop.core.planning.planner import JournalView, PlanConfig
+from desktop.core.planning.inputs import JournalView, PlanConfig
 from desktop.core.settings import effective_settings
 from desktop.core.times import localize
 from desktop.storage.journal import Journal

@@ -19,8 +19,8 @@ from desktop.core.times import from_stored, from_utc_text, to_utc_text
 from desktop.storage.store import Row, Store
 from desktop.storage.transactions import write_transaction
 
-if TYPE_CHECKING:  # the planner stays unloaded where reminders are only read or marked
-    from desktop.core.planning.planner import Occurrence
+if TYPE_CHECKING:  # the planning modules stay unloaded where reminders are only read or marked
+    from desktop.core.planning.occurrence import Occurrence
 
 ACTED_STATES = frozenset({"due", "taken", "skipped", "snoozed", "missed", "suppressed"})
 PENDING_STATES = ("planned", "snoozed")

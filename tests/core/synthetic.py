@@ -12,8 +12,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.core.model import Substance
+from desktop.core.planning.inputs import JournalView, LoggedDose, PlanConfig
+from desktop.core.planning.occurrence import Occurrence, ReminderKind
 from desktop.core.planning.pattern import SLOT_MIN, PainProfile, PainReading
-from desktop.core.planning.planner import JournalView, LoggedDose, Occurrence, PlanConfig, ReminderKind
 from desktop.core.times import localize
 from desktop.core.validation import validate_substance
 

@@ -18,7 +18,8 @@ from desktop.core.planning.dose_timing import (
     recent_doses_per_day,
     reminder_cap,
 )
-from desktop.core.planning.planner import JournalView, LoggedDose, PlanConfig, dose_rules, plan_day
+from desktop.core.planning.inputs import JournalView, LoggedDose, PlanConfig
+from desktop.core.planning.planner import dose_rules, plan_day
 from desktop.words.present import describe_reason
 from tests.core.pain_truth import DosePlan, flat, gamma_relief, no_relief, rises, truth_journal
 from tests.core.synthetic import (

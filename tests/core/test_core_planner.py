@@ -19,14 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.planning.inputs import LoggedDose, PlanConfig
+from desktop.core.planning.melatonin import diary_bedtime
+from desktop.core.planning.occurrence import ReminderKind
 from desktop.core.planning.pattern import PainReading
-from desktop.core.planning.planner import (
-    LoggedDose,
-    PlanConfig,
-    ReminderKind,
-    diary_bedtime,
-    plan_day,
-)
+from desktop.core.planning.planner import plan_day
 from desktop.core.times import localize
 from tests.core.synthetic import (
     BERLIN,

@@ -13,7 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.core.planning.planner import LoggedDose, PlanConfig, ReminderKind, cached_model, plan_day
+from desktop.core.planning.inputs import LoggedDose, PlanConfig
+from desktop.core.planning.occurrence import ReminderKind
+from desktop.core.planning.pattern_doses import cached_model
+from desktop.core.planning.planner import plan_day
 from tests.core.synthetic import (
     KRATOM_UID,
     MELATONIN_UID,

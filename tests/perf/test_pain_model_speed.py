@@ -29,7 +29,7 @@ COLD = """
 import json, sys, time
 start = time.perf_counter()
 from desktop.core.planning.pain_model import fit_pain_model
-from desktop.core.planning.planner import model_doses, relief_substances
+from desktop.core.planning.pattern_doses import model_doses, relief_substances
 imported = time.perf_counter()
 if sys.argv[2] != "import-only":
     from datetime import datetime, time as clock, timedelta
@@ -61,7 +61,7 @@ def _cold(path: str, window: str) -> dict[str, float]:
 
 def test_the_pain_model_fits_a_ten_year_journal_quickly(tmp_path) -> None:
     from desktop.core.planning.pain_model import fit_pain_model
-    from desktop.core.planning.planner import model_doses, relief_substances
+    from desktop.core.planning.pattern_doses import model_doses, relief_substances
 
     journal, _ = build_big_journal(tmp_path / "journal.db")
     path = str(tmp_path / "journal.db")

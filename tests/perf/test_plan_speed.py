@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from desktop.core.planning.planner import PlanConfig, plan_day
+from desktop.core.planning.inputs import PlanConfig
+from desktop.core.planning.planner import plan_day
 from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_pain
 from tests.perf.baselines import raw_planner_rows

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from desktop.core.planning.planner import Occurrence, ReminderKind
+from desktop.core.planning.occurrence import Occurrence, ReminderKind
 from desktop.core.reasons import Reason
 from desktop.storage.reminders import Reminders, SyncResult
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Limits, Substance, SubstanceKind
-from desktop.core.planning.planner import JournalView, PlanConfig, dose_rules, plan_day
+from desktop.core.planning.inputs import JournalView, PlanConfig
+from desktop.core.planning.planner import dose_rules, plan_day
 from desktop.core.settings import effective_settings
 from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.cli.demo import demo_entries, demo_substances
-from desktop.core.planning.planner import PlanConfig, plan_day
+from desktop.core.planning.inputs import PlanConfig
+from desktop.core.planning.planner import plan_day
 from desktop.core.settings import effective_settings
 from desktop.core.validation import validate_dose, validate_pain, validate_sleep, validate_substance
 from desktop.services.today import (

@@ -29,7 +29,8 @@ class PauseController:
 
     def pause_until_tomorrow(self) -> None:
         """Until tomorrow's wake time (the sleep settings), in the zone in force."""
-        from desktop.core.planning.planner import PlanConfig, wake_time
+        from desktop.core.planning.day_times import wake_time
+        from desktop.core.planning.inputs import PlanConfig
         from desktop.core.settings import effective_settings
         from desktop.core.times import localize
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.core.model import UNITS, Substance
-from desktop.core.planning.planner import DEFAULT_DURATION_H, DEFAULT_ONSET_MIN
+from desktop.core.planning.pattern_doses import DEFAULT_DURATION_H, DEFAULT_ONSET_MIN
 from desktop.core.validation import validate_substance
 from desktop.ui.dialogs.base import EntryDialog
 from desktop.ui.settings.fields import decimal_text, line_edit, with_suffix

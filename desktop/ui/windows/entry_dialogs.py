@@ -99,7 +99,8 @@ class EntryDialogs:
         self.windows.show(dialog, on_saved)
 
     def sleep(self, on_saved: Any = None, answers: str | None = None) -> None:
-        from desktop.core.planning.planner import PlanConfig, wake_time
+        from desktop.core.planning.day_times import wake_time
+        from desktop.core.planning.inputs import PlanConfig
         from desktop.core.settings import effective_settings
         from desktop.ui.dialogs import SleepDialog
 
