@@ -106,14 +106,78 @@ class _TooMany(Exception):
     """The search met more combinations than :data:`MAX_COMBINATIONS`."""
 
 
-def _search(
-    baseline: Sequence[float | None],
-    effect: Sequence[float],
-    threshold: float,
-    candidates: Sequence[int],
-    too_close: Callable[[int, int], bool],
-    max_doses: int,
-) -> list[_Score]:
+@dataclass(frozen=True)
+class _Day:
+    """What the search plans a day's doses on: the untreated pain of each half hour
+    (``None``: unknown), ``effect[k]`` the change ``k`` half hours after each dose, the
+    threshold, and whether two dose slots (earlier first) are too close."""
+
+    baseline: Sequence[float | None]
+    effect: Sequence[float]
+    threshold: float
+    too_close: Callable[[int, int], bool]
+
+    def excess_after(self, doses: Sequence[int]) -> float:
+        return excess_after(self.baseline, self.effect, doses, self.threshold)
+
+
+class _Sums:
+    """The two sums the search minimises over a day's known half hours: the predicted
+    pain above the threshold, and the predicted pain left where the untreated pain rises
+    above it. Adding a dose updates both over only the half hours that dose reaches."""
+
+    def __init__(self, day: _Day) -> None:
+        self._baseline = day.baseline
+        self._reach = [(k, change) for k, change in enumerate(day.effect) if change]
+        known = [b is not None for b in day.baseline]
+        rising = [b is not None and b > day.threshold for b in day.baseline]
+        threshold = day.threshold
+
+        # A closure, not a method: it runs twice per half hour a dose reaches, in every
+        # combination, and reading its enclosing variables is measurably faster than
+        # reading attributes (about 5 % of the search).
+        def parts(value: float, j: int) -> tuple[float, float]:
+            if not known[j]:
+                return 0.0, 0.0
+            return max(0.0, value - threshold), max(0.0, value) if rising[j] else 0.0
+
+        self._parts = parts
+
+    def untreated(self) -> tuple[list[float], float, float]:
+        """The predicted pain with no dose, and its two sums."""
+        pain = [0.0 if b is None else b for b in self._baseline]
+        excess = sum(self._parts(v, j)[0] for j, v in enumerate(pain))
+        rise = sum(self._parts(v, j)[1] for j, v in enumerate(pain))
+        return pain, excess, rise
+
+    def with_dose(
+        self, pain: list[float], excess: float, rise: float, slot: int
+    ) -> tuple[list[float], float, float]:
+        """``pain`` and its sums with one more dose at ``slot`` (``pain`` is left as it was)."""
+        after = list(pain)
+        parts = self._parts
+        for k, change in self._reach:
+            j = slot + k
+            if j >= SLOTS:
+                break
+            old_e, old_r = parts(after[j], j)
+            after[j] += change
+            e, r = parts(after[j], j)
+            excess += e - old_e
+            rise += r - old_r
+        return after, excess, rise
+
+
+def _keep_if_better(best: list[_Score], found: _Score) -> None:
+    """``found`` as the best for its number of doses, if it is the first or beats it."""
+    count = len(found[2])
+    if len(best) <= count:
+        best.append(found)
+    elif found < best[count]:
+        best[count] = found
+
+
+def _search(day: _Day, candidates: Sequence[int], max_doses: int) -> list[_Score]:
     """The best score (excess, pain left where the untreated pain rises, the times) for
     each number of doses 0 … ``max_doses``, over every allowed combination.
 
@@ -122,82 +186,50 @@ def _search(
     The second sum breaks ties of the first: a long relief covers a rise from several
     start times, and the one that lines the strongest relief up with the worst pain is
     the better; then the earliest times, so that the plan is deterministic."""
-    known = [b is not None for b in baseline]
-    rising = [b is not None and b > threshold for b in baseline]
-    reach = [(k, change) for k, change in enumerate(effect) if change]
-
-    def parts(value: float, j: int) -> tuple[float, float]:
-        if not known[j]:
-            return 0.0, 0.0
-        return max(0.0, value - threshold), max(0.0, value) if rising[j] else 0.0
-
-    start = [0.0 if b is None else b for b in baseline]
-    excess0 = sum(parts(v, j)[0] for j, v in enumerate(start))
-    rise0 = sum(parts(v, j)[1] for j, v in enumerate(start))
-    best: list[_Score] = [(round(excess0, 9), round(rise0, 9), ())]
+    sums = _Sums(day)
+    pain, excess, rise = sums.untreated()
+    best: list[_Score] = [(round(excess, 9), round(rise, 9), ())]
     visited = 0
 
     def visit(chosen: tuple[int, ...], pain: list[float], excess: float, rise: float, first: int) -> None:
         nonlocal visited
         for index in range(first, len(candidates)):
             slot = candidates[index]
-            if chosen and too_close(chosen[-1], slot):
+            if chosen and day.too_close(chosen[-1], slot):
                 continue
             visited += 1
             if visited > MAX_COMBINATIONS:
                 raise _TooMany
-            after = list(pain)
-            new_excess, new_rise = excess, rise
-            for k, change in reach:
-                j = slot + k
-                if j >= SLOTS:
-                    break
-                old_e, old_r = parts(after[j], j)
-                after[j] += change
-                e, r = parts(after[j], j)
-                new_excess += e - old_e
-                new_rise += r - old_r
+            after, new_excess, new_rise = sums.with_dose(pain, excess, rise, slot)
             doses = (*chosen, slot)
-            found = (round(new_excess, 9), round(new_rise, 9), doses)
-            if len(best) <= len(doses):
-                best.append(found)
-            elif found < best[len(doses)]:
-                best[len(doses)] = found
+            _keep_if_better(best, (round(new_excess, 9), round(new_rise, 9), doses))
             if len(doses) < max_doses:
                 visit(doses, after, new_excess, new_rise, index + 1)
 
     if max_doses > 0:
-        visit((), start, excess0, rise0, 0)
+        visit((), pain, excess, rise, 0)
     return best
 
 
-def _deepest(
-    baseline: Sequence[float | None],
-    effect: Sequence[float],
-    threshold: float,
-    ordered: Sequence[int],
-    too_close: Callable[[int, int], bool],
-    depth: int,
-    shallower: list[_Score],
-) -> list[_Score]:
+def _deepest(day: _Day, ordered: Sequence[int], depth: int, shallower: list[_Score]) -> list[_Score]:
     """:func:`_search` to ``depth`` doses on the half-hour grid, else on the hour; and
     where even that is too many combinations (many doses, a short interval), the best
     one more dose can add to the plan found for one fewer (greedy: no longer exact, but
     never more doses and never outside the limits)."""
     for grid in (ordered, ordered[::2]):
         try:
-            return _search(baseline, effect, threshold, grid, too_close, depth)
+            return _search(day, grid, depth)
         except _TooMany:
             continue
     previous = shallower[-1][2] if shallower else ()
     options = [
         tuple(sorted((*previous, slot)))
         for slot in ordered
-        if slot not in previous and all(not too_close(*sorted((slot, other))) for other in previous)
+        if slot not in previous and all(not day.too_close(*sorted((slot, other))) for other in previous)
     ]
     if not options:
         return shallower
-    excess = {o: excess_after(baseline, effect, o, threshold) for o in options}
+    excess = {o: day.excess_after(o) for o in options}
     best = min(options, key=lambda o: (round(excess[o], 9), o))
     return [*shallower, (round(excess[best], 9), 0.0, best)]
 
@@ -217,10 +249,11 @@ def best_dose_slots(
     ``min_gain`` off. The search deepens one dose at a time and stops where one more
     dose would not take ``min_gain`` off: more doses are never looked at, let alone
     planned."""
+    day = _Day(baseline, effect, threshold, too_close)
     ordered = sorted(candidates)
     chosen: list[_Score] = []
     for depth in range(0, max_doses + 1):
-        best = _deepest(baseline, effect, threshold, ordered, too_close, depth, chosen)
+        best = _deepest(day, ordered, depth, chosen)
         if len(best) <= depth:  # no room for another dose within the limits
             break
         if depth and best[depth - 1][0] - best[depth][0] < min_gain - 1e-9:
