@@ -11,14 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.core.insights.summary import PeriodSummary
+from desktop.core.planning.pain_model_values import ReliefCurve
 from desktop.words.relief_curves import relief_curve_reason
 from desktop.words.translate import QT_TRANSLATE_NOOP, translate
-
-if TYPE_CHECKING:  # the pain model (numpy) is the insights' to load
-    from desktop.core.planning.pain_model import ReliefCurve
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("Charts", "Mon"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.core.insights.summary import PeriodSummary
+from desktop.core.planning.pain_model_values import HALF_LIFE_DAYS
 from desktop.reports import charts
 from desktop.reports.layout import Page
 from desktop.words.translate import translate
@@ -23,9 +24,6 @@ RELIEF_SECTION_IN, RELIEF_SECTION_MIN_IN = RELIEF_HEAD_IN + 2.6, RELIEF_HEAD_IN 
 def relief_section(page: Page, height: float, summary: PeriodSummary) -> None:
     """The relief curve after a dose, how it is estimated, and its chart ``height``
     inches tall (at most what the page has left)."""
-    # numpy is loaded by now (matplotlib needs it): the model's own half-life, not a copy.
-    from desktop.core.planning.pain_model import HALF_LIFE_DAYS
-
     page.heading(translate("Report", "Relief curve after a dose"))
     how = translate(
         "Report",

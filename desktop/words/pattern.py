@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from desktop.core.planning.pain_model import PainModel, ReliefCurve
+from desktop.core.planning.pain_model_values import PainModel, ReliefCurve
 from desktop.core.planning.pattern import PainProfile
 from desktop.words.present import duration_words, fmt
 from desktop.words.translate import translate

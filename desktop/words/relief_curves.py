@@ -5,14 +5,10 @@ Every word goes through the translation hook (desktop/words/translate.py)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from desktop.core.insights.results import ReliefCurveInsight
+from desktop.core.planning.pain_model_values import ReliefCurve
 from desktop.words.present import duration_words
 from desktop.words.translate import translate
-
-if TYPE_CHECKING:  # the pain model imports numpy; its curves arrive inside the insights
-    from desktop.core.planning.pain_model import ReliefCurve
 
 
 def relief_curve_title(substance: str | None) -> str:

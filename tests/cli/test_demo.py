@@ -114,7 +114,8 @@ def test_the_pain_model_recovers_the_demo_truth(seed: int, window_days: int) -> 
 
     from desktop.cli.demo import DEMO_BASELINE, demo_relief_span
     from desktop.core.model import Dose, PainCheckin
-    from desktop.core.planning.pain_model import ModelDose, fit_pain_model
+    from desktop.core.planning.pain_model import fit_pain_model
+    from desktop.core.planning.pain_model_values import ModelDose
     from desktop.core.planning.pattern import PainReading
     from desktop.core.times import localize
 

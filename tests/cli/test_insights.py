@@ -66,7 +66,7 @@ def lines_with(**parts) -> list[str]:
 
 
 def curve(reason: str = "learned", **fields):
-    from desktop.core.planning.pain_model import CurvePoint, ReliefCurve
+    from desktop.core.planning.pain_model_values import CurvePoint, ReliefCurve
 
     learned = reason == "learned"
     points = tuple(CurvePoint(m, -1.0 if learned else None, None, None) for m in range(0, 481, 30))

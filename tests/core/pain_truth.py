@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from desktop.core.planning.inputs import LoggedDose
-from desktop.core.planning.pain_model import ModelDose
+from desktop.core.planning.pain_model_values import ModelDose
 from desktop.core.planning.pattern import PainReading
 from desktop.core.times import localize
 from tests.core.synthetic import BERLIN, days_before

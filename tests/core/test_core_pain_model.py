@@ -15,12 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.planning.pain_model import (
-    MIN_RELIEF_DOSES,
-    RELIEF_SPAN_MIN,
-    ModelDose,
-    fit_pain_model,
-)
+from desktop.core.planning.pain_model import fit_pain_model
+from desktop.core.planning.pain_model_values import MIN_RELIEF_DOSES, RELIEF_SPAN_MIN, ModelDose
 from desktop.core.planning.pattern import PainReading, Split
 from tests.core.pain_truth import DosePlan, flat, gamma_relief, help_span, no_relief, rises, truth_journal
 from tests.core.synthetic import days_before, local_dt

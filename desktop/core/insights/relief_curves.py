@@ -15,7 +15,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Protocol, TypeVar
 
 from desktop.core.insights.results import ReliefCurveInsight, Status
-from desktop.core.planning.pain_model import MIN_RELIEF_DOSES, RELIEF_SPAN_MIN, ModelDose, fit_pain_model
+from desktop.core.planning.pain_model import fit_pain_model
+from desktop.core.planning.pain_model_values import MIN_RELIEF_DOSES, RELIEF_SPAN_MIN, ModelDose
 from desktop.core.planning.pattern import PainReading
 from desktop.core.times import localize
 

@@ -12,10 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # numpy: the pain model loads only when compute_insights runs
-    from desktop.core.planning.pain_model import ReliefCurve
+from desktop.core.planning.pain_model_values import ReliefCurve
 
 
 class Status(StrEnum):

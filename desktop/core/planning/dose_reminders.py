@@ -10,20 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.core.model import Substance, SubstanceKind
 from desktop.core.planning.day_times import instant, minutes_text, shift
 from desktop.core.planning.dose_timing import DoseDecision, recent_doses_per_day, reminder_cap
 from desktop.core.planning.inputs import JournalView, PlanConfig
 from desktop.core.planning.occurrence import Occurrence, ReminderKind
+from desktop.core.planning.pain_model_values import PainModel
 from desktop.core.planning.pattern_doses import ProfileCache, cached_model, plan_pattern_doses, remember
 from desktop.core.reasons import Reason
 from desktop.core.times import localize
-
-if TYPE_CHECKING:  # numpy: loaded only when pattern timing plans (never at tray start-up)
-    from desktop.core.planning.pain_model import PainModel
-
 
 DOSE_WINDOW = timedelta(hours=2)
 

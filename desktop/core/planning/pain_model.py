@@ -29,7 +29,8 @@ the values it takes and gives (``pain_model_values``, free of numpy), the journa
 arrays (``pain_model_readings``), the least squares and bootstrap (``pain_model_fit``),
 the baseline (``pain_model_baseline``) and the relief curves (``pain_model_relief``).
 numpy comes in with those parts, never on the tray's start path: they are imported only
-through here, and the planner loads this module only for pattern timing.
+through here, and the planner and the insights load this module only when they fit.
+Everyone else imports the values from ``pain_model_values``.
 """
 
 from __future__ import annotations
@@ -39,32 +40,13 @@ from datetime import date, datetime, timedelta
 
 from desktop.core.planning.pain_model_baseline import baseline_points, no_baseline, split_for
 from desktop.core.planning.pain_model_fit import BOOTSTRAP, fit_coefficients
-from desktop.core.planning.pain_model_readings import HALF_LIFE_DAYS, journal_data
-from desktop.core.planning.pain_model_relief import MIN_RELIEF_DOSES, no_relief, relief_curve
+from desktop.core.planning.pain_model_readings import journal_data
+from desktop.core.planning.pain_model_relief import no_relief, relief_curve
 from desktop.core.planning.pain_model_values import (
-    RELIEF_SPAN_MIN,
-    BaselinePoint,
-    CurvePoint,
     ModelDose,
     PainModel,
-    ReliefCurve,
 )
 from desktop.core.planning.pattern import MIN_DAYS, PainReading, Split, sufficiency
-
-# The pain model's public face, which its callers (the planner, insights, words, reports
-# and their tests) import from here: the fit, the values it takes and gives, and the
-# settings they read. Those live in the sibling modules named in the docstring.
-__all__ = [
-    "HALF_LIFE_DAYS",
-    "MIN_RELIEF_DOSES",
-    "RELIEF_SPAN_MIN",
-    "BaselinePoint",
-    "CurvePoint",
-    "ModelDose",
-    "PainModel",
-    "ReliefCurve",
-    "fit_pain_model",
-]
 
 
 def fit_pain_model(

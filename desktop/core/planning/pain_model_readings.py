@@ -15,12 +15,17 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core.planning.pain_model_values import KNOTS, RELIEF_SPAN_MIN, RELIEF_STEP_MIN, ModelDose
+from desktop.core.planning.pain_model_values import (
+    HALF_LIFE_DAYS,
+    KNOTS,
+    RELIEF_SPAN_MIN,
+    RELIEF_STEP_MIN,
+    ModelDose,
+)
 from desktop.core.planning.pattern import WITH_DOSE_MIN, PainReading
 
 Array = npt.NDArray[np.float64]
 
-HALF_LIFE_DAYS = 14.0
 # A "pain before" that a reading already tells is not counted twice: a reading this near
 # the dose (before, or just after) stands for it.
 BEFORE_DOSE_MIN = 30

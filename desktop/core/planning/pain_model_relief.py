@@ -15,6 +15,7 @@ from desktop.core.planning.pain_model_fit import Coefficients
 from desktop.core.planning.pain_model_readings import Array, JournalData
 from desktop.core.planning.pain_model_values import (
     KNOTS,
+    MIN_RELIEF_DOSES,
     RELIEF_SPAN_MIN,
     RELIEF_STEP_MIN,
     CurvePoint,
@@ -23,10 +24,9 @@ from desktop.core.planning.pain_model_values import (
 )
 from desktop.core.planning.pattern import SLOT_MIN, SLOTS
 
-# Enough to learn a relief curve: doses, readings 30-480 min after one, contrast (see
-# pain_model's docstring; 1.0 is one reading whose dose cover its hour's other readings
-# lack), and an interval at the peak no wider than this many points.
-MIN_RELIEF_DOSES = 10
+# Enough to learn a relief curve: MIN_RELIEF_DOSES doses, readings 30-480 min after one,
+# contrast (see pain_model's docstring; 1.0 is one reading whose dose cover its hour's
+# other readings lack), and an interval at the peak no wider than this many points.
 MIN_RELIEF_READINGS = 20
 MIN_CONTRAST = 4.0
 MAX_PEAK_WIDTH = 3.0

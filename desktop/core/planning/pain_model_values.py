@@ -1,9 +1,11 @@
 """What the pain model (:mod:`desktop.core.planning.pain_model`) takes and gives, as plain
-values: the doses it reads, the untreated baseline and each substance's relief curve.
+values: the doses it reads, the untreated baseline and each substance's relief curve,
+and the model's settings that others show (its half-life, the doses it needs).
 
-Free of numpy, and the bottom of the pain model's modules: the fitting modules build
-these values, so they cannot live in ``pain_model`` itself, which imports the fitting
-modules. The relief curve's grid is here because :meth:`ReliefCurve.change_at` reads it.
+Free of numpy, so the planner, the insights, their words and the report import these
+plainly; only the fit itself (``pain_model`` and the modules it imports) loads numpy, and
+only when it runs. The relief curve's grid is here because :meth:`ReliefCurve.change_at`
+reads it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from desktop.core.planning.pattern import Split, Sufficiency
 RELIEF_STEP_MIN = 30
 RELIEF_SPAN_MIN = 480
 KNOTS = RELIEF_SPAN_MIN // RELIEF_STEP_MIN  # free points at 30 … 480 (0 is fixed at 0)
+# A reading's weight halves every HALF_LIFE_DAYS: recent weeks count most.
+HALF_LIFE_DAYS = 14.0
+# The fewest doses of a substance that can teach its relief curve.
+MIN_RELIEF_DOSES = 10
 
 
 @dataclass(frozen=True)

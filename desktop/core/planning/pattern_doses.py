@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.core.model import Substance, SubstanceKind
 from desktop.core.numbers import format_number
@@ -24,13 +24,10 @@ from desktop.core.planning.dose_timing import (
     curve_effect,
 )
 from desktop.core.planning.inputs import JournalView, PlanConfig
+from desktop.core.planning.pain_model_values import RELIEF_SPAN_MIN, ModelDose, PainModel
 from desktop.core.planning.pattern import SLOT_MIN, SLOTS
 from desktop.core.reasons import Reason
 from desktop.core.times import localize
-
-if TYPE_CHECKING:  # numpy: loaded only when pattern timing plans (never at tray start-up)
-    from desktop.core.planning.pain_model import ModelDose, PainModel
-
 
 # Used only for timing (never for amounts) when the user has not set them.
 DEFAULT_ONSET_MIN = 30
@@ -47,8 +44,6 @@ def relief_substances(journal: JournalView) -> list[str]:
 
 def model_doses(journal: JournalView) -> list[ModelDose]:
     """Logged doses of pain-relief substances, as the pain model reads them."""
-    from desktop.core.planning.pain_model import ModelDose
-
     relief = {name.casefold() for name in relief_substances(journal)}
     return [
         ModelDose(d.at, d.substance, d.pain_before) for d in journal.doses if d.substance.casefold() in relief
@@ -77,7 +72,7 @@ def cached_model(
     A day's model depends only on data from before that day, so today's stays valid
     all day and a new entry only costs tomorrow's.
     """
-    from desktop.core.planning.pain_model import RELIEF_SPAN_MIN, fit_pain_model
+    from desktop.core.planning.pain_model import fit_pain_model
 
     day_start = localize(datetime.combine(day, time()), zone)
     first = (day_start - timedelta(days=window_days, minutes=RELIEF_SPAN_MIN + 60)).timestamp()
