@@ -222,7 +222,7 @@ def _check_night_times(
     now: datetime,
 ) -> None:
     """The four moments of a night: none in the future, the first in the night named,
-    each no earlier than the one before, and at most a day from bed to rising."""
+    and all in order."""
     for field, moment in (
         ("in_bed", in_bed),
         ("try_sleep", tried_sleep),
@@ -237,6 +237,14 @@ def _check_night_times(
             value=in_bed.isoformat(),
             value2=night.isoformat(),
         )
+    _check_in_order(in_bed, tried_sleep, final_wake, out_of_bed)
+
+
+def _check_in_order(
+    in_bed: datetime, tried_sleep: datetime, final_wake: datetime, out_of_bed: datetime
+) -> None:
+    """Into bed, trying to sleep, the final awakening, out of bed: in this order, and at
+    most a day from the first to the last."""
     # Compare instants in UTC: datetimes sharing one ZoneInfo compare and subtract by
     # wall clock, which is wrong on a night when the clocks change.
     bed, tried, wake, out = (
