@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.system.paths import Paths, resource
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.scheduling.clock_watch import ClockWatcher
     from desktop.storage.journal import Journal
+    from desktop.ui.shell.reminder_window import ReminderWindow
     from desktop.ui.windows.journal_window import JournalWindow
     from desktop.ui.windows.main_window import MainWindow
 
@@ -30,7 +35,7 @@ class EbbApp:
     tray, the window on demand) at once; the journal, the reminder engine and the
     controllers with :meth:`attach` (at once when a journal is given)."""
 
-    def __init__(self, app: Any, paths: Paths, journal: Journal | None = None) -> None:
+    def __init__(self, app: QApplication, paths: Paths, journal: Journal | None = None) -> None:
         from desktop.ui.controllers.views import ShellViews
         from desktop.ui.windows.entry_dialogs import OpenWindows
 
@@ -42,8 +47,8 @@ class EbbApp:
         # While starting, the tray offers only these two; attach() connects the rest.
         self.tray.open_main.connect(self.views.show_window)
         self.tray.quit.connect(app.quit)
-        self.watcher: Any = None
-        self.resume_listener: Any = None
+        self.watcher: ClockWatcher | None = None
+        self.resume_listener: QObject | None = None
         if journal is not None:
             self.attach(journal)
 
@@ -188,7 +193,7 @@ class EbbApp:
         log.info("stopped")
 
 
-def _reminder_window() -> Any:
+def _reminder_window() -> ReminderWindow:
     from desktop.ui.shell.reminder_window import ReminderWindow
 
     return ReminderWindow()

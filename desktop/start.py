@@ -10,13 +10,14 @@ import logging
 import sqlite3
 import sys
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.app import EbbApp
 from desktop.system.paths import Paths, log_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+    from sqlite_utils import Database
 
     from desktop.storage.journal import Journal
     from desktop.storage.problems import JournalUnreadable
@@ -47,7 +48,7 @@ def offer_restore(paths: Paths, problem: JournalUnreadable, stamp: str) -> bool:
     return True
 
 
-def _cannot_write(app: Any, paths: Paths, exc: BaseException, smoke: bool) -> int:
+def _cannot_write(app: QApplication, paths: Paths, exc: BaseException, smoke: bool) -> int:
     """A data folder Ebb cannot write to (full, read-only, no permission): say why, exit 1."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -63,7 +64,7 @@ def _cannot_write(app: Any, paths: Paths, exc: BaseException, smoke: bool) -> in
     return 1
 
 
-def open_journal_or_exit_code(app: Any, paths: Paths, smoke: bool) -> Journal | int:
+def open_journal_or_exit_code(app: QApplication, paths: Paths, smoke: bool) -> Journal | int:
     """The journal, or the exit code when there is none to open: 4 for an unreadable
     journal that was not restored (it is never changed), 1 for a data folder Ebb cannot
     write to."""
@@ -73,7 +74,7 @@ def open_journal_or_exit_code(app: Any, paths: Paths, smoke: bool) -> Journal | 
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
-    def before_migrating(db: Any, version: int) -> None:
+    def before_migrating(db: Database, version: int) -> None:
         from desktop.storage.backups import backup_before_migrating  # rarely needed
 
         backup_before_migrating(paths.backups, stamp)(db, version)
@@ -106,7 +107,7 @@ def _qt_application() -> QApplication:
 
 
 def _start_in_event_loop(
-    app: Any, ebb: EbbApp, paths: Paths, minimized: bool, smoke: bool, failed: list[BaseException]
+    app: QApplication, ebb: EbbApp, paths: Paths, minimized: bool, smoke: bool, failed: list[BaseException]
 ) -> None:
     """From the running event loop: the journal, then the reminders. An exception is
     put in ``failed`` (and the loop stopped) for :func:`run_app` to raise."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desktop.scheduling.service import ReminderService
     from desktop.storage.journal import Journal
+    from desktop.storage.journal_edits import UndoResult
+    from desktop.storage.records import Entry, Record
     from desktop.ui.controllers.clock import JournalClock
 
 
@@ -25,7 +27,7 @@ class JournalChanges:
         self.service.replan()
         self.refresh_views()
 
-    def save(self, value: Any, *, answers: str | None = None) -> int:
+    def save(self, value: Entry, *, answers: str | None = None) -> int:
         """Store a new entry. ``answers``: the reminder the entry answers, marked taken
         in the same transaction, so that a crash can never leave a logged dose whose
         reminder would still ask for it."""
@@ -38,16 +40,16 @@ class JournalChanges:
         self.after_change()
         return int(entry_id)
 
-    def replace(self, entry_id: int, value: Any) -> None:
+    def replace(self, entry_id: int, value: Entry) -> None:
         self.journal.replace_entry(entry_id, value, zone=self.clock.zone_name())
         self.after_change()
 
-    def delete(self, entry_id: int) -> Any:
+    def delete(self, entry_id: int) -> Record:
         record = self.journal.delete_entry(entry_id)
         self.after_change()
         return record
 
-    def undo(self) -> Any:
+    def undo(self) -> UndoResult | None:
         result = self.journal.undo()
         self.after_change()
         return result

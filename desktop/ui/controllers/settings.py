@@ -7,11 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from desktop.core.model import Substance
     from desktop.services.preview import TomorrowPreview
     from desktop.storage.journal import Journal
+    from desktop.system.autostart import Autostart
     from desktop.system.paths import Paths
     from desktop.ui.controllers.clock import JournalClock
     from desktop.ui.windows.entry_dialogs import OpenWindows
@@ -30,7 +33,7 @@ class SettingsController:
 
         self.journal.set_setting(key, normalise_setting(key, value))
 
-    def add_substance(self, substance: Any) -> None:
+    def add_substance(self, substance: Substance) -> None:
         self.journal.add_substance(substance)
 
     def applied(self) -> None:
@@ -45,7 +48,7 @@ class SettingsController:
             self.journal, self.clock.today() + timedelta(days=1), self.clock.zone(), pending
         )
 
-    def back_up_now(self) -> Any:
+    def back_up_now(self) -> Path:
         from desktop.storage.backups import backup_to
 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -58,7 +61,7 @@ class SettingsController:
         from desktop.ui.settings.window import SettingsWindow
 
         try:
-            autostart: Any = autostart_for()
+            autostart: Autostart | None = autostart_for()
         except UnsupportedPlatform:
             autostart = None
         window = SettingsWindow(

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from desktop.scheduling.clock_watch import ClockWatcher
 
 log = logging.getLogger(__name__)
 
 
-def listen_for_resume(watcher: Any) -> Any:
+def listen_for_resume(watcher: ClockWatcher) -> QObject:
     """logind's PrepareForSleep(false) on the system bus means "just resumed". Where
     there is no system bus (or no logind) the 60 s watchdog notices the gap instead."""
     from PySide6.QtCore import SLOT, QObject, Slot
