@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from desktop.scheduling.clock_watch import ClockWatcher
     from desktop.storage.journal import Journal
+    from desktop.storage.outside_writes import OutsideWrites
+    from desktop.ui.shell.journal_watch import JournalFileWatch
     from desktop.ui.shell.reminder_window import ReminderWindow
     from desktop.ui.windows.journal_window import JournalWindow
     from desktop.ui.windows.main_window import MainWindow
@@ -48,6 +50,8 @@ class EbbApp:
         self.tray.open_main.connect(self.views.show_window)
         self.tray.quit.connect(app.quit)
         self.watcher: ClockWatcher | None = None
+        self.outside_writes: OutsideWrites | None = None
+        self.file_watch: JournalFileWatch | None = None
         self.resume_listener: QObject | None = None
         if journal is not None:
             self.attach(journal)
@@ -165,22 +169,40 @@ class EbbApp:
     def start_reminders(self) -> None:
         """The scheduler, the clock and resume watchers, and the first plan."""
         from desktop.scheduling.clock_watch import ClockWatcher, read_clock
+        from desktop.storage.outside_writes import OutsideWrites
+        from desktop.ui.shell.journal_watch import JournalFileWatch
         from desktop.ui.shell.resume import listen_for_resume
 
         self.scheduler.start()
         self.watcher = ClockWatcher(self.service.on_clock_change, lambda: read_clock(self.clock.zone_name))
         self.service.add_watchdog(self.on_watchdog)
+        # `ebb log …` or `ebb settings set …` in a terminal: heard through the journal's
+        # files at once, and by the watchdog where file events do not come (a network
+        # folder); either way the plan is made again from what is now in the journal.
+        # Watched before the first plan, so nothing written meanwhile goes unheard.
+        self.outside_writes = OutsideWrites(self.journal.db)
+        self.file_watch = JournalFileWatch(self.paths.journal)
+        self.file_watch.touched.connect(self.notice_outside_writes)
         self.service.replan()
         self.resume_listener = listen_for_resume(self.watcher)
         self.views.refresh()
         log.info("started; %d reminders pending", len(self.reminders.pending()))
 
+    def notice_outside_writes(self) -> None:
+        if self.outside_writes is not None and self.outside_writes.happened():
+            log.info("the journal was changed by another program: planning again")
+            self.changes.after_change()
+
     def on_watchdog(self) -> None:
         if self.watcher is not None:
             self.watcher.check()
+        self.notice_outside_writes()
         self.views.refresh()
 
     def shutdown(self) -> None:
+        if self.file_watch is not None:
+            self.file_watch.stop()
+        self.outside_writes = None
         if self.ready:
             self.scheduler.shutdown()
             # A notification that failed on its thread just now must not reach a closed

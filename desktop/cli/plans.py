@@ -11,6 +11,8 @@ from desktop.core.times import localize, parse_date
 
 if TYPE_CHECKING:
     from desktop.core.planning.inputs import JournalView, PlanConfig
+    from desktop.core.planning.occurrence import Occurrence
+    from desktop.storage.reminders import StoredOccurrence
 
 
 def _plan_inputs(ctx: Context, date_text: str | None) -> tuple[date, tzinfo, PlanConfig, JournalView]:
@@ -40,7 +42,7 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
                 "due": occurrence.due.isoformat(),
                 "valid_until": occurrence.valid_until.astimezone(zone).isoformat(),
                 "substance": occurrence.substance,
-                "status": "planned" if stored is None else stored.state,
+                "status": _status(ctx, occurrence, stored),
                 "reason": describe_reason(occurrence.reason.code, dict(occurrence.reason.data)),
                 "reason_code": occurrence.reason.code,
             }
@@ -57,6 +59,18 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     for rule in dose_rules(config, view, day, zone, cache):
         ctx.say(f"Dose reminders — {describe_reason(rule.code, dict(rule.data))}")
     return EXIT_OK
+
+
+def _status(ctx: Context, occurrence: Occurrence, stored: StoredOccurrence | None) -> str:
+    """The stored state; a morning diary whose night is logged is "done" (the running app
+    closes it, and says so here even before it has)."""
+    from desktop.core.planning.checkins import diary_night
+
+    if occurrence.kind == "sleep_diary":
+        night = diary_night(dict(occurrence.reason.data))
+        if night is not None and ctx.journal.night_record(night) is not None:
+            return "done"
+    return "planned" if stored is None else stored.state
 
 
 def cmd_pattern(ctx: Context, args: argparse.Namespace) -> int:

@@ -12,6 +12,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.planning.answered import TakenDose, not_asked_again
+from desktop.core.planning.checkins import diary_night
+from desktop.core.planning.occurrence import Occurrence
 from desktop.core.planning.pattern_doses import ProfileCache
 from desktop.core.planning.planner import plan_day
 from desktop.core.safety import probe_amount
@@ -73,10 +76,46 @@ class ReminderService:
         occurrences = [
             o for day in dates for o in plan_day(inputs.config, inputs.view, day, zone, self._profiles)
         ]
-        result = self.reminders.sync_plan([d.isoformat() for d in dates], occurrences)
+        local_dates = [d.isoformat() for d in dates]
+        occurrences = self._without_doses_already_taken(local_dates, occurrences)
+        result = self.reminders.sync_plan(local_dates, occurrences)
+        self._close_logged_diaries(local_dates)
         self.sweep()
         self.rebuild_jobs()
         return result
+
+    def _without_doses_already_taken(
+        self, local_dates: list[str], planned: list[Occurrence]
+    ) -> list[Occurrence]:
+        """A dose taken at a time the plan no longer holds is not asked for again at a
+        new time that day (desktop.core.planning.answered)."""
+        stored = self.reminders.on_dates(local_dates)
+        taken = [
+            TakenDose(o.key, o.substance, date.fromisoformat(o.local_date), o.due)
+            for o in stored
+            if o.kind == "dose" and o.state == "taken" and o.substance is not None
+        ]
+        answered = {o.key for o in stored if o.state != "planned"}
+        return not_asked_again(planned, taken, answered)
+
+    def _close_logged_diaries(self, local_dates: list[str]) -> None:
+        """A morning diary whose night is already logged (from the app, the command line or
+        an import) is done: it is not asked for, and one on screen goes."""
+        for occurrence in self.reminders.on_dates(local_dates):
+            if occurrence.kind == "sleep_diary" and occurrence.state in ("planned", "due", "snoozed"):
+                self.close_if_logged(occurrence)
+
+    def close_if_logged(self, occurrence: StoredOccurrence) -> bool:
+        """Done ("taken", code "logged") when the diary's night is in the journal."""
+        night = diary_night(occurrence.reason_data)
+        if night is None or self.journal.night_record(night) is None:
+            return False
+        self.reminders.set_state(
+            occurrence.key, "taken", code="logged", data={"night": night.isoformat()}, acted=True
+        )
+        self._remove_jobs(occurrence.key)
+        self.notifier.withdraw(occurrence.key)
+        return True
 
     def sweep(self) -> list[StoredOccurrence]:
         """Record every occurrence whose window passed as missed, and show them once."""
@@ -93,7 +132,7 @@ class ReminderService:
         for job in self.scheduler.jobs():
             if job.id in wanted:
                 del wanted[job.id]  # already scheduled for the same occurrence and time
-            elif job.id not in (WATCHDOG_JOB, REPLAN_JOB) and "#repeat" not in job.id:
+            elif job.id not in (WATCHDOG_JOB, REPLAN_JOB) and "#" not in job.id:  # #repeat, #end
                 self.scheduler.remove(job.id)
         for occurrence in wanted.values():
             self._schedule_fire(occurrence.key, occurrence.fire_at)
@@ -120,6 +159,8 @@ class ReminderService:
         paused = self.reminders.paused_until()
         if paused is not None and now < paused:
             self.reminders.set_state(key, "suppressed", code="paused", data={"until": paused.isoformat()})
+            return
+        if occurrence.kind == "sleep_diary" and self.close_if_logged(occurrence):
             return
         dose = occurrence.kind == "dose" and occurrence.substance is not None
         if dose and not self._dose_allowed(occurrence, now):
@@ -166,6 +207,17 @@ class ReminderService:
             )
         )
         self._schedule_repeat(occurrence.key, repeat)
+        if repeat == 0:
+            # Unanswered, it stays "due" (the Today view lists it), but its notification
+            # or window goes when its time is over: buttons that do nothing are not shown.
+            self.scheduler.at(
+                f"{occurrence.key}#end", occurrence.valid_until, self.window_ended, occurrence.key
+            )
+
+    def window_ended(self, key: str) -> None:
+        occurrence = self.reminders.get(key)
+        if occurrence is not None and occurrence.state == "due":
+            self.notifier.withdraw(key)
 
     def _schedule_repeat(self, key: str, repeat: int) -> None:
         settings = self.settings()

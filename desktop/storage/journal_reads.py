@@ -50,6 +50,10 @@ class JournalReads(JournalSubstances):
             )
         return record
 
+    def night_record(self, night: date) -> Record | None:
+        """The sleep diary of ``night`` (the evening's date), if it is logged."""
+        return next(self._records(["sl.night = ?"], [night.isoformat()], "sleep"), None)
+
     def entries(
         self, *, kind: str | None = None, start: datetime | None = None, end: datetime | None = None
     ) -> list[Record]:

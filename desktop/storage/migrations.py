@@ -9,7 +9,12 @@ written by a newer Ebb can be recognised (and refused) before anything is touche
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 from sqlite_utils import Database, Migrations
+
+from desktop.core.times import from_utc_text
 
 MIGRATIONS = Migrations("ebb")
 
@@ -149,6 +154,27 @@ CREATE TABLE app_state (
 @MIGRATIONS(name="0002_occurrences")
 def m0002_occurrences(db: Database) -> None:
     _run_schema(db, _OCCURRENCES_SCHEMA, 2)
+
+
+# Before 0003: "checkin:<day>:<place in the list>", "dose:<uid>:<day>:<place>".
+_KEY_BY_PLACE = re.compile(r"^(checkin|dose:[^:]+):(\d{4}-\d{2}-\d{2}):\d+$")
+
+
+@MIGRATIONS(name="0003_keys_by_planned_time")
+def m0003_keys_by_planned_time(db: Database) -> None:
+    """Check-in and dose reminders were keyed by their place in the day's list, so a
+    changed time inherited another reminder's state; they are keyed by their planned
+    time now (core/planning/occurrence.planned_key). Stored ones get their new key, so
+    what was answered today stays answered and is not reported missed again."""
+    rows = db.query("SELECT key, due_utc, due_offset_min FROM occurrences WHERE kind IN ('checkin', 'dose')")
+    for row in list(rows):
+        match = _KEY_BY_PLACE.match(row["key"])
+        if match is None:
+            continue
+        planned = from_utc_text(row["due_utc"]) + timedelta(minutes=row["due_offset_min"])
+        key = f"{match[1]}:{match[2]}@{planned:%H:%M}"
+        db.execute("UPDATE OR IGNORE occurrences SET key = ? WHERE key = ?", [key, row["key"]])
+    db.execute("PRAGMA user_version = 3")
 
 
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -144,7 +144,7 @@ class Reminders(Store):
     def _on_dates_by_key(self, dates: Sequence[str]) -> dict[str, StoredOccurrence]:
         if not dates:
             return {}
-        return {o.key: o for o in self._select(f"local_date IN ({', '.join('?' * len(dates))})", dates)}
+        return {o.key: o for o in self.on_dates(dates)}
 
     def _insert_planned(self, key: str, fields: Row, now: str) -> int:
         """Store a newly planned occurrence; returns 1, or 0 when the key was acted on

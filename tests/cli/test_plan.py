@@ -11,6 +11,7 @@ import pytest
 from desktop.core.validation import validate_dose, validate_pain
 from desktop.storage.database import open_journal
 from desktop.storage.journal import Journal
+from tests.argv import sleep_argv
 from tests.core.pain_truth import gamma_relief, rises, truth_journal
 
 ZONE = ZoneInfo("Europe/Berlin")
@@ -62,6 +63,17 @@ def test_plan_json_contract(seeded) -> None:
     melatonin = rows[-1]
     assert melatonin["substance"] == "Melatonin" and melatonin["due"] == "2026-03-02T22:00:00+01:00"
     assert "before your bedtime 23:00" in melatonin["reason"]
+
+
+def test_plan_says_a_morning_diary_is_done_once_its_night_is_logged(seeded) -> None:
+    def diary_status() -> str:
+        rows = json.loads(seeded("plan", "--date", "2026-03-02", "--json").out)
+        (diary,) = [r for r in rows if r["kind"] == "sleep_diary"]
+        return diary["status"]
+
+    assert diary_status() == "planned"
+    assert seeded(*sleep_argv()).code == 0  # the night of 1 March, asked about on the 2nd
+    assert diary_status() == "done"
 
 
 def test_pattern_json_says_not_enough_data_with_what_is_missing(seeded) -> None:

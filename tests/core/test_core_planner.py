@@ -75,11 +75,11 @@ def test_keys_are_unique_and_the_plan_is_sorted_by_due() -> None:
     }
     assert set(keys) == {
         "sleep_diary:2026-06-10",
-        "checkin:2026-06-10:0",
-        "checkin:2026-06-10:1",
-        "checkin:2026-06-10:2",
-        "dose:k1:2026-06-10:0",
-        "dose:k1:2026-06-10:1",
+        "checkin:2026-06-10@08:00",
+        "checkin:2026-06-10@14:00",
+        "checkin:2026-06-10@20:00",
+        "dose:k1:2026-06-10@08:00",
+        "dose:k1:2026-06-10@14:00",
         "followup:x:60",
         "followup:x:120",
         "melatonin:m1:2026-06-10",
@@ -182,9 +182,9 @@ def test_check_ins_at_their_times_valid_two_hours() -> None:
     config = PlanConfig(checkin_times=(time(8, 15), time(13), time(21, 45)))
     checkins = of_kind(plan_day(config, journal(), WEDNESDAY, BERLIN), ReminderKind.CHECKIN)
     assert [(o.key, hhmm(o.due)) for o in checkins] == [
-        ("checkin:2026-06-10:0", "08:15"),
-        ("checkin:2026-06-10:1", "13:00"),
-        ("checkin:2026-06-10:2", "21:45"),
+        ("checkin:2026-06-10@08:15", "08:15"),
+        ("checkin:2026-06-10@13:00", "13:00"),
+        ("checkin:2026-06-10@21:45", "21:45"),
     ]
     for o in checkins:
         assert o.valid_until - o.due == timedelta(hours=2)
@@ -241,7 +241,8 @@ def test_a_dose_window_ends_at_the_next_dose_or_after_two_hours() -> None:
         ("09:00", "11:00"),
         ("14:00", "16:00"),
     ]
-    assert [o.key for o in doses] == [f"dose:{KRATOM_UID}:2026-06-10:{i}" for i in range(3)]
+    planned_at = ("08:00", "09:00", "14:00")
+    assert [o.key for o in doses] == [f"dose:{KRATOM_UID}:2026-06-10@{t}" for t in planned_at]
     assert all(o.substance == "Kratom" for o in doses)
 
 

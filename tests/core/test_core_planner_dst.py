@@ -117,8 +117,8 @@ def test_every_daily_key_once_per_local_day(name: str) -> None:
     for day, plan in by_day.items():
         iso = day.isoformat()
         expected = {f"sleep_diary:{iso}", f"melatonin:{MELATONIN_UID}:{iso}"}
-        expected |= {f"checkin:{iso}:{i}" for i in range(len(clocks))}
-        expected |= {f"dose:{KRATOM_UID}:{iso}:{i}" for i in range(len(clocks))}
+        expected |= {f"checkin:{iso}@{c:%H:%M}" for c in clocks}
+        expected |= {f"dose:{KRATOM_UID}:{iso}@{c:%H:%M}" for c in clocks}
         assert sorted(o.key for o in plan) == sorted(expected)
         assert [utc(o.due) for o in plan] == sorted(utc(o.due) for o in plan)
         for o in plan:
@@ -176,8 +176,7 @@ def test_wall_times_exist_move_forward_or_take_the_first_instant(name: str) -> N
 )
 def test_known_due_times(name: str, day: date, clock: time, due: str) -> None:
     zone = ZoneInfo(name)
-    index = CLOCKS[name].index(clock)
-    (checkin,) = [o for o in plans(name)[day] if o.key == f"checkin:{day.isoformat()}:{index}"]
+    (checkin,) = [o for o in plans(name)[day] if o.key == f"checkin:{day.isoformat()}@{clock:%H:%M}"]
     assert checkin.due.isoformat() == due
     assert checkin.due.astimezone(zone).isoformat() == due
     first = datetime.combine(day, clock, zone)
@@ -192,13 +191,13 @@ def test_known_due_times(name: str, day: date, clock: time, due: str) -> None:
 def test_utc_instants_strictly_increase_in_key_order(name: str) -> None:
     by_day = plans(name)
     for kind in (ReminderKind.CHECKIN, ReminderKind.DOSE, ReminderKind.SLEEP_DIARY, ReminderKind.MELATONIN):
-        # keys: "checkin:<day>:<index>", "dose:<uid>:<day>:<index>", "sleep_diary:<day>",
-        # "melatonin:<uid>:<day>"; order them by (day, index)
+        # keys: "checkin:<day>@<HH:MM>", "dose:<uid>:<day>@<HH:MM>", "sleep_diary:<day>",
+        # "melatonin:<uid>:<day>"; order them by (day, planned wall-clock time)
         ordered = [
             o
             for day in sorted(by_day)
             for o in sorted(
-                (o for o in by_day[day] if o.kind is kind), key=lambda o: o.key.rsplit(":", 1)[-1].zfill(3)
+                (o for o in by_day[day] if o.kind is kind), key=lambda o: o.key.rsplit("@", 1)[-1]
             )
         ]
         assert len(ordered) == len(by_day) * (

@@ -168,3 +168,46 @@ def test_a_failing_first_migration_leaves_a_new_journal_empty(
     assert tables(journal_path) == set()
     assert read(journal_path, "PRAGMA user_version") == [(0,)]
     assert read(journal_path, "PRAGMA application_id") == [(0,)]
+
+
+def test_reminders_keyed_by_their_place_get_their_planned_time_as_key(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0003: what was answered today stays with its time when the app plans with the new
+    keys (a moved time is a new reminder, the same time keeps its state)."""
+    older = Migrations("ebb")
+    for shipped in MIGRATIONS._migrations[:2]:
+        older(name=shipped.name)(shipped.fn)
+    with monkeypatch.context() as patch:
+        patch.setattr(database, "MIGRATIONS", older)
+        patch.setattr(database, "SCHEMA_VERSION", 2)
+        patch.setattr(database, "KNOWN_MIGRATIONS", frozenset(SHIPPED[:2]))
+        db = open_journal(journal_path)
+        rows = [
+            # key, kind, due (UTC), offset: 09:00 and 14:00 in Berlin (+60), a dose 09:30
+            ("checkin:2026-03-02:0", "checkin", "2026-03-02T08:00:00.000000Z", 60, "taken"),
+            ("checkin:2026-03-02:1", "checkin", "2026-03-02T13:00:00.000000Z", 60, "planned"),
+            ("dose:k1:2026-03-02:0", "dose", "2026-03-02T08:30:00.000000Z", 60, "suppressed"),
+            ("melatonin:m1:2026-03-02", "melatonin", "2026-03-02T21:00:00.000000Z", 60, "planned"),
+        ]
+        for key, kind, due, offset, state in rows:
+            db.execute(
+                "INSERT INTO occurrences (key, kind, local_date, due_utc, due_offset_min, valid_until_utc,"
+                " reason_code, reason_data, state, fire_utc, updated_utc)"
+                " VALUES (?, ?, '2026-03-02', ?, ?, ?, 'x', '{}', ?, ?, 'now')",
+                [key, kind, due, offset, due, state, due],
+            )
+        db.conn.commit()
+        db.close()
+
+    db = open_journal(journal_path)
+    try:
+        stored = dict(db.execute("SELECT key, state FROM occurrences").fetchall())
+    finally:
+        db.close()
+    assert stored == {
+        "checkin:2026-03-02@09:00": "taken",
+        "checkin:2026-03-02@14:00": "planned",
+        "dose:k1:2026-03-02@09:30": "suppressed",
+        "melatonin:m1:2026-03-02": "planned",  # one a day: its key has no time
+    }

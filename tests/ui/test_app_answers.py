@@ -95,3 +95,29 @@ def test_pausing_and_skipping_show_in_today_at_once(ebb: EbbApp) -> None:
     ebb.service.fire(key)
     ebb.answers.on_action(key, "skip")
     assert "Kratom" not in ebb.views.today_view.sections["due"].texts()
+
+
+def test_fill_in_on_a_night_already_logged_opens_that_diary_to_correct(ebb: EbbApp) -> None:
+    from desktop.core.validation import validate_sleep
+
+    def on_10_march(hour: int, minute: int = 0, day: int = 10) -> datetime:
+        return datetime(2026, 3, day, hour, minute, tzinfo=UTC)
+
+    night = validate_sleep(
+        on_10_march(0, day=9).date(),
+        on_10_march(22, 30, day=9),
+        on_10_march(23, 0, day=9),
+        15,
+        1,
+        10,
+        on_10_march(6, 30),
+        on_10_march(6, 45),
+        4,
+        on_10_march(11),
+    )
+    entry_id = ebb.journal.add_entry(night, zone="UTC")  # e.g. from the command line
+    ebb.answers.taken("sleep_diary:2026-03-10")  # "Fill in" on the morning diary
+    (dialog,) = ebb.windows.open
+    assert dialog.record is not None and dialog.record["id"] == entry_id  # editing, not blank
+    diary = ebb.reminders.get("sleep_diary:2026-03-10")
+    assert (diary.state, diary.state_code) == ("taken", "logged")

@@ -4,12 +4,14 @@ follow-ups after each logged dose, and the morning's sleep diary (DESIGN.md 4).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 from desktop.core.model import SubstanceKind
 from desktop.core.planning.day_times import at_local, clock_text, evening_bedtime, shift, wake_time
 from desktop.core.planning.inputs import JournalView, PlanConfig
-from desktop.core.planning.occurrence import Occurrence, ReminderKind
+from desktop.core.planning.occurrence import Occurrence, ReminderKind, planned_key
 from desktop.core.reasons import Reason
 from desktop.core.times import localize
 
@@ -31,11 +33,11 @@ def _asleep(config: PlanConfig, moment: datetime, zone: tzinfo) -> bool:
 
 def plan_checkins(config: PlanConfig, day: date, zone: tzinfo) -> list[Occurrence]:
     result = []
-    for index, clock in enumerate(config.checkin_times):
+    for clock in config.checkin_times:
         due = localize(datetime.combine(day, clock), zone)
         result.append(
             Occurrence(
-                key=f"checkin:{day.isoformat()}:{index}",
+                key=planned_key("checkin", day, clock.hour * 60 + clock.minute),
                 kind=ReminderKind.CHECKIN,
                 due=due,
                 valid_until=shift(due, CHECKIN_WINDOW),
@@ -72,6 +74,12 @@ def plan_followups(config: PlanConfig, journal: JournalView, day: date, zone: tz
                 )
             )
     return result
+
+
+def diary_night(reason_data: Mapping[str, Any]) -> date | None:
+    """The night a morning diary reminder asks about (its reason's data says which)."""
+    night = reason_data.get("night")
+    return date.fromisoformat(night) if isinstance(night, str) else None
 
 
 def plan_sleep_diary(config: PlanConfig, day: date, zone: tzinfo) -> list[Occurrence]:

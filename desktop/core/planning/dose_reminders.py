@@ -16,7 +16,7 @@ from desktop.core.model import Substance, SubstanceKind
 from desktop.core.planning.day_times import instant, minutes_text, shift
 from desktop.core.planning.dose_timing import DoseDecision, recent_doses_per_day, reminder_cap
 from desktop.core.planning.inputs import JournalView, PlanConfig
-from desktop.core.planning.occurrence import Occurrence, ReminderKind
+from desktop.core.planning.occurrence import Occurrence, ReminderKind, planned_key
 from desktop.core.planning.pain_model_values import PainModel
 from desktop.core.planning.pattern_doses import ProfileCache, cached_model, plan_pattern_doses, remember
 from desktop.core.reasons import Reason
@@ -206,6 +206,7 @@ def plan_doses(
         decision, _ = decide_doses(config, journal, substance, day, zone, cache)
         dues: list[datetime] = []
         reasons: list[Reason] = []
+        keys: list[str] = []
         for minute, reason in zip(decision.minutes, decision.reasons, strict=True):
             due = localize(datetime.combine(day, time(minute // 60, minute % 60)), zone)
             # Two times in a DST gap can become one instant (02:30 and 03:30 -> 03:30):
@@ -213,7 +214,8 @@ def plan_doses(
             if all(instant(due) != instant(d) for d in dues):
                 dues.append(due)
                 reasons.append(reason)
-        for index, (due, reason) in enumerate(zip(dues, reasons, strict=True)):
+                keys.append(planned_key(f"dose:{uid}", day, minute))
+        for key, due, reason in zip(keys, dues, reasons, strict=True):
             # The next dose in time, not in list order: a time in a DST gap moves forward
             # past the one after it (02:30 -> 03:30 passes 03:00). Compared as instants:
             # datetimes sharing a ZoneInfo compare by wall clock, blind to the fold.
@@ -223,7 +225,7 @@ def plan_doses(
                 until = min(until, following, key=instant)
             result.append(
                 Occurrence(
-                    key=f"dose:{uid}:{day.isoformat()}:{index}",
+                    key=key,
                     kind=ReminderKind.DOSE,
                     due=due,
                     valid_until=until,

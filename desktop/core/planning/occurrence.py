@@ -7,7 +7,7 @@ services keep, fire and show them: each reads this small type without the planni
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from desktop.core.reasons import Reason
@@ -19,6 +19,17 @@ class ReminderKind(StrEnum):
     CHECKIN = "checkin"
     FOLLOWUP = "followup"
     SLEEP_DIARY = "sleep_diary"
+
+
+def planned_key(rule: str, day: date, minute: int) -> str:
+    """A reminder's identity: its rule, its day and the wall-clock time it was planned
+    for (minutes after midnight), e.g. ``checkin:2026-03-02@09:00``.
+
+    The time is part of it because a moved or new time is a new reminder: it must not
+    inherit the state (taken, skipped, suppressed) of whatever stood at that place in
+    the list before. Only the same rule at the same planned time keeps its state.
+    """
+    return f"{rule}:{day.isoformat()}@{minute // 60:02d}:{minute % 60:02d}"
 
 
 @dataclass(frozen=True)

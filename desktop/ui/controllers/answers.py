@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 if TYPE_CHECKING:
     from desktop.scheduling.service import ReminderService
     from desktop.storage.journal import Journal
-    from desktop.storage.reminders import Reminders
+    from desktop.storage.reminders import Reminders, StoredOccurrence
     from desktop.ui.controllers.clock import JournalClock
     from desktop.ui.windows.entry_dialogs import EntryDialogs
 
@@ -77,7 +77,7 @@ class ReminderAnswers(QObject):
             source = "follow-up" if occurrence.kind == "followup" else "scheduled"
             self._dialogs.pain(source=source, answers=key)
         elif occurrence.kind == "sleep_diary":
-            self._dialogs.sleep(answers=key)
+            self._fill_in_diary(occurrence)
         elif occurrence.substance is None:
             self._service.taken(key)
             self._refresh_views()
@@ -86,6 +86,20 @@ class ReminderAnswers(QObject):
             self._dialogs.dose(
                 selected=name, source="reminder", on_saved=lambda: self.tell_limits(name), answers=key
             )
+
+    def _fill_in_diary(self, occurrence: StoredOccurrence) -> None:
+        """A blank diary for the night; a night already logged opens its diary to
+        correct, and the reminder is done."""
+        from desktop.core.planning.checkins import diary_night
+
+        night = diary_night(occurrence.reason_data)
+        record = None if night is None else self._journal.night_record(night)
+        if record is None:
+            self._dialogs.sleep(answers=occurrence.key)
+            return
+        self._service.close_if_logged(occurrence)
+        self._dialogs.edit(record)
+        self._refresh_views()
 
     def tell_limits(self, name: str) -> None:
         """After a dose: where the user stands against their own limits."""
