@@ -94,6 +94,7 @@ class EbbApp:
         self.views.attach(journal, self.reminders, self.clock)
 
     def _build_controllers(self, journal: Journal) -> None:
+        from desktop.services.daily_backup import DailyBackup
         from desktop.ui.controllers.answers import ReminderAnswers
         from desktop.ui.controllers.changes import JournalChanges
         from desktop.ui.controllers.first_run import FirstRunController
@@ -103,7 +104,8 @@ class EbbApp:
         from desktop.ui.windows.entry_dialogs import EntryDialogs
 
         clock, refresh = self.clock, self.views.refresh
-        self.changes = JournalChanges(journal, self.service, clock, refresh)
+        self.daily_backup = DailyBackup(journal, self.paths.backups, clock.today)
+        self.changes = JournalChanges(journal, self.service, clock, refresh, self.daily_backup.take)
         self.entry_dialogs = EntryDialogs(
             journal, self.windows, self.changes.save, self.changes.replace, clock.zone, clock.today
         )
@@ -186,6 +188,7 @@ class EbbApp:
         self.service.replan()
         self.resume_listener = listen_for_resume(self.watcher)
         self.views.refresh()
+        self.daily_backup.take()  # GUI-only users get the day's copy as the CLI makes it
         log.info("started; %d reminders pending", len(self.reminders.pending()))
 
     def notice_outside_writes(self) -> None:

@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.planning.answered import TakenDose, not_asked_again
+from desktop.core.planning.answered import OpenReminder, TakenDose, answered_by_entries, not_asked_again
 from desktop.core.planning.checkins import diary_night
+from desktop.core.planning.inputs import JournalView
 from desktop.core.planning.occurrence import Occurrence
 from desktop.core.planning.pattern_doses import ProfileCache
 from desktop.core.planning.planner import plan_day
@@ -22,7 +23,7 @@ from desktop.core.settings import effective_settings
 from desktop.scheduling.scheduler import HostedScheduler
 from desktop.storage.journal import Journal
 from desktop.storage.planning import plan_inputs
-from desktop.storage.reminders import Reminders, StoredOccurrence, SyncResult
+from desktop.storage.reminders import OPEN_STATES, Reminders, StoredOccurrence, SyncResult
 
 if TYPE_CHECKING:  # made on first delivery: a quiet start loads none of them
     from desktop.scheduling.ports import MissedItem, Notifier
@@ -79,7 +80,7 @@ class ReminderService:
         local_dates = [d.isoformat() for d in dates]
         occurrences = self._without_doses_already_taken(local_dates, occurrences)
         result = self.reminders.sync_plan(local_dates, occurrences)
-        self._close_logged_diaries(local_dates)
+        self._close_answered(local_dates, inputs.view)
         self.sweep()
         self.rebuild_jobs()
         return result
@@ -98,24 +99,31 @@ class ReminderService:
         answered = {o.key for o in stored if o.state != "planned"}
         return not_asked_again(planned, taken, answered)
 
-    def _close_logged_diaries(self, local_dates: list[str]) -> None:
-        """A morning diary whose night is already logged (from the app, the command line or
-        an import) is done: it is not asked for, and one on screen goes."""
-        for occurrence in self.reminders.on_dates(local_dates):
-            if occurrence.kind == "sleep_diary" and occurrence.state in ("planned", "due", "snoozed"):
+    def _close_answered(self, local_dates: list[str], view: JournalView) -> None:
+        """Reminders already answered by what is in the journal are done, however it was
+        logged (the tray, the journal window, the command line, an import): a morning
+        diary whose night is logged, a dose or a pain score logged around a reminder's
+        time. They are not asked for, and one on screen goes."""
+        still_open = [o for o in self.reminders.on_dates(local_dates) if o.state in OPEN_STATES]
+        for occurrence in still_open:
+            if occurrence.kind == "sleep_diary":
                 self.close_if_logged(occurrence)
+        reminders = [OpenReminder(o.key, o.kind, o.substance, o.due, o.valid_until) for o in still_open]
+        for key in answered_by_entries(reminders, view, self.clock()):
+            self._close(key, {})
 
     def close_if_logged(self, occurrence: StoredOccurrence) -> bool:
         """Done ("taken", code "logged") when the diary's night is in the journal."""
         night = diary_night(occurrence.reason_data)
         if night is None or self.journal.night_record(night) is None:
             return False
-        self.reminders.set_state(
-            occurrence.key, "taken", code="logged", data={"night": night.isoformat()}, acted=True
-        )
-        self._remove_jobs(occurrence.key)
-        self.notifier.withdraw(occurrence.key)
+        self._close(occurrence.key, {"night": night.isoformat()})
         return True
+
+    def _close(self, key: str, data: dict[str, str]) -> None:
+        self.reminders.set_state(key, "taken", code="logged", data=data, acted=True)
+        self._remove_jobs(key)
+        self.notifier.withdraw(key)
 
     def sweep(self) -> list[StoredOccurrence]:
         """Record every occurrence whose window passed as missed, and show them once."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.storage.database import SQLITE_HEADER, inspect_journal
+from desktop.storage.database import SQLITE_HEADER, inspect_journal, migrate
 from desktop.storage.problems import JournalUnreadable
 from desktop.system.files import FILE_MODE, create_private_file, ensure_private_dir
 
@@ -194,4 +194,28 @@ def restore(backup: Path, journal_path: Path, stamp: str) -> Path | None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return kept
+
+
+BEFORE_RESTORE_PREFIX = "journal-before-restore-"
+
+
+def restore_in_place(db: Database, journal_path: Path, backup: Path, folder: Path, stamp: str) -> Path:
+    """Replace the open journal's contents with ``backup``, for the running app.
+
+    The journal as it is goes first to ``folder`` as a backup of its own (returned), so
+    the user can go back. The copy is read in through SQLite's backup API into the open
+    connection, as one write: a crash leaves the journal as it was or as restored, and
+    the app keeps its connection. A copy from an older Ebb is brought up to date.
+    """
+    problem = check_backup(backup)
+    if problem is not None:
+        raise JournalUnreadable(backup, problem)
+    kept = backup_to(db, folder / f"{BEFORE_RESTORE_PREFIX}{stamp}.db")
+    source = sqlite3.connect(_read_only_uri(backup), uri=True)
+    try:
+        source.backup(db.conn)
+    finally:
+        source.close()
+    migrate(journal_path, db)
     return kept

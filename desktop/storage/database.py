@@ -133,7 +133,7 @@ def open_journal(
         if version < SCHEMA_VERSION:
             if not is_new and version > 0 and before_migrating is not None:
                 before_migrating(db, version)
-            _migrate(path, db)
+            migrate(path, db)
     except sqlite3.OperationalError:
         # The place, not the file: a full disk, a read-only folder, an I/O error, a lock.
         # The journal is not damaged; the caller reports the cause (never "restore").
@@ -167,7 +167,7 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
-def _migrate(path: Path, db: Database) -> None:
+def migrate(path: Path, db: Database) -> None:
     """Apply all pending migrations as one transaction under the write lock.
 
     IMMEDIATE makes a second process that opens a new journal at the same moment

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the planning modules stay unloaded where reminders are only
 
 ACTED_STATES = frozenset({"due", "taken", "skipped", "snoozed", "missed", "suppressed"})
 PENDING_STATES = ("planned", "snoozed")
+OPEN_STATES = frozenset({"planned", "due", "snoozed"})  # not answered yet
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ebb copies the journal every day and keeps the last 7 days plus one copy a week for 4 weeks. Copies made here are kept until you delete them. To restore one, quit Ebb and run: ebb restore FILE</source>
+        <source>Rest&amp;ore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring back the copy selected in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole journal as a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb copies the journal every day and keeps the last 7 days plus one copy a week for 4 weeks. Copies made here, and the journal as it was before a restore, are kept until you delete them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -205,6 +221,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No backups yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,6 +234,42 @@
     </message>
     <message>
         <source>Backup written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this copy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal will be as it was on {when}: entries and settings made since then will not be in it. The journal as it is now is kept as a backup first, so you can go back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy was not restored: {reason}. Your journal is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal is the copy from {when} now. The journal as it was is kept as a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.planning.answered import TakenDose, not_asked_again
+from desktop.core.planning.answered import OpenReminder, TakenDose, answered_by_entries, not_asked_again
 from desktop.core.planning.occurrence import Occurrence, ReminderKind, planned_key
 from desktop.core.reasons import Reason
 
@@ -94,3 +94,45 @@ def test_a_day_never_holds_more_dose_reminders_than_the_plan(planned: list[int],
     # or as many as were already taken when that is more; never one added.
     on_the_day = {o.key for o in result} | {t.key for t in done}
     assert len(on_the_day) == max(len(plan), len(done))
+
+
+def open_reminder(clock: str, kind: str = "dose", substance: str | None = "Kratom") -> OpenReminder:
+    planned = dose(clock)
+    return OpenReminder(f"{kind}@{clock}", kind, substance, planned.due, planned.valid_until)
+
+
+def logged_at(clock: str) -> datetime:
+    hour, minute = map(int, clock.split(":"))
+    return datetime(DAY.year, DAY.month, DAY.day, hour, minute, tzinfo=BERLIN)
+
+
+NOON = logged_at("12:00")
+
+
+@pytest.mark.parametrize(
+    ("reminders", "doses", "answered"),
+    [
+        (["09:00"], ["09:10"], ["dose@09:00"]),  # logged after it was due
+        (["09:00"], ["08:35"], ["dose@09:00"]),  # just before: it must not ask for another
+        (["09:00"], ["08:20"], []),  # long before: the user's limits decide, not this
+        (["09:00"], ["11:30"], []),  # after its window (2 h)
+        (["09:00", "10:00"], ["09:40"], ["dose@10:00"]),  # one entry, the nearest reminder
+        (["09:00", "10:00"], ["09:05", "09:55"], ["dose@09:00", "dose@10:00"]),
+    ],
+)
+def test_a_dose_answers_the_reminder_due_nearest_it(
+    reminders: list[str], doses: list[str], answered: list[str]
+) -> None:
+    from desktop.core.planning.inputs import JournalView, LoggedDose
+
+    view = JournalView(doses=[LoggedDose(f"d{i}", "kratom", logged_at(c)) for i, c in enumerate(doses)])
+    assert answered_by_entries([open_reminder(c) for c in reminders], view, NOON) == answered
+
+
+def test_a_pain_score_answers_a_check_in_but_not_a_dose() -> None:
+    from desktop.core.planning.inputs import JournalView
+    from desktop.core.planning.pattern import PainReading
+
+    view = JournalView(pains=[PainReading(logged_at("09:05"), 4)])
+    reminders = [open_reminder("09:00", "checkin", None), open_reminder("09:00")]
+    assert answered_by_entries(reminders, view, NOON) == ["checkin@09:00"]

@@ -335,3 +335,32 @@ def test_an_answered_or_snoozed_reminder_is_withdrawn_at_once(rig) -> None:
     rig.move_to(at(2, 9, 12))
     rig.service.skipped("checkin:2026-03-02@09:00")
     assert rig.notifier.withdrawn == ["checkin:2026-03-02@09:00"] * 2
+
+
+# ---- an entry answers a reminder however it was logged (issue 15, item 4) ----------
+
+
+def test_a_dose_logged_from_the_tray_answers_the_reminder_on_screen(rig) -> None:
+    kratom = rig.journal.substance("Kratom")
+    key = f"dose:{kratom.uid}:2026-03-02@09:30"
+    rig.move_to(at(2, 9, 31))
+    assert rig.reminders.get(key).state == "due"
+    rig.move_to(at(2, 9, 35))  # a dose logged from the tray, not through the reminder
+    logged = validate_dose(kratom.substance, 2, at(2, 9, 35), at(2, 9, 35))
+    rig.journal.add_entry(logged, zone="Europe/Berlin")
+    rig.service.replan()  # what the app does after any change
+    assert (rig.reminders.get(key).state, rig.reminders.get(key).state_code) == ("taken", "logged")
+    assert key in rig.notifier.withdrawn
+    rig.move_to(at(2, 11, 0))
+    assert rig.notifier.delivered_keys().count(key) == 1  # no repeats
+
+
+def test_a_pain_score_logged_just_before_a_check_in_answers_it(rig) -> None:
+    from desktop.core.validation import validate_pain
+
+    rig.move_to(at(2, 8, 45))
+    rig.journal.add_entry(validate_pain(5, at(2, 8, 45), at(2, 8, 45)), zone="Europe/Berlin")
+    rig.service.replan()
+    rig.move_to(at(2, 9, 30))
+    assert "checkin:2026-03-02@09:00" not in rig.notifier.delivered_keys()
+    assert rig.reminders.get("checkin:2026-03-02@14:00").state == "planned"  # one entry, one answer

@@ -314,3 +314,44 @@ def test_backups_in_folders_with_uri_characters(tmp_path: Path, make, folder: st
 
     assert entries_in(base / "journal.db") == expected
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# ---- restore_in_place (the running app's Restore…) ------------------------------------
+
+
+def test_restore_in_place_brings_the_copy_back_into_the_open_journal_and_keeps_the_current(
+    journal: Journal, make, journal_path: Path, backups: Path
+) -> None:
+    from desktop.storage.backups import restore_in_place
+
+    journal.add_entry(make.pain(make.at(5, 9), 3, note="in the copy"), zone=make.zone)
+    copy = backup_to(journal.db, backups / "journal-manual-1.db")
+    journal.add_entry(make.pain(make.at(5, 10), 8, note="after the copy"), zone=make.zone)
+
+    kept = restore_in_place(journal.db, journal_path, copy, backups, STAMP)
+
+    # The same open connection now reads the copy; the journal stays in WAL mode.
+    assert [e["note"] for e in journal.entries()] == ["in the copy"]
+    assert journal.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert journal.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # What was there before is a backup of its own, to go back to.
+    assert kept.name == f"journal-before-restore-{STAMP}.db" and mode(kept) == 0o600
+    assert [e["note"] for e in entries_in(kept)] == ["in the copy", "after the copy"]
+    # Another connection (the command line) sees the restored journal too.
+    assert [e["note"] for e in entries_in(journal_path)] == ["in the copy"]
+
+
+def test_restore_in_place_refuses_what_is_not_a_journal_and_changes_nothing(
+    journal: Journal, make, journal_path: Path, tmp_path: Path, backups: Path
+) -> None:
+    from desktop.storage.backups import restore_in_place
+    from desktop.storage.problems import JournalUnreadable
+
+    journal.add_entry(make.pain(make.at(5, 9), 3), zone=make.zone)
+    before = journal.entries()
+    not_a_journal = tmp_path / "notes.db"
+    not_a_journal.write_bytes(b"hello")
+    with pytest.raises(JournalUnreadable):
+        restore_in_place(journal.db, journal_path, not_a_journal, backups, STAMP)
+    assert journal.entries() == before
+    assert not backups.exists() or list(backups.iterdir()) == []

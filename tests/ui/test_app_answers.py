@@ -121,3 +121,13 @@ def test_fill_in_on_a_night_already_logged_opens_that_diary_to_correct(ebb: EbbA
     assert dialog.record is not None and dialog.record["id"] == entry_id  # editing, not blank
     diary = ebb.reminders.get("sleep_diary:2026-03-10")
     assert (diary.state, diary.state_code) == ("taken", "logged")
+
+
+def test_a_gui_only_user_gets_the_days_backup_after_a_change(ebb: EbbApp, tmp_path: Path) -> None:
+    assert not list((tmp_path / "backups").glob("journal-daily-*.db"))
+    ebb.answers.taken(dose_reminder(ebb))
+    (dialog,) = ebb.windows.open
+    dialog.submit()  # the day's first change
+    assert [p.name for p in (tmp_path / "backups").glob("journal-daily-*.db")] == [
+        "journal-daily-2026-03-10.db"
+    ]

@@ -22,6 +22,7 @@ from desktop.services.preview import TomorrowPreview
 from desktop.storage.backups import BackupInfo
 from desktop.system.autostart import ForeignAutostartEntry
 from desktop.ui.settings import privacy
+from desktop.ui.settings.backups import BackupActions
 from desktop.ui.settings.substance_dialog import SubstanceDialog
 from desktop.ui.settings.window import SettingsWindow
 from desktop.words.present import describe_reason
@@ -99,6 +100,8 @@ class Fakes:
         self.previewed: list[dict[str, str]] = []
         self.fail_on: dict[str, Exception] = {}
         self.add_fails: Exception | None = None
+        self.restored: list[Path] = []
+        self.exported: list[Path] = []
         self.folder = tmp_path / "backups"
         self.folder.mkdir()
         self.infos = [
@@ -135,6 +138,15 @@ class Fakes:
         self.infos.append(BackupInfo(path, 90_112, datetime(2026, 3, 2, 9, 30, tzinfo=BERLIN)))
         return path
 
+    def restore(self, path: Path) -> Path:
+        self.restored.append(path)
+        kept = self.folder / "journal-before-restore-20260302T093000Z.db"
+        self.infos.append(BackupInfo(kept, 90_112, datetime(2026, 3, 2, 9, 31, tzinfo=BERLIN)))
+        return kept
+
+    def export(self, path: Path) -> None:
+        self.exported.append(path)
+
 
 @pytest.fixture
 def fakes(tmp_path: Path) -> Fakes:
@@ -151,8 +163,7 @@ def make(qtbot, fakes: Fakes, *, autostart=None, settings=None, substances=None)
         preview=fakes.preview,
         autostart=autostart,
         data_folder=Path("/home/alex/.local/share/ebb"),
-        backups=fakes.backups,
-        back_up_now=fakes.back_up_now,
+        backups=BackupActions(fakes.backups, fakes.back_up_now, fakes.restore, fakes.export),
     )
     qtbot.addWidget(window)
     window.show()
@@ -549,6 +560,50 @@ def test_a_failed_backup_says_why(qtbot, fakes) -> None:
     window = make(qtbot, fakes)
     window.backups_tab.backup_button.click()
     assert window.backups_tab.backup_status.text() == "The backup failed: No space left on device."
+
+
+def test_restore_asks_first_then_brings_the_selected_copy_back_and_closes(qtbot, fakes, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: QMessageBox.StandardButton.Ok)
+    window = make(qtbot, fakes)
+    tab = window.backups_tab
+    assert not tab.restore_button.isEnabled()  # nothing selected yet
+    tab.backup_list.setCurrentItem(tab.backup_list.topLevelItem(1))  # 1 March's
+    assert tab.restore_button.isEnabled()
+    with qtbot.waitSignal(window.rejected):  # stale fields are not saved over the copy
+        tab.restore_button.click()
+    assert fakes.restored == [fakes.folder / "journal-daily-2026-03-01.db"]
+    assert "as it was on 2026-03-01 08:02" in asked[0] and "kept as a backup" in asked[0]
+
+
+def test_restore_cancelled_changes_nothing(qtbot, fakes, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Cancel)
+    window = make(qtbot, fakes)
+    tab = window.backups_tab
+    tab.backup_list.setCurrentItem(tab.backup_list.topLevelItem(0))
+    tab.restore_button.click()
+    assert fakes.restored == [] and window.isVisible()
+
+
+def test_export_saves_where_the_user_chose(qtbot, fakes, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "for-my-doctor.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), "JSON files (*.json)"))
+    window = make(qtbot, fakes)
+    window.backups_tab.export_button.click()
+    assert fakes.exported == [target]
+    assert window.backups_tab.backup_status.text() == f"Journal exported to {target}"
 
 
 # --- Keyboard, looks ----------------------------------------------------------------------

@@ -21,11 +21,13 @@ class JournalChanges:
     service: ReminderService
     clock: JournalClock
     refresh_views: Callable[[], None]
+    daily_backup: Callable[[], object] = lambda: None  # the day's copy, after its first change
 
     def after_change(self) -> None:
         """A journal change can move reminders (follow-ups, pattern, limits)."""
         self.service.replan()
         self.refresh_views()
+        self.daily_backup()
 
     def save(self, value: Entry, *, answers: str | None = None) -> int:
         """Store a new entry. ``answers``: the reminder the entry answers, marked taken

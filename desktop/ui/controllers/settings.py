@@ -54,10 +54,27 @@ class SettingsController:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         return backup_to(self.journal.db, self.paths.backups / f"journal-manual-{stamp}.db")
 
+    def restore(self, backup: Path) -> Path:
+        """The copy back into the open journal (the journal as it is kept first), then a
+        new plan from it."""
+        from desktop.storage.backups import restore_in_place
+
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        kept = restore_in_place(self.journal.db, self.paths.journal, backup, self.paths.backups, stamp)
+        self.after_change()
+        return kept
+
+    def export(self, path: Path) -> None:
+        from desktop.storage.exchange import export_json
+        from desktop.system.files import write_private_bytes
+
+        write_private_bytes(path, export_json(self.journal).encode("utf-8"))
+
     def open(self) -> None:
         from desktop.core.settings import effective_settings
         from desktop.storage.backups import list_backups
         from desktop.system.autostart import UnsupportedPlatform, autostart_for
+        from desktop.ui.settings.backups import BackupActions
         from desktop.ui.settings.window import SettingsWindow
 
         try:
@@ -73,8 +90,12 @@ class SettingsController:
             preview=self.preview_tomorrow,
             autostart=autostart,
             data_folder=self.paths.data_dir,
-            backups=lambda: list_backups(self.paths.backups),
-            back_up_now=self.back_up_now,
+            backups=BackupActions(
+                listed=lambda: list_backups(self.paths.backups),
+                back_up_now=self.back_up_now,
+                restore=self.restore,
+                export=self.export,
+            ),
         )
         window.applied.connect(lambda _settings: self.applied())
         self.windows.show(window)

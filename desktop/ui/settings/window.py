@@ -10,7 +10,7 @@ field is invalid, none of them. Substances are saved by their own form (Add…, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,10 +19,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTabWidget
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Substance
-from desktop.storage.backups import BackupInfo
 from desktop.system.autostart import Autostart
 from desktop.ui.dialogs.base import StatusLine
-from desktop.ui.settings.backups import BackupsTab
+from desktop.ui.settings.backups import BackupActions, BackupsTab
 from desktop.ui.settings.dose_timing import DoseTimingTab, Preview
 from desktop.ui.settings.fields import SAVE_ERRORS, SaveSetting, SettingFields
 from desktop.ui.settings.privacy import PrivacyTab
@@ -49,8 +48,7 @@ class SettingsWindow(QDialog):
         preview: Preview,
         autostart: Autostart | None,
         data_folder: Path,
-        backups: Callable[[], list[BackupInfo]],
-        back_up_now: Callable[[], Path],
+        backups: BackupActions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,7 +63,10 @@ class SettingsWindow(QDialog):
         self.sleep_tab = self._tab(SleepRemindersTab(fields), self.tr("Sleep && &reminders"))
         self.dose_tab = self._tab(DoseTimingTab(fields, preview), self.tr("Dose &timing"))
         self.privacy_tab = self._tab(PrivacyTab(fields, autostart, data_folder), self.tr("&Privacy && start"))
-        self.backups_tab = self._tab(BackupsTab(backups, back_up_now), self.tr("&Backups"))
+        self.backups_tab = self._tab(BackupsTab(backups), self.tr("&Backups"))
+        # After a restore the fields show the journal as it was: close, so that nothing
+        # stale is saved over the copy just brought back.
+        self.backups_tab.restored.connect(self.reject)
         self.status = StatusLine()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
