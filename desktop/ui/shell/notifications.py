@@ -5,8 +5,9 @@ desktop-notifier is asyncio-based: it runs on an event loop in its own thread; b
 presses come back to the Qt thread through a queued signal. desktop-notifier swallows
 delivery errors (it only logs them), so success is taken from its ``on_dispatched``
 callback, with a time-out for a daemon that hangs; anything else falls back to the
-reminder window within seconds. The in-app state is the truth: a lost notification
-loses nothing.
+reminder window within seconds. So does a reminder on a service without buttons (the
+``actions`` capability): it is shown there without them, and answered in the window.
+The in-app state is the truth: a lost notification loses nothing.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class DesktopNotifications(QObject):
         self._notifier: Any = None
         self._thread: threading.Thread | None = None
         self._ids: dict[str, str] = {}
+        self._capability_set: frozenset[Any] | None = None
 
     def start(self) -> None:
         ready = threading.Event()
@@ -111,8 +113,13 @@ class DesktopNotifications(QObject):
     async def _send(self, key: str, title: str, body: str, buttons: Sequence[tuple[str, str]]) -> bool:
         import asyncio
 
-        from desktop_notifier import Button
+        from desktop_notifier import Button, Capability
 
+        answerable = not buttons or Capability.BUTTONS in await self._capabilities()
+        if not answerable:
+            # notify-osd and other minimal services show no buttons: the notification
+            # still tells, and the reminder window (failed -> fall back) takes the answer.
+            buttons = []
         dispatched = asyncio.Event()
         identifier = await asyncio.wait_for(
             self._notifier.send(
@@ -131,7 +138,21 @@ class DesktopNotifications(QObject):
         )
         if dispatched.is_set():
             self._ids[key] = identifier
-        return dispatched.is_set()
+        return dispatched.is_set() and answerable
+
+    async def _capabilities(self) -> frozenset[Any]:
+        """The service's capabilities, asked once (a service that cannot say has none)."""
+        import asyncio
+
+        if self._capability_set is None:
+            try:
+                found = frozenset(await asyncio.wait_for(self._notifier.get_capabilities(), SEND_TIMEOUT_S))
+            except Exception:
+                log.info("the notification service did not say what it supports", exc_info=True)
+                found = frozenset()
+            log.info("notification service capabilities: %s", sorted(c.name for c in found))
+            self._capability_set = found
+        return self._capability_set
 
     async def _clear_all(self) -> None:
         import asyncio
