@@ -165,6 +165,54 @@
         <source>How is the pain after a dose? Up to 6 values, 5–720 minutes; empty for none</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Starting Ebb…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;dose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pain check-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sleep diary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;use reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
@@ -3322,43 +3370,7 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting Ebb…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No more reminders today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log &amp;dose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pain check-in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sleep diary…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resume reminders (paused until {time})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pa&amp;use reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For 1 hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until tomorrow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open Ebb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3370,18 +3382,6 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&amp;Insights…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

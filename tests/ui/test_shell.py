@@ -152,6 +152,32 @@ def test_tray_actions_emit_signals(qtbot) -> None:
     assert blocker.args == [60]
 
 
+def test_the_tray_menu_is_built_once_and_updated_in_place(qtbot) -> None:
+    """A StatusNotifierItem host asks for the layout on AboutToShow and then sends the
+    click by item id: the items must be the same ones, and opening leaks nothing."""
+    from PySide6.QtWidgets import QMenu
+
+    status = [TrayStatus(NextReminder(DUE.replace(hour=9, minute=30), "checkin", None), None, 0)]
+    tray = Tray(lambda: status[0])
+    tray.show()
+    actions = list(tray.menu.actions())
+    menus = len(tray.menu.findChildren(QMenu))
+    for _ in range(101):
+        tray.menu.aboutToShow.emit()
+    assert tray.menu.actions() == actions and len(tray.menu.findChildren(QMenu)) == menus
+    # Paused: the same items, Resume shown instead of Pause, the time in the header.
+    status[0] = TrayStatus(None, DUE, 0)
+    tray.menu.aboutToShow.emit()
+    assert tray.menu.actions() == actions
+    texts = tray.action_texts()
+    assert "&Resume reminders" in texts and "Pa&use reminders" not in texts
+    assert texts[0] == f"Reminders paused until {DUE:%a %H:%M}"
+    resume = next(a for a in actions if a.text() == "&Resume reminders")
+    with qtbot.waitSignal(tray.resume):
+        resume.trigger()
+    tray.hide()
+
+
 @pytest.mark.parametrize(
     ("kind", "substance", "title", "primary"),
     [

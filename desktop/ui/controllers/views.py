@@ -60,7 +60,7 @@ class ShellViews(QObject):
         if self._window is not None:
             self._window.set_starting(False)
         if self.tray.icon.isVisible():
-            self.tray.rebuild_menu()
+            self.tray.update_menu()
 
     @property
     def window(self) -> MainWindow:
