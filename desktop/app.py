@@ -78,6 +78,7 @@ class EbbApp:
         self.scheduler = HostedScheduler(self.host)
         self.notifications = DesktopNotifications("Ebb", resource("icons", "ebb.svg"))
         self.notifier = ShellNotifier(self.notifications, _reminder_window, self._window_only)
+        self.views.notify_plain = lambda title, body: self.notifications.send("ebb:note", title, body, [])
         self.service = ReminderService(
             journal,
             self.reminders,
@@ -200,6 +201,7 @@ class EbbApp:
         if self.watcher is not None:
             self.watcher.check()
         self.notice_outside_writes()
+        self.views.check_tray()  # a tray that came after Ebb (autostart before the panel)
         self.views.refresh()
 
     def shutdown(self) -> None:

@@ -2746,7 +2746,15 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
 <context>
     <name>ShellViews</name>
     <message>
-        <source>No system tray was found, so this window is Ebb&apos;s home. Closing it quits Ebb.</source>
+        <source>No system tray was found, so this window is Ebb&apos;s home. Closing it keeps Ebb running and reminding you; start Ebb again to bring the window back, or choose Log → Quit Ebb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebb keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reminders keep coming without the window. Start Ebb again (or run: ebb run) to bring it back; to stop Ebb, choose Log → Quit Ebb there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

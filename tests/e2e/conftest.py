@@ -47,6 +47,29 @@ class Desktop:
                 process.terminate()
                 process.wait(timeout=5)
 
+    def start_trayer(self) -> None:
+        """An XEmbed tray host at the top right of the screen."""
+        self.processes.append(
+            subprocess.Popen(
+                [
+                    *("trayer", "--edge", "top", "--align", "right", "--widthtype", "request"),
+                    *("--height", "28", "--transparent", "false", "--tint", "0x333333"),
+                    *("--SetDockType", "true"),
+                ],
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
+        )
+        time.sleep(1.0)  # trayer claims the tray selection
+
+    def stop_trayer(self) -> None:
+        for process in self.processes:
+            if process.args[0] == "trayer" and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=5)
+
     def run(self, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(argv, env=self.env, capture_output=True, text=True, check=check, timeout=30)
 
@@ -119,33 +142,9 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
             ["dunst", "-config", str(config)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
     )
-    processes.append(
-        subprocess.Popen(
-            [
-                "trayer",
-                "--edge",
-                "top",
-                "--align",
-                "right",
-                "--widthtype",
-                "request",
-                "--height",
-                "28",
-                "--transparent",
-                "false",
-                "--tint",
-                "0x333333",
-                "--SetDockType",
-                "true",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    )
     desk = Desktop(env, root, offered, processes)
     desk.start_dunst()
-    time.sleep(1.0)  # trayer claims the tray selection
+    desk.start_trayer()
     yield desk
     for process in reversed(processes):
         process.terminate()

@@ -160,3 +160,46 @@ def test_a_hung_notification_daemon_falls_back_to_the_reminder_window_within_sec
         app.send_signal(signal.SIGTERM)
         _, err = app.communicate(timeout=20)
     assert app.returncode == 0, err
+
+
+def test_without_a_tray_closing_keeps_reminding_and_a_tray_that_comes_later_gets_the_icon(
+    desktop: Desktop, tmp_path: Path
+) -> None:
+    """As when autostart beats the panel: no tray at start, so the window is Ebb's home;
+    closing it leaves Ebb running, a second start brings it back, and once a tray host
+    appears the icon is there (found by the minute's check, as XEmbed trays announce
+    nothing on D-Bus)."""
+    data = tmp_path / "data"
+    one_check_in_soon(desktop, data, next_minute(at_least=150))
+    state = desktop.env.get("XDG_STATE_HOME") or str(Path(desktop.env["HOME"]) / ".local" / "state")
+    log = Path(state) / "ebb" / "log" / "ebb.log"  # platformdirs' user_log_path on Linux
+    earlier = len(log.read_text()) if log.exists() else 0  # the session's other tests log here too
+
+    def logged(words: str) -> bool:
+        return log.exists() and words in log.read_text()[earlier:]
+
+    desktop.stop_trayer()
+    app = start(desktop, data)
+    try:
+        _wait_for(lambda: visible(desktop, "^Ebb$"), 30, "the main window (no tray)")
+        _wait_for(lambda: logged("started;"), 30, "the journal and reminders")
+        time.sleep(1.0)
+        desktop.screenshot("30-no-tray-window")
+        press(desktop, visible(desktop, "^Ebb$"), "ctrl+w")
+        _wait_for(lambda: not visible(desktop, "^Ebb$"), 10, "the window closed")
+        time.sleep(1.0)
+        assert app.poll() is None, "closing the window quit Ebb: its reminders would stop"
+        again = start(desktop, data)  # "start Ebb again" from the application menu
+        again.communicate(timeout=30)
+        assert again.returncode == 0
+        _wait_for(lambda: visible(desktop, "^Ebb$"), 10, "the window back")
+        desktop.start_trayer()
+        _wait_for(lambda: logged("a system tray appeared"), 90, "the icon in the late tray")
+        time.sleep(1.0)
+        desktop.screenshot("31-tray-came-later")
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _, err = app.communicate(timeout=20)
+        desktop.stop_trayer()
+        desktop.start_trayer()
+    assert app.returncode == 0, err

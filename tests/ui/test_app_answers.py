@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.app import EbbApp
 from desktop.core.validation import validate_substance
@@ -131,3 +131,33 @@ def test_a_gui_only_user_gets_the_days_backup_after_a_change(ebb: EbbApp, tmp_pa
     assert [p.name for p in (tmp_path / "backups").glob("journal-daily-*.db")] == [
         "journal-daily-2026-03-10.db"
     ]
+
+
+# ---- without a tray, or with one that comes later (issue 15, item 6) -------------------
+
+
+def test_without_a_tray_closing_the_window_keeps_ebb_running_and_says_so_once(ebb: EbbApp) -> None:
+    told: list[str] = []
+    ebb.views.notify_plain = lambda title, _body: told.append(title)
+    assert not ebb.views.has_tray  # offscreen: no tray host
+    assert not QApplication.instance().quitOnLastWindowClosed()
+    ebb.views.show_window()
+    assert "Closing it keeps Ebb running" in ebb.views.window.statusBar().findChildren(QLabel)[0].text()
+    for _ in range(2):
+        ebb.views.window.close()
+        ebb.views.show_window()  # "start Ebb again" asks the running one to show it
+    assert told == ["Ebb keeps running"]  # once, and remembered in the journal
+    assert ebb.reminders.app_value("told_running_in_background") == "yes"
+
+
+def test_a_tray_that_appears_later_gets_the_icon(ebb: EbbApp, monkeypatch) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    ebb.views.show_window()
+    ebb.views.check_tray()
+    assert not ebb.views.tray.icon.isVisible()  # still none
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    ebb.on_watchdog()  # the minute's check (a StatusNotifierWatcher appearing does the same)
+    assert ebb.views.has_tray and ebb.views.tray.icon.isVisible()
+    assert "&Quit" in ebb.views.tray.action_texts()
+    assert not ebb.views.window.statusBar().findChildren(QLabel)[0].isVisible()  # the note goes

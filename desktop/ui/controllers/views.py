@@ -3,6 +3,12 @@
 Made before the journal is read, so the icon (or without a tray the window) shows at
 once: until :meth:`ShellViews.attach` the tray menu says "Starting Ebb…" and the
 window's actions are off. The window is built on first use: the tray alone starts faster.
+
+Without a tray (GNOME without the AppIndicator extension, weston, or a login where Ebb
+starts before the panel) the window is Ebb's home, and closing it does not quit: the
+reminders keep coming, starting Ebb again brings the window back, and Quit is explicit.
+A tray that appears later (a StatusNotifierWatcher registering on the session bus, or
+found by the minute's check) gets the icon.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -46,16 +52,48 @@ class ShellViews(QObject):
         self._connect_window = connect_window
         self.icon = QIcon(str(resource("icons", "ebb.svg")))
         app.setWindowIcon(self.icon)
+        # Closing a window never quits, tray or not: the reminders keep coming. Quit is
+        # explicit (the tray's menu, or Log → Quit Ebb in the window).
+        app.setQuitOnLastWindowClosed(False)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self._window: MainWindow | None = None
         self.tray = Tray(self.tray_status)
         self.ready = False
+        self.notify_plain: Callable[[str, str], None] = lambda _title, _body: None
+        self._told_background: Callable[[], bool] = lambda: False
+        self._remember_told: Callable[[], None] = lambda: None
         if not self.has_tray:
-            app.setQuitOnLastWindowClosed(True)
+            self._watch_for_a_tray()
+
+    def _watch_for_a_tray(self) -> None:
+        """StatusNotifierItem hosts (KDE, XFCE, waybar…) register this name when they
+        start; an XEmbed tray (trayer, older panels) is found by the minute's check."""
+        from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
+
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return
+        self._tray_watcher = QDBusServiceWatcher(
+            "org.kde.StatusNotifierWatcher", bus, QDBusServiceWatcher.WatchModeFlag.WatchForRegistration, self
+        )
+        # Qt's tray support notices the host a moment after the name appears.
+        self._tray_watcher.serviceRegistered.connect(lambda _name: QTimer.singleShot(1000, self.check_tray))
+
+    def check_tray(self) -> None:
+        """Show the icon once a tray has appeared (the window stays as it is)."""
+        if self.has_tray or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        log.info("a system tray appeared: showing the icon")
+        self.has_tray = True
+        self.tray.show()
+        if self._window is not None:
+            self._window.set_note("")
 
     def attach(self, journal: Journal, reminders: Reminders, clock: JournalClock) -> None:
         """What to show: the journal is open, everything can be logged now."""
         self._journal, self._reminders, self._clock = journal, reminders, clock
+        self._told_background = lambda: reminders.app_value("told_running_in_background") is not None
+        self._remember_told = lambda: reminders.set_app_value("told_running_in_background", "yes")
         self.ready = True
         if self._window is not None:
             self._window.set_starting(False)
@@ -69,18 +107,36 @@ class ShellViews(QObject):
             from desktop.ui.windows.main_window import MainWindow
             from desktop.ui.windows.today import TodayView
 
-            note = (
-                ""
-                if self.has_tray
-                else self.tr("No system tray was found, so this window is Ebb's home. Closing it quits Ebb.")
-            )
+            note = "" if self.has_tray else self._no_tray_note()
             self.today_view = TodayView()
             window = MainWindow(self.today_view, self._make_journal_view, self.icon, note)
             window.quit_requested.connect(self._app.quit)
+            window.closed.connect(self._window_closed)
             self._connect_window(window)
             window.set_starting(not self.ready)
             self._window = window
         return self._window
+
+    def _no_tray_note(self) -> str:
+        return self.tr(
+            "No system tray was found, so this window is Ebb's home. Closing it keeps Ebb running "
+            "and reminding you; start Ebb again to bring the window back, or choose Log → Quit Ebb."
+        )
+
+    def _window_closed(self) -> None:
+        """Without a tray, say once where Ebb went: it keeps running, reminders and all."""
+        if self.has_tray or self._told_background():
+            return
+        # A notification, not a dialog: nothing to click away, no focus taken; the
+        # window's own note already said so before it was closed.
+        self.notify_plain(
+            self.tr("Ebb keeps running"),
+            self.tr(
+                "Your reminders keep coming without the window. Start Ebb again (or run: "
+                "ebb run) to bring it back; to stop Ebb, choose Log → Quit Ebb there."
+            ),
+        )
+        self._remember_told()
 
     def tray_status(self) -> TrayStatus:
         from desktop.core.settings import effective_settings

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, SignalInstance
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.windows.today import TodayView
@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     insights_requested = Signal()
     quit_requested = Signal()
+    closed = Signal()  # the window was closed (Ebb itself keeps running)
 
     def __init__(
         self, today: TodayView, make_journal: Callable[[], JournalWindow], icon: QIcon, note: str = ""
@@ -58,10 +59,20 @@ class MainWindow(QMainWindow):
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         self.addAction(close)
-        if note:
-            label = QLabel(note)
-            label.setWordWrap(True)
-            self.statusBar().addPermanentWidget(label, 1)
+        self._note = QLabel(note)
+        self._note.setWordWrap(True)
+        self.statusBar().addPermanentWidget(self._note, 1)
+        self._note.setVisible(bool(note))
+
+    def set_note(self, note: str) -> None:
+        """The line at the foot of the window (empty: none)."""
+        self._note.setText(note)
+        self._note.setVisible(bool(note))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def _action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
         action = QAction(text, self)
