@@ -27,6 +27,7 @@ from desktop.cli.data import (
     cmd_restore,
 )
 from desktop.cli.journal import cmd_delete, cmd_list, cmd_log, cmd_settings, cmd_substance, cmd_undo
+from desktop.cli.menu import cmd_desktop
 from desktop.cli.plans import cmd_insights, cmd_pattern, cmd_plan
 from desktop.core.errors import ValidationError
 from desktop.storage.problems import JournalUnreadable, storage_problem
@@ -187,6 +188,12 @@ def _report_options(report: argparse.ArgumentParser) -> None:
     report.add_argument("--paper", default="a4", help="a4 (default) or letter")
 
 
+def _desktop_options(desktop: argparse.ArgumentParser) -> None:
+    actions = desktop.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    actions.add_parser("install", help="add Ebb to the application menu (and its icon)")
+    actions.add_parser("uninstall", help="remove Ebb's application menu entry")
+
+
 def _plan_options(plan: argparse.ArgumentParser) -> None:
     plan.add_argument("--date", help="YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true")
@@ -215,6 +222,7 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
     "report": ("a PDF summary for your clinician (1-3 pages)", _report_options),
     "plan": ("the day's reminders with their reasons", _plan_options),
     "pattern": ("your pain pattern by time of day, and whether data suffice", _pattern_options),
+    "desktop": ("add Ebb to (or remove it from) the application menu", _desktop_options),
 }
 
 
@@ -245,6 +253,7 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "insights": cmd_insights,
     "pattern": cmd_pattern,
+    "desktop": cmd_desktop,
 }
 
 

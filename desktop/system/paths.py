@@ -32,9 +32,20 @@ def data_paths(override: str | os.PathLike[str] | None = None) -> Paths:
     chosen = override or os.environ.get(ENV_DATA_DIR)
     if chosen:
         return Paths(Path(chosen).expanduser().absolute())
+    return Paths(default_data_dir())
+
+
+def default_data_dir() -> Path:
+    """The platform's user data folder for Ebb, where it looks when told nothing."""
     from platformdirs import user_data_path
 
-    return Paths(user_data_path(APP_NAME, appauthor=False))
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def custom_data_dir(paths: Paths) -> Path | None:
+    """The data folder, when it is not the default one: what a command started by the
+    desktop (autostart, the application menu) must be told with ``--data-dir``."""
+    return None if paths.data_dir == default_data_dir().absolute() else paths.data_dir
 
 
 def log_dir() -> Path:

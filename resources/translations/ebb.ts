@@ -1868,6 +1868,10 @@ Log them with Ctrl+P or from the tray.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add Ebb to the &amp;applications menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You can change all of this later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -23,6 +23,7 @@ class Recorder:
         self.saved: list[tuple[str, str]] = []
         self.added: list[Substance] = []
         self.tests = 0
+        self.menu_entries = 0
         self.add_fails: Exception | None = None
         self.delivered: bool | None = None
 
@@ -38,18 +39,22 @@ class Recorder:
         self.tests += 1
         return self.delivered
 
+    def install_menu_entry(self) -> None:
+        self.menu_entries += 1
+
 
 @pytest.fixture
 def calls() -> Recorder:
     return Recorder()
 
 
-def make(qtbot, calls: Recorder) -> FirstRunWizard:
+def make(qtbot, calls: Recorder, *, menu: bool = True) -> FirstRunWizard:
     wizard = FirstRunWizard(
         save_setting=calls.save_setting,
         add_substance=calls.add_substance,
         send_test=calls.send_test,
         defaults=effective_settings({}),
+        install_menu_entry=calls.install_menu_entry if menu else None,
     )
     qtbot.addWidget(wizard)
     wizard.show()
@@ -443,3 +448,23 @@ def test_screenshots(qtbot, calls) -> None:
             assert wizard.grab().save(str(SCREENSHOTS / f"wizard-{index + 1}-{name}-error.png"))
             edit(wizard, "bedtime").setText("23:00")
         wizard.next()
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_set_up_offers_the_applications_menu_once(qtbot, calls, ticked: bool) -> None:
+    wizard = make(qtbot, calls)
+    while wizard.currentPage() is not wizard.test:
+        wizard.next()
+    assert wizard.test.menu_entry.isVisible() and wizard.test.menu_entry.isChecked()  # on by default
+    wizard.test.menu_entry.setChecked(ticked)
+    wizard.accept()
+    assert calls.menu_entries == (1 if ticked else 0)
+
+
+def test_without_an_applications_menu_nothing_is_offered(qtbot, calls) -> None:
+    wizard = make(qtbot, calls, menu=False)
+    while wizard.currentPage() is not wizard.test:
+        wizard.next()
+    assert not wizard.test.menu_entry.isVisible()
+    wizard.accept()
+    assert calls.menu_entries == 0

@@ -37,9 +37,8 @@ from desktop.system.autostart.xdg import (
     OWNER_KEY,
     XdgAutostart,
     desktop_entry,
-    exec_quote,
-    exec_value,
 )
+from desktop.system.desktop_entry import exec_quote, exec_value
 
 __all__ = [
     "APP_NAME",

@@ -65,17 +65,18 @@ class UnsupportedPlatform(ValueError):
         self.platform = platform
 
 
-def default_command() -> list[str]:
+def default_command(data_dir: Path | None = None, run_args: tuple[str, ...] = RUN_ARGS) -> list[str]:
     """The ``ebb run --minimized`` invocation to start at login.
 
     The absolute path of the ``ebb`` console script when it is on PATH, else
     ``python -m desktop`` with this interpreter. Absolute, because the login session's
-    PATH is often shorter than a terminal's.
+    PATH is often shorter than a terminal's. ``data_dir``: a data folder other than the
+    default, passed on with ``--data-dir`` (the desktop knows nothing of $EBB_DATA_DIR).
     """
     found = shutil.which("ebb")
-    if found:
-        return [os.path.abspath(found), *RUN_ARGS]
-    return [sys.executable, "-m", "desktop", *RUN_ARGS]
+    program = [os.path.abspath(found)] if found else [sys.executable, "-m", "desktop"]
+    folder = [] if data_dir is None else ["--data-dir", str(data_dir)]
+    return [*program, *folder, *run_args]
 
 
 def default_config_home(home: Path | None = None) -> Path:

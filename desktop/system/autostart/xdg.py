@@ -4,7 +4,6 @@ https://specifications.freedesktop.org/autostart-spec/latest/)."""
 
 from __future__ import annotations
 
-import configparser
 from pathlib import Path
 
 from desktop.system.autostart.base import (
@@ -14,6 +13,7 @@ from desktop.system.autostart.base import (
     default_config_home,
     write_atomically,
 )
+from desktop.system.desktop_entry import exec_value, read_desktop_entry
 
 DESKTOP_FILE_NAME = "ebb.desktop"
 # Our own key (the Desktop Entry spec reserves "X-" keys for extensions). It is how we
@@ -22,53 +22,6 @@ DESKTOP_FILE_NAME = "ebb.desktop"
 OWNER_KEY = "X-Ebb-Autostart"
 # Written where other users might read it, so it names no substance (discreet mode).
 COMMENT = "Start Ebb in the tray when you log in"
-
-# Desktop Entry spec, "The Exec key": an argument containing any of these must be
-# quoted, https://specifications.freedesktop.org/desktop-entry-spec/latest/exec-variables.html
-_EXEC_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
-# ... and inside double quotes these four must be escaped with a backslash.
-_EXEC_ESCAPED_IN_QUOTES = frozenset('"`$\\')
-
-
-def exec_quote(argument: str) -> str:
-    """One argument quoted for a Desktop Entry ``Exec`` key, before string escaping.
-
-    Desktop Entry spec, "The Exec key": an argument with a reserved character is put in
-    double quotes, inside which ``"``, the backtick, ``$`` and ``\\`` get a backslash; a literal
-    ``%`` is written ``%%`` (a single one would start a field code such as ``%f``).
-    """
-    if argument and not _EXEC_RESERVED.intersection(argument):
-        quoted = argument
-    else:
-        quoted = '"' + "".join("\\" + c if c in _EXEC_ESCAPED_IN_QUOTES else c for c in argument) + '"'
-    return quoted.replace("%", "%%")
-
-
-def exec_value(command: list[str]) -> str:
-    """The ``Exec=`` value for ``command``, as written in the file.
-
-    After quoting, the value is a Desktop Entry *string*, whose own escapes are applied
-    first when read; so each backslash is doubled once more. The spec spells this out:
-    a literal backslash in a quoted argument takes four, ``\\\\\\\\``, and a literal
-    ``$`` takes ``\\\\$``. (GLib rejects the un-doubled ``\\"`` as "a value that cannot
-    be interpreted".)
-    """
-    if not command:
-        raise ValueError("the autostart command is empty; give at least the program to run")
-    for argument in command:
-        if any(ord(c) < 0x20 or c == "\x7f" for c in argument):
-            raise ValueError(
-                f"the autostart command argument {argument!r} contains a control character; "
-                "use a path and arguments without newlines or tabs"
-            )
-    if "=" in command[0]:
-        # Desktop Entry spec: "the name or path of the executable program may not
-        # contain the equal sign".
-        raise ValueError(
-            f"the autostart program {command[0]!r} contains '='; the Desktop Entry spec forbids it, "
-            "install Ebb in a folder without '=' in its path"
-        )
-    return " ".join(exec_quote(a) for a in command).replace("\\", "\\\\")
 
 
 def desktop_entry(command: list[str]) -> str:
@@ -86,21 +39,6 @@ def desktop_entry(command: list[str]) -> str:
         f"{OWNER_KEY}=true",
     ]
     return "\n".join(lines) + "\n"
-
-
-def _read_desktop_entry(path: Path) -> dict[str, str] | None:
-    """The ``[Desktop Entry]`` group of ``path``, or None when it cannot be parsed."""
-    parser = configparser.ConfigParser(
-        interpolation=None, strict=False, delimiters=("=",), comment_prefixes=("#",)
-    )
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
-    try:
-        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
-    except (configparser.Error, UnicodeDecodeError):
-        return None
-    if not parser.has_section("Desktop Entry"):
-        return None
-    return dict(parser["Desktop Entry"])
 
 
 class XdgAutostart:
@@ -123,7 +61,7 @@ class XdgAutostart:
         """Our entry's keys; None when there is no file; raises when it is not ours."""
         if not self.path.exists():
             return None
-        entry = _read_desktop_entry(self.path)
+        entry = read_desktop_entry(self.path)
         if entry is None or entry.get(OWNER_KEY, "").strip() != "true":
             raise ForeignAutostartEntry(str(self.path))
         return entry

@@ -4,6 +4,7 @@ reminders look like."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -61,5 +62,8 @@ class FirstRunController(QObject):
             add_substance=self._settings.add_substance,
             send_test=self.send_test,
             defaults=effective_settings({}),
+            install_menu_entry=self._settings.install_menu_entry
+            if sys.platform.startswith("linux")
+            else None,
         )
         self._windows.show(wizard, self._finished)

@@ -4,6 +4,7 @@ applying settings re-plans."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from desktop.system.paths import Paths
     from desktop.ui.controllers.clock import JournalClock
     from desktop.ui.windows.entry_dialogs import OpenWindows
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -64,6 +68,17 @@ class SettingsController:
         self.after_change()
         return kept
 
+    def install_menu_entry(self) -> None:
+        """Ebb in the application menu (what `ebb desktop install` does); a failure is
+        only logged: the menu entry is a convenience, the app runs without it."""
+        from desktop.system.menu_entry import ForeignMenuEntry, MenuEntry
+        from desktop.system.paths import custom_data_dir
+
+        try:
+            MenuEntry(data_dir=custom_data_dir(self.paths)).install()
+        except (ForeignMenuEntry, OSError) as exc:
+            log.warning("the application menu entry was not written: %s", exc)
+
     def export(self, path: Path) -> None:
         from desktop.storage.exchange import export_json
         from desktop.system.files import write_private_bytes
@@ -73,12 +88,15 @@ class SettingsController:
     def open(self) -> None:
         from desktop.core.settings import effective_settings
         from desktop.storage.backups import list_backups
-        from desktop.system.autostart import UnsupportedPlatform, autostart_for
+        from desktop.system.autostart import UnsupportedPlatform, autostart_for, default_command
+        from desktop.system.paths import custom_data_dir
         from desktop.ui.settings.backups import BackupActions
         from desktop.ui.settings.window import SettingsWindow
 
         try:
-            autostart: Autostart | None = autostart_for()
+            # A data folder of the user's choosing goes with the login start.
+            command = default_command(custom_data_dir(self.paths))
+            autostart: Autostart | None = autostart_for(command=command)
         except UnsupportedPlatform:
             autostart = None
         window = SettingsWindow(

@@ -10,6 +10,8 @@ first_run_pages.py and, for the dose-reminder question, first_run_doses.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.core.errors import ValidationError
@@ -41,11 +43,13 @@ class FirstRunWizard(QWizard):
         add_substance: AddSubstance,
         send_test: SendTest,
         defaults: dict[str, str],
+        install_menu_entry: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._save_setting = save_setting
         self._add_substance = add_substance
+        self._install_menu_entry = install_menu_entry
         self.setWindowTitle(self.tr("Set up Ebb"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.welcome = WelcomePage()
@@ -70,6 +74,8 @@ class FirstRunWizard(QWizard):
             lambda page: add_discreet_row(page.fields, page.box),
         )
         self.test = NotificationTestPage(send_test, defaults, self.doses.summary)
+        if install_menu_entry is not None:
+            self.test.offer_menu_entry()
         self.setting_pages = [self.doses, self.sleep, self.checkins, self.discreet, self.test]
         ids = {id(page): self.addPage(page) for page in (self.welcome, self.substances, *self.setting_pages)}
         self._sleep_id = ids[id(self.sleep)]
@@ -107,6 +113,8 @@ class FirstRunWizard(QWizard):
         except SAVE_ERRORS as exc:
             self._failed(what, exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
             return
+        if self._install_menu_entry is not None and self.test.menu_entry.isChecked():
+            self._install_menu_entry()  # a failure is logged there: the set-up is done anyway
         super().accept()
 
     def _failed(self, what: str, reason: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from desktop.core.errors import ValidationError
 from desktop.core.model import Substance
@@ -182,8 +182,16 @@ class NotificationTestPage(SettingsPage):
         self.dose_note = paragraph("")
         self.dose_note.setTextFormat(Qt.TextFormat.PlainText)
         self.box.addWidget(self.dose_note)
+        # Offered once, here: most people start Ebb from the menu, not a terminal.
+        self.menu_entry = QCheckBox(self.tr("Add Ebb to the &applications menu"))
+        self.menu_entry.setChecked(True)
+        self.menu_entry.setVisible(False)  # shown where there is such a menu (offer_menu_entry)
+        self.box.addWidget(self.menu_entry)
         self.box.addWidget(hint_label(self.tr("You can change all of this later in Settings.")))
         self.finish()
+
+    def offer_menu_entry(self) -> None:
+        self.menu_entry.setVisible(True)
 
     def initializePage(self) -> None:
         self.dose_note.setText(self._dose_summary())
