@@ -152,7 +152,7 @@ def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> in
         print("Ebb is already running" + ("; its window was raised." if shown else "."), flush=True)
         return 0
     ebb = EbbApp(app, paths)
-    instance.show_requested.connect(ebb.views.show_window)
+    instance.show_requested.connect(lambda token: ebb.views.show_window(activation_token=token))
     signals = SignalWatcher(lambda _number: app.quit())
     ebb.views.show_first()
 

@@ -62,12 +62,44 @@ def test_only_one_instance_and_the_second_asks_the_first_to_show(qtbot, tmp_path
     assert first.acquire()
     second = SingleInstance(tmp_path, name=first.name)
     assert not second.acquire()
-    with qtbot.waitSignal(first.show_requested, timeout=3000):
+    with qtbot.waitSignal(first.show_requested, timeout=3000) as shown:
         assert second.ask_first_to_show()
+    assert shown.args == [""]  # no launcher token: a plain request
     first.release()
     third = SingleInstance(tmp_path, name=first.name)
     assert third.acquire()
     third.release()
+
+
+def test_the_launchers_activation_token_goes_to_the_first_instance(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """Under Wayland only a token from the user's own launch may raise a window: the second
+    `ebb run` hands its XDG_ACTIVATION_TOKEN to the running Ebb."""
+    first = SingleInstance(tmp_path, name=f"ebb-test-token-{os.getpid()}")
+    assert first.acquire()
+    monkeypatch.setenv("XDG_ACTIVATION_TOKEN", "kwin-42_ab.c")
+    with qtbot.waitSignal(first.show_requested, timeout=3000) as shown:
+        assert SingleInstance(tmp_path, name=first.name).ask_first_to_show()
+    assert shown.args == ["kwin-42_ab.c"]
+    first.release()
+
+
+def test_the_token_is_left_for_qts_wayland_activation_when_the_window_is_shown(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.controllers.views import ShellViews
+
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    views = ShellViews(QApplication.instance(), lambda: None, lambda _window: None)  # type: ignore[arg-type,return-value]
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        type(views.window), "activateWindow", lambda _w: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN"))
+    )
+    views.show_window(activation_token="kwin-42_ab.c")
+    # Qt's Wayland plugin reads (and clears) it in requestActivate(); offscreen leaves it.
+    assert seen == ["kwin-42_ab.c"]
+    views.window.close()
 
 
 def make_tray(status: TrayStatus) -> Tray:

@@ -14,6 +14,7 @@ found by the minute's check) gets the icon.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -168,8 +169,14 @@ class ShellViews(QObject):
         else:
             self.show_window()
 
-    def show_window(self) -> None:
+    def show_window(self, activation_token: str = "") -> None:
+        """Show and raise the window. ``activation_token``: the launcher's Wayland token
+        a second ``ebb run`` passed on; Qt's Wayland plugin activates the next window
+        with the token in ``XDG_ACTIVATION_TOKEN`` (and then clears it), so the window
+        comes to the front instead of only asking for attention."""
         log.info("showing the main window")
+        if activation_token:
+            os.environ["XDG_ACTIVATION_TOKEN"] = activation_token
         self.window.show()
         self.refresh()
         self.window.raise_()

@@ -3,6 +3,7 @@ answers (and the place a reminder can always be answered from)."""
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +22,9 @@ from desktop.scheduling.ports import Delivery
 from desktop.ui.shell.reminder_text import reminder_text
 
 SNOOZE_MINUTES = (10, 30, 60)
+
+
+log = logging.getLogger(__name__)
 
 
 class ReminderWindow(QWidget):
@@ -76,9 +80,12 @@ class ReminderWindow(QWidget):
         self.body.setText(text.body)
         self.primary.setText(text.primary)
         self.adjustSize()
+        # Shown again (and raised) at every repeat: where "stay on top" means nothing
+        # (Wayland), a reminder on screen until answered is what keeps it noticeable.
         self.show()
         self.raise_()
         self.activateWindow()
+        log.info("reminder %s shown in Ebb's own window", delivery.key)
 
     def withdraw(self, key: str) -> None:
         if key == self.key:

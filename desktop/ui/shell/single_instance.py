@@ -1,5 +1,10 @@
 """One Ebb per user: a QLockFile decides who runs; a QLocalServer lets a second launch
-ask the first to show its window, then the second exits 0."""
+ask the first to show its window, then the second exits 0.
+
+The request carries the launcher's Wayland activation token (``XDG_ACTIVATION_TOKEN``,
+xdg-activation-v1), if it gave the second launch one: a compositor raises a window only
+for a token from the user's own action, and marks it urgent otherwise. The message is
+``show`` and, on a second line, the token (empty when there is none)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 SHOW = b"show\n"
+MAX_TOKEN = 512  # tokens are short; anything longer is not one
 CONNECT_TIMEOUT_MS = 2000
 
 
@@ -41,7 +47,7 @@ class SingleInstance(QObject):
     """``acquire()`` is True for the first instance; the first then gets
     ``show_requested`` whenever another launch asks."""
 
-    show_requested = Signal()
+    show_requested = Signal(str)  # the activation token, or ""
 
     def __init__(self, lock_dir: Path, name: str | None = None) -> None:
         super().__init__()
@@ -79,7 +85,8 @@ class SingleInstance(QObject):
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
-        socket.write(QByteArray(SHOW))
+        token = os.environ.get("XDG_ACTIVATION_TOKEN", "")
+        socket.write(QByteArray(SHOW + token.encode("utf-8", "replace")[:MAX_TOKEN] + b"\n"))
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         socket.disconnectFromServer()
         return True
@@ -102,6 +109,9 @@ class SingleInstance(QObject):
                 self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(SHOW.strip()):
-            self.show_requested.emit()
+        message = bytes(socket.readAll().data())
+        if message.startswith(SHOW.strip()):
+            _, _, rest = message.partition(b"\n")
+            token = rest.split(b"\n", 1)[0][:MAX_TOKEN].decode("utf-8", "replace").strip()
+            self.show_requested.emit(token)
         socket.disconnectFromServer()
