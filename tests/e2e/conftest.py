@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktops import start_session_bus, start_xvfb
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "e2e"
 TOOLS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "import", "xdotool")
 
@@ -101,27 +103,10 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
         pytest.skip(f"end-to-end tools missing: {', '.join(missing)}")
     root = tmp_path_factory.mktemp("desktop")
     processes: list[subprocess.Popen[str]] = []  # stopped in reverse order at the end
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    xvfb, display = start_xvfb()
     processes.append(xvfb)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as reader:
-        display = ":" + reader.readline().strip()
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    bus, address = start_session_bus()
     processes.append(bus)
-    assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
     env = {
         **os.environ,
         "DISPLAY": display,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktops import start_session_bus, start_xvfb
 from tests.e2e.conftest import SCREENSHOTS, _wait_for
 from tests.e2e.test_reminder_e2e import next_minute, query
 
@@ -36,27 +37,12 @@ def xfce_session(tmp_path: Path) -> Iterator[dict[str, str]]:
         if os.environ.get("EBB_E2E_REQUIRED"):
             pytest.fail(f"XFCE tools missing: {', '.join(missing)}")
         pytest.skip(f"XFCE tools missing: {', '.join(missing)}")
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as reader:
-        display = ":" + reader.readline().strip()
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert bus.stdout is not None
+    xvfb, display = start_xvfb()
+    bus, address = start_session_bus()
     env = {
         **os.environ,
         "DISPLAY": display,
-        "DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip(),
+        "DBUS_SESSION_BUS_ADDRESS": address,
         "QT_QPA_PLATFORM": "xcb",
         "XDG_RUNTIME_DIR": str(tmp_path),
         "HOME": str(tmp_path),
@@ -68,6 +54,7 @@ def xfce_session(tmp_path: Path) -> Iterator[dict[str, str]]:
     for process in (bus, xvfb):
         process.terminate()
         process.wait(timeout=10)
+    assert bus.stdout is not None
     bus.stdout.close()
 
 

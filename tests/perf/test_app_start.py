@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktops import start_xvfb
 from tests.perf.conftest import record, summary
 
 pytestmark = pytest.mark.perf
@@ -201,16 +202,7 @@ def tray_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmokeRuns]:
 @contextmanager
 def tray_desktop(env: dict[str, str]) -> Iterator[str]:
     """Xvfb and trayer; yields the display."""
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as reader:
-        display = ":" + reader.readline().strip()
+    xvfb, display = start_xvfb()
     tray = subprocess.Popen(
         ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "28"],
         env={**env, "DISPLAY": display},

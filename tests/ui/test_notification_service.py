@@ -16,6 +16,8 @@ from dbus_fast.aio import MessageBus
 from dbus_fast.annotations import DBusDict, DBusInt32, DBusSignature, DBusStr, DBusUInt32
 from dbus_fast.service import ServiceInterface, dbus_method, dbus_signal
 
+from tests.desktops import start_session_bus
+
 pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
 
 # Ebb's side runs as its own process, as in the app: desktop-notifier keeps its D-Bus
@@ -101,18 +103,12 @@ class StubNotifications(ServiceInterface):
 
 @pytest.fixture
 def session_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
+    daemon, address = start_session_bus()
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
     yield address
     daemon.terminate()
     daemon.wait(5)
+    assert daemon.stdout is not None
     daemon.stdout.close()
 
 
