@@ -3287,7 +3287,11 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No pain check-ins today — log one from the tray menu or: ebb log pain 5</source>
+        <source>No pain check-ins today — log one with Log → Pain check-in (Ctrl+P), or: ebb log pain 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sleep diary for last night — log it with Log → Sleep diary (Ctrl+L), or: ebb log sleep --night {night} …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3304,10 +3308,6 @@ Restore it? Entries made after it are not in it. The unreadable file is kept bes
     </message>
     <message>
         <source>{score} at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sleep diary for last night — log it from the tray menu or: ebb log sleep --night {night} …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

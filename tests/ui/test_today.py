@@ -407,9 +407,12 @@ def test_view_empty_states_say_what_to_do(view: TodayView) -> None:
     assert texts["due"] == ["Nothing due right now. Next: Pain check-in at 20:00."]
     assert texts["doses"] == ["No doses logged today."]
     assert texts["limits"][0].startswith("No limits set.")
-    assert texts["pain"] == ["No pain check-ins today — log one from the tray menu or: ebb log pain 5"]
+    assert texts["pain"] == [
+        "No pain check-ins today — log one with Log → Pain check-in (Ctrl+P), or: ebb log pain 5"
+    ]
     assert texts["sleep"] == [
-        "No sleep diary for last night — log it from the tray menu or: ebb log sleep --night 2026-03-09 …"
+        "No sleep diary for last night — log it with Log → Sleep diary (Ctrl+L), or: "
+        "ebb log sleep --night 2026-03-09 …"
     ]
     assert texts["tomorrow"][0].startswith("No reminders planned for tomorrow.")
 

@@ -295,7 +295,10 @@ class TodayView(QWidget):
         section = self.sections["pain"]
         if not summary.pains:
             section.show_empty(
-                self.tr("No pain check-ins today — log one from the tray menu or: ebb log pain 5")
+                # The window's own Log menu: there may be no tray at all (GNOME, weston).
+                self.tr(
+                    "No pain check-ins today — log one with Log → Pain check-in (Ctrl+P), or: ebb log pain 5"
+                )
             )
             return
         latest = summary.pains[-1]
@@ -323,7 +326,7 @@ class TodayView(QWidget):
         if night is None:
             section.show_empty(
                 self.tr(
-                    "No sleep diary for last night — log it from the tray menu or: "
+                    "No sleep diary for last night — log it with Log → Sleep diary (Ctrl+L), or: "
                     "ebb log sleep --night {night} …"
                 ).format(night=(summary.today - timedelta(days=1)).isoformat())
             )
