@@ -1,10 +1,12 @@
 """The pieces of a private desktop the end-to-end tests and benchmarks start: an X
-server on a free display and a D-Bus session bus, each the caller's to stop."""
+server on a free display and a D-Bus session bus, each the caller's to stop; and the
+next minute on the wall clock, for a reminder a real running Ebb delivers."""
 
 from __future__ import annotations
 
 import os
 import subprocess
+from datetime import UTC, datetime, timedelta
 
 
 def start_xvfb() -> tuple[subprocess.Popen[str], str]:
@@ -34,3 +36,12 @@ def start_session_bus() -> tuple[subprocess.Popen[str], str]:
     )
     assert bus.stdout is not None
     return bus, bus.stdout.readline().strip()
+
+
+def next_minute(at_least: float = 20) -> str:
+    """A wall-clock minute at least ``at_least`` seconds away (HH:MM, UTC)."""
+    now = datetime.now(UTC)
+    candidate = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    if (candidate - now).total_seconds() < at_least:
+        candidate += timedelta(minutes=1)
+    return f"{candidate:%H:%M}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.argv import ADD_KRATOM_WITH_LIMITS
+from tests.desktops import next_minute
 from tests.e2e.conftest import Desktop, _wait_for, press, visible
 
 pytestmark = pytest.mark.e2e
@@ -22,15 +23,6 @@ pytestmark = pytest.mark.e2e
 
 def ebb(desktop: Desktop, data: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     return desktop.run(sys.executable, "-m", "desktop", "--data-dir", str(data), *argv)
-
-
-def next_minute(at_least: float = 20) -> str:
-    """A wall-clock minute at least ``at_least`` seconds away (HH:MM, UTC)."""
-    now = datetime.now(UTC)
-    candidate = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
-    if (candidate - now).total_seconds() < at_least:
-        candidate += timedelta(minutes=1)
-    return f"{candidate:%H:%M}"
 
 
 def keep_sleep_reminders_away(desktop: Desktop, data: Path) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktops import next_minute
 from tests.e2e.conftest import SCREENSHOTS, _wait_for
-from tests.e2e.test_reminder_e2e import next_minute
 
 pytestmark = pytest.mark.e2e
 

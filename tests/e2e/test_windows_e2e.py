@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktops import next_minute
 from tests.e2e.conftest import Desktop, _wait_for, press, visible
-from tests.e2e.test_reminder_e2e import ebb, keep_sleep_reminders_away, next_minute, query
+from tests.e2e.test_reminder_e2e import ebb, keep_sleep_reminders_away, query
 
 pytestmark = pytest.mark.e2e
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.desktops import start_session_bus, start_xvfb
+from tests.desktops import next_minute, start_session_bus, start_xvfb
 from tests.e2e.conftest import SCREENSHOTS, _wait_for
-from tests.e2e.test_reminder_e2e import next_minute, query
+from tests.e2e.test_reminder_e2e import query
 
 pytestmark = pytest.mark.e2e
 

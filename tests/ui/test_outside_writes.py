@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.storage.database import open_journal
 from desktop.ui.shell.journal_watch import JournalFileWatch
+from tests.desktops import next_minute
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -95,6 +96,13 @@ def test_the_running_app_plans_a_check_in_time_set_in_a_terminal(tmp_path: Path)
         assert _cli(tmp_path, "settings", "set", "checkin_times", "04:44").returncode == 0
         # Tomorrow's 04:44 exists whatever the time of day now; the CLI plans nothing itself.
         assert _wait_for(lambda: _planned_keys(journal, "checkin:%@04:44"), 10), "the app did not re-plan"
+        # And delivered when its time comes: a check-in set from the terminal for the next
+        # minute shows (no notification service here: in Ebb's own window).
+        log = Path(os.environ["XDG_STATE_HOME"]) / "ebb" / "log" / "ebb.log"
+        soon = next_minute()
+        assert _cli(tmp_path, "settings", "set", "checkin_times", soon).returncode == 0
+        shown = f"@{soon} shown in Ebb's own window"
+        assert _wait_for(lambda: log.exists() and shown in log.read_text(), 100), "not delivered"
     finally:
         app.send_signal(signal.SIGTERM)
         _, err = app.communicate(timeout=20)
