@@ -7,8 +7,10 @@ one gets the restore offer), the reminders and the first plan (:class:`desktop.a
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -133,9 +135,28 @@ def _start_in_event_loop(
         app.exit(0)
 
 
+def missing_desktop_session(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """On Linux and the BSDs: no X display, no Wayland display and no Qt platform chosen,
+    where Qt would abort with a message about plugins that helps nobody."""
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly")):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+NO_DESKTOP = (
+    "Ebb needs a desktop session (there is no X11 or Wayland display here). Start it from "
+    "your desktop, or try it here without one: uv run ebb run --smoke"
+)
+
+
 def run_app(paths: Paths, *, minimized: bool = False, smoke: bool = False) -> int:
     """Start the tray app. With ``smoke``, print "tray" once the icon (or the window) is
     shown and the event loop has run, "ready" once everything is started, and return 0."""
+    if missing_desktop_session():
+        if not smoke:
+            print(f"ebb: {NO_DESKTOP}", file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test needs no screen
     from PySide6.QtCore import QTimer
 
     from desktop.ui.shell.single_instance import SingleInstance

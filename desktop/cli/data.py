@@ -132,6 +132,11 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
             f"is not empty ({present} entries and substances); demo data only go into an empty "
             "journal, e.g. ebb --data-dir /tmp/ebb-demo demo",
         )
+    # Said first: a newcomer must not take the demo's amounts and limits as a starting point.
+    ctx.say(
+        "Every amount, limit and time in the demo journal is invented for trying Ebb out; "
+        "none of it is a suggestion. Your own journal starts empty, with no amounts at all."
+    )
     now = ctx.now()
     zone = ctx.zone()
     stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

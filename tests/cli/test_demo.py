@@ -13,6 +13,10 @@ def test_demo_fills_an_empty_journal_with_every_kind_of_entry(ebb) -> None:
     assert ebb("settings", "set", "timezone", "Europe/Berlin").code == 0
     result = ebb("demo", "--days", "60", "--seed", "3")
     assert result.code == 0, result
+    # Before anything else: its amounts are invented, not a starting point.
+    assert result.out.splitlines()[0].startswith(
+        "Every amount, limit and time in the demo journal is invented"
+    )
     rows = json.loads(ebb("list", "--json").out)
     kinds = {r["kind"] for r in rows}
     assert kinds == {"dose", "pain", "sleep", "effect", "note"}
