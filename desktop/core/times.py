@@ -23,7 +23,8 @@ _ISO_RE = re.compile(
     r"(Z|[+-]\d{2}:?\d{2})?$",
     re.ASCII,  # only 0-9: no Arabic-Indic or full-width digits
 )
-_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
+# What people type for a time of day: "21:30", "9", "21.30", "9am", "9:30 pm".
+_CLOCK_RE = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?$", re.ASCII | re.IGNORECASE)
 
 
 def zone_from_name(field: str, name: str) -> ZoneInfo:
@@ -168,15 +169,26 @@ def parse_date(field: str, text: str) -> date:
 
 
 def parse_clock(field: str, text: str) -> time:
-    """A wall-clock time of day "HH:MM" (24-hour)."""
+    """A wall-clock time of day as people type it: "21:30" or "21.30", a bare hour
+    ("9" is 09:00), or on the 12-hour clock ("9am", "9:30 pm"; 12am is midnight)."""
     if not isinstance(text, str):
         raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "{text!r} is not a time of day"), text=text)
     match = _CLOCK_RE.match(text.strip())
     if not match:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("Errors", "{text} is not a time of day such as 21:30"), text=_shown(text)
+            field,
+            QT_TRANSLATE_NOOP("Errors", "{text} is not a time of day such as 21:30, 9.30 or 9pm"),
+            text=_shown(text),
         )
-    hour, minute = int(match.group(1)), int(match.group(2))
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3) is not None:  # the 12-hour clock: 1-12 only
+        if not 1 <= hour <= 12:
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP("Errors", "{text} is not a time of day; with am or pm the hour is 1-12"),
+                text=_shown(text),
+            )
+        hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
     if hour > 23 or minute > 59:
         raise ValidationError(
             field,

@@ -32,7 +32,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{reason}. Valid until {until}.</source>
+        <source>{reason} — until {until}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1046,7 +1046,11 @@ Log them with Ctrl+P or from the tray.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{text} is not a time of day such as 21:30</source>
+        <source>{text} is not a time of day such as 21:30, 9.30 or 9pm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day; with am or pm the hour is 1-12</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

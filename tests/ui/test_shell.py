@@ -228,6 +228,13 @@ def test_reminder_words(qtbot, kind, substance, title, primary) -> None:
         assert "Kratom" not in text.title + text.body and "Melatonin" not in text.title + text.body
 
 
+def test_a_dose_reminder_says_until_when_in_plain_words(qtbot) -> None:
+    text = reminder_text(delivery("dose", "Kratom"))
+    until = delivery("dose", "Kratom").valid_until
+    assert text.body.endswith(f" — until {until.astimezone(DUE.tzinfo):%H:%M}")
+    assert "Valid" not in text.body
+
+
 def test_missed_summary_is_one_message() -> None:
     items = [MissedItem(f"k{i}", "checkin", DUE + timedelta(hours=i), None) for i in range(10)]
     title, body = missed_summary(items)

@@ -38,7 +38,7 @@ def reminder_text(delivery: Delivery) -> ReminderText:
         return ReminderText(title, reason, tr("Taken"))
     if delivery.kind == "dose":
         title = tr("{name} dose reminder").format(name=name) if name else tr("Reminder")
-        body = tr("{reason}. Valid until {until}.").format(reason=reason, until=until)
+        body = tr("{reason} — until {until}").format(reason=reason, until=until)
         return ReminderText(title, body, tr("Taken"))
     if delivery.kind == "followup":
         body = tr("{reason}").format(reason=reason)
