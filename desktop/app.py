@@ -134,6 +134,9 @@ class EbbApp:
         tray.resume.connect(self.pausing.resume)
 
     def _connect_window(self, window: MainWindow) -> None:
+        from desktop.ui.windows.help import show_about
+
+        window.about_requested.connect(lambda: show_about(window, self.paths.data_dir))
         # Without a tray the window is built before attach(): its actions stay off until then.
         window.log_dose.connect(lambda: self.entry_dialogs.dose())
         window.log_pain.connect(lambda: self.entry_dialogs.pain())

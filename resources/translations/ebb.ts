@@ -213,6 +213,22 @@
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Ebb is and is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Ebb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ebb&lt;/b&gt; {version}&lt;p&gt;A private reminder and journal for pain and sleep.&lt;p&gt;Your journal is in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
@@ -1827,6 +1843,22 @@ Log them with Ctrl+P or from the tray.</source>
     </message>
     <message>
         <source>&amp;Insights and clinician report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What Ebb is and is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Ebb</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -119,3 +119,31 @@ def test_with_an_unreadable_journal_the_icon_shows_and_the_start_stops_unchanged
     assert result.stdout.split() == ["tray"]
     assert "journal" in result.stderr and "Traceback" not in result.stderr
     assert journal.read_bytes() == b"not a journal at all" * 100
+
+
+def test_the_help_menu_lists_the_shortcuts_says_what_ebb_is_and_where_the_journal_is(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.windows.help import show_about
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.append((title, text)))
+    window = make_window()
+    qtbot.addWidget(window)
+    help_menu = window.menuBar().actions()[-1]
+    assert help_menu.text() == "&Help"
+    entries = {a.text(): a for a in help_menu.menu().actions() if not a.isSeparator()}
+    assert list(entries) == ["&Keyboard shortcuts", "&What Ebb is and is not", "&About Ebb"]
+    entries["&Keyboard shortcuts"].trigger()
+    title, table = shown[-1]
+    assert title == "Keyboard shortcuts" and "Pain check-in…" in table and "Ctrl+P" in table
+    assert "&amp;" not in table and "&P" not in table  # words, not mnemonics
+    entries["&What Ebb is and is not"].trigger()
+    assert "It is not medical advice." in shown[-1][1] and "never suggests amounts" in shown[-1][1]
+    with qtbot.waitSignal(window.about_requested):
+        entries["&About Ebb"].trigger()
+    show_about(window, tmp_path / "my journal")
+    assert shown[-1][0] == "About Ebb" and f"{tmp_path / 'my journal'}" in shown[-1][1]

@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     insights_requested = Signal()
     quit_requested = Signal()
     closed = Signal()  # the window was closed (Ebb itself keeps running)
+    about_requested = Signal()
 
     def __init__(
         self, today: TodayView, make_journal: Callable[[], JournalWindow], icon: QIcon, note: str = ""
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self._journal_actions: list[QAction] = []  # off while the journal opens
         self._build_log_menu()
         self._build_view_menu()
+        self._build_help_menu()
         close = QAction(self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -107,6 +109,31 @@ class MainWindow(QMainWindow):
         )
         view_menu.addAction(insights_action)
         self._journal_actions.append(insights_action)
+
+    def _build_help_menu(self) -> None:
+        from desktop.ui.windows.help import show_shortcuts, show_what_ebb_is
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(lambda: show_shortcuts(self, self.shortcuts()))
+        help_menu.addAction(shortcuts)
+        what = QAction(self.tr("&What Ebb is and is not"), self)
+        what.triggered.connect(lambda: show_what_ebb_is(self))
+        help_menu.addAction(what)
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(self.tr("&About Ebb"), "", self.about_requested))
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(what, keys) of every menu entry that has keys, for the Help window."""
+        found = []
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                found += [
+                    (a.text(), a.shortcut().toString()) for a in menu.actions() if not a.shortcut().isEmpty()
+                ]
+        return found
 
     def set_starting(self, starting: bool) -> None:
         """While the journal opens the window is shown, but nothing can be logged yet."""
