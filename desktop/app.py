@@ -48,7 +48,7 @@ class EbbApp:
         self.tray = self.views.tray
         # While starting, the tray offers only these two; attach() connects the rest.
         self.tray.open_main.connect(self.views.show_window)
-        self.tray.quit.connect(app.quit)
+        self.tray.quit.connect(self.views.quit)  # asks first once the journal is open
         self.watcher: ClockWatcher | None = None
         self.outside_writes: OutsideWrites | None = None
         self.file_watch: JournalFileWatch | None = None

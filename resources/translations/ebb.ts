@@ -229,6 +229,18 @@
         <source>&lt;b&gt;Ebb&lt;/b&gt; {version}&lt;p&gt;A private reminder and journal for pain and sleep.&lt;p&gt;Your journal is in {folder}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Quit Ebb?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reminders stop until you start Ebb again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>

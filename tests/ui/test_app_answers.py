@@ -161,3 +161,30 @@ def test_a_tray_that_appears_later_gets_the_icon(ebb: EbbApp, monkeypatch) -> No
     assert ebb.views.has_tray and ebb.views.tray.icon.isVisible()
     assert "&Quit" in ebb.views.tray.action_texts()
     assert not ebb.views.window.statusBar().findChildren(QLabel)[0].isVisible()  # the note goes
+
+
+# ---- Quit asks first: reminders stop (issue 16, item 2) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "quits", "asks_next_time"),
+    [((False, False), False, True), ((True, False), True, True), ((True, True), True, False)],
+)
+def test_quit_says_reminders_stop_and_can_be_told_not_to_ask(
+    ebb: EbbApp, monkeypatch, answer: tuple[bool, bool], quits: bool, asks_next_time: bool
+) -> None:
+    from desktop.ui.windows import quit_check
+
+    asked: list[int] = []
+    quitted: list[int] = []
+
+    def ask(_parent) -> tuple[bool, bool]:
+        asked.append(1)
+        return answer
+
+    monkeypatch.setattr(quit_check, "ask_to_quit", ask)
+    monkeypatch.setattr(ebb.views._app, "quit", lambda: quitted.append(1))
+    ebb.tray.quit.emit()  # the tray's Quit (the window's Ctrl+Q goes the same way)
+    assert (len(asked), bool(quitted)) == (1, quits)
+    ebb.views.quit()
+    assert len(asked) == (2 if asks_next_time else 1)

@@ -111,12 +111,26 @@ class ShellViews(QObject):
             note = "" if self.has_tray else self._no_tray_note()
             self.today_view = TodayView()
             window = MainWindow(self.today_view, self._make_journal_view, self.icon, note)
-            window.quit_requested.connect(self._app.quit)
+            window.quit_requested.connect(self.quit)
             window.closed.connect(self._window_closed)
             self._connect_window(window)
             window.set_starting(not self.ready)
             self._window = window
         return self._window
+
+    def quit(self) -> None:
+        """Quit, once the user has agreed that reminders stop (unless told not to ask)."""
+        from desktop.ui.windows.quit_check import ask_to_quit
+
+        if self.ready and self._reminders.app_value("quit_without_asking") is None:
+            quitting, never_ask = ask_to_quit(
+                self._window if self._window and self._window.isVisible() else None
+            )
+            if not quitting:
+                return
+            if never_ask:
+                self._reminders.set_app_value("quit_without_asking", "yes")
+        self._app.quit()
 
     def _no_tray_note(self) -> str:
         return self.tr(
