@@ -8,7 +8,6 @@ entry's name and icon for Ebb's windows.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -31,10 +30,11 @@ class ForeignMenuEntry(Exception):
 
 
 def default_data_home() -> Path:
-    """``$XDG_DATA_HOME``, else ``~/.local/share`` (a relative value is ignored, as the
-    XDG Base Directory spec says)."""
-    value = os.environ.get("XDG_DATA_HOME", "")
-    return Path(value) if value and os.path.isabs(value) else Path.home() / ".local" / "share"
+    """``$XDG_DATA_HOME``, else ``~/.local/share`` (platformdirs' user data folder, no
+    application name)."""
+    from platformdirs import user_data_path
+
+    return user_data_path()
 
 
 def menu_entry_text(command: list[str]) -> str:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from desktop.ui.windows.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+TOLD_BACKGROUND = "told_running_in_background"  # app_state: said once, never again
 
 
 class ShellViews(QObject):
@@ -61,8 +62,6 @@ class ShellViews(QObject):
         self.tray = Tray(self.tray_status)
         self.ready = False
         self.notify_plain: Callable[[str, str], None] = lambda _title, _body: None
-        self._told_background: Callable[[], bool] = lambda: False
-        self._remember_told: Callable[[], None] = lambda: None
         if not self.has_tray:
             self._watch_for_a_tray()
 
@@ -93,8 +92,6 @@ class ShellViews(QObject):
     def attach(self, journal: Journal, reminders: Reminders, clock: JournalClock) -> None:
         """What to show: the journal is open, everything can be logged now."""
         self._journal, self._reminders, self._clock = journal, reminders, clock
-        self._told_background = lambda: reminders.app_value("told_running_in_background") is not None
-        self._remember_told = lambda: reminders.set_app_value("told_running_in_background", "yes")
         self.ready = True
         if self._window is not None:
             self._window.set_starting(False)
@@ -140,7 +137,7 @@ class ShellViews(QObject):
 
     def _window_closed(self) -> None:
         """Without a tray, say once where Ebb went: it keeps running, reminders and all."""
-        if self.has_tray or self._told_background():
+        if self.has_tray or not self.ready or self._reminders.app_value(TOLD_BACKGROUND) is not None:
             return
         # A notification, not a dialog: nothing to click away, no focus taken; the
         # window's own note already said so before it was closed.
@@ -151,7 +148,7 @@ class ShellViews(QObject):
                 "ebb run) to bring it back; to stop Ebb, choose Log → Quit Ebb there."
             ),
         )
-        self._remember_told()
+        self._reminders.set_app_value(TOLD_BACKGROUND, "yes")
 
     def tray_status(self) -> TrayStatus:
         from desktop.core.settings import effective_settings

@@ -183,6 +183,7 @@ class NotificationTestPage(SettingsPage):
         self.dose_note.setTextFormat(Qt.TextFormat.PlainText)
         self.box.addWidget(self.dose_note)
         # Offered once, here: most people start Ebb from the menu, not a terminal.
+        self.box.addSpacing(12)
         self.menu_entry = QCheckBox(self.tr("Add Ebb to the &applications menu"))
         self.menu_entry.setChecked(True)
         self.menu_entry.setVisible(False)  # shown where there is such a menu (offer_menu_entry)
